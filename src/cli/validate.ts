@@ -1,0 +1,132 @@
+/**
+ * `npm run validate -- [--fix-offsets] [FILE...]`: validates datasets and prints a readable report.
+ * With no FILE it checks every dataset in `graph-data/`. Exits 0 when no file has errors, 1 when
+ * one does, and 2 when the command itself was called wrongly.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { summarizeDataset } from '../analysis/summary.ts';
+import { countIssues } from '../validation/issue.ts';
+import type { JsonPath } from '../validation/json-path.ts';
+import { type LocatedJson, parseJsonText, type TextSpan } from '../validation/json-text.ts';
+import { validateDatasetText } from '../validation/validate.ts';
+import { datasetsIn, writeFileAtomic } from './files.ts';
+import { planOffsetFixes } from './fix-offsets.ts';
+import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { formatIssue, formatSummary, formatTotals, makePaint } from './report.ts';
+
+const USAGE = `Usage: npm run validate -- [--fix-offsets] [FILE...]
+
+Checks actor-graph datasets: their structure, the references between actors, tie types and
+ties, and that every evidence quote stands at its offsets in its source text.
+
+  FILE           dataset files to check (default: every dataset in graph-data/)
+  --fix-offsets  rewrite drifted quote offsets in place (only in files with no other errors)
+  --help         show this help`;
+
+/** Where the value at `path` was written, or its nearest written ancestor (for missing fields). */
+function nearestSpan(located: LocatedJson | undefined, path: JsonPath): TextSpan | undefined {
+  if (located === undefined || path.length === 0) return undefined;
+  for (let depth = path.length; depth > 0; depth--) {
+    const span = located.locate(path.slice(0, depth));
+    if (span !== undefined) return span;
+  }
+  return undefined;
+}
+
+interface FileResult {
+  errors: number;
+  warnings: number;
+  output: string;
+}
+
+async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<typeof makePaint>): Promise<FileResult> {
+  const shown = displayPath(resolve(path));
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return {
+      errors: 1,
+      warnings: 0,
+      output: `${paint.bold(shown)}\n  ${paint.red('error  ')} ${paint.dim('[file-not-found]')}\n          The dataset file ${shown} could not be read: ${describeFsError(error)}.`,
+    };
+  }
+  const loader = fileTextLoader(path);
+  let report = await validateDatasetText(text, loader);
+  const parsed = parseJsonText(text);
+  let located: LocatedJson | undefined = parsed.ok ? parsed.json : undefined;
+  const lines: string[] = [paint.bold(shown)];
+
+  if (fixOffsets && located !== undefined && report.issues.some((issue) => issue.fix !== undefined)) {
+    const plan = planOffsetFixes(text, located, report.issues);
+    if (plan.ok) {
+      await writeFileAtomic(path, plan.text);
+      lines.push(
+        `  ${paint.green('fixed  ')} ${plan.fixed} drifted quote offset${plan.fixed === 1 ? '' : 's'} rewritten in place.`,
+      );
+      text = plan.text;
+      report = await validateDatasetText(text, loader);
+      const reparsed = parseJsonText(text);
+      located = reparsed.ok ? reparsed.json : undefined;
+    } else {
+      lines.push(`  ${paint.yellow('not fixed')} The file was left untouched: ${plan.reason}.`);
+    }
+  }
+
+  for (const issue of report.issues) lines.push(formatIssue(issue, nearestSpan(located, issue.path), paint));
+  const { errors, warnings } = countIssues(report.issues);
+  if (errors === 0 && report.dataset !== undefined) {
+    lines.push(`  ${paint.green('valid  ')} ${formatSummary(summarizeDataset(report.dataset))}`);
+  }
+  return { errors, warnings, output: lines.join('\n') };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { 'fix-offsets': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>
+  >;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { 'fix-offsets': { type: 'boolean' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const paint = makePaint(process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
+  const files = parsed.positionals.length > 0 ? parsed.positionals : await datasetsIn('graph-data');
+  if (files.length === 0) {
+    console.error('No dataset to check: graph-data/ holds no .json file, and no FILE was given.');
+    return 2;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const result = await checkFile(file, parsed.values['fix-offsets'] === true, paint);
+    errors += result.errors;
+    warnings += result.warnings;
+    console.log(`${result.output}\n`);
+  }
+  const totals = formatTotals(files.length, errors, warnings);
+  console.log(errors > 0 ? paint.red(totals) : paint.green(totals));
+  return errors > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Users get one sentence, never a stack trace.
+    console.error(`validate stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

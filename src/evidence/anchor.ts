@@ -1,0 +1,134 @@
+/**
+ * Finds a quote in its source text. A quote is anchored twice, after the W3C Web Annotation model:
+ * by position (`start`/`end`) and by content (`exact`, with `prefix` and `suffix` around it). When
+ * the two disagree, the content wins and the position is reported as drifted.
+ */
+
+/** The parts of an evidence item that locate it in the text. */
+export interface QuoteSelector {
+  readonly exact: string;
+  readonly prefix?: string | undefined;
+  readonly suffix?: string | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A place in the text, as string offsets, end exclusive. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What anchoring found.
+ * - `exact`: the quote stands at its offsets.
+ * - `drifted`: the quote stands elsewhere; `at` is where (the occurrence its context fits best).
+ * - `orphaned`: the quote is nowhere in the text. `near` is set when it would match if curly and
+ *   straight quotes, dashes and runs of white space were treated alike.
+ * `ambiguous` is true when the quote occurs more than once and its prefix and suffix do not say
+ * which occurrence is meant.
+ */
+export type AnchorResult =
+  | { readonly status: 'exact'; readonly at: TextRange; readonly ambiguous: boolean; readonly occurrences: number }
+  | { readonly status: 'drifted'; readonly at: TextRange; readonly ambiguous: boolean; readonly occurrences: number }
+  | { readonly status: 'orphaned'; readonly near?: TextRange | undefined };
+
+/** Every offset at which `needle` starts in `haystack`, overlapping ones included. */
+export function findAll(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  if (needle === '') return found;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+export function fitsContext(text: string, at: number, quote: QuoteSelector): boolean {
+  const { prefix, suffix, exact } = quote;
+  if (prefix !== undefined && prefix !== '' && text.slice(Math.max(0, at - prefix.length), at) !== prefix) return false;
+  const after = at + exact.length;
+  if (suffix !== undefined && suffix !== '' && text.slice(after, after + suffix.length) !== suffix) return false;
+  return true;
+}
+
+export function hasContext(quote: QuoteSelector): boolean {
+  return (quote.prefix ?? '') !== '' || (quote.suffix ?? '') !== '';
+}
+
+/** Anchors a quote in `text`. See {@link AnchorResult} for what comes back. */
+export function anchorQuote(text: string, quote: QuoteSelector): AnchorResult {
+  const occurrences = findAll(text, quote.exact);
+  if (occurrences.length === 0) return { status: 'orphaned', near: findNormalized(text, quote.exact) };
+
+  const fitting = hasContext(quote) ? occurrences.filter((at) => fitsContext(text, at, quote)) : [];
+  // Which occurrences the quote could mean: those its context fits, or all of them when the context
+  // fits none (the context may be stale while the quote itself is right).
+  const candidates = fitting.length > 0 ? fitting : occurrences;
+  const ambiguous = candidates.length > 1;
+  const range = (at: number): TextRange => ({ start: at, end: at + quote.exact.length });
+  const count = occurrences.length;
+
+  if (candidates.includes(quote.start) && quote.end === quote.start + quote.exact.length) {
+    return { status: 'exact', at: range(quote.start), ambiguous, occurrences: count };
+  }
+  // Where several occurrences are possible, the one nearest the stored offset is most likely meant.
+  let best = candidates[0] as number;
+  for (const at of candidates) if (Math.abs(at - quote.start) < Math.abs(best - quote.start)) best = at;
+  return { status: 'drifted', at: range(best), ambiguous, occurrences: count };
+}
+
+/**
+ * Characters that authors commonly type differently from the source: curly against straight
+ * quotes, the dashes against a hyphen, and non-breaking against ordinary spaces.
+ */
+const LOOKALIKES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+};
+
+/**
+ * Folds look-alike characters and runs of white space, keeping for each folded character the
+ * offset it came from, so that a match in the folded text maps back to the original.
+ */
+export function foldText(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (/\s/.test(char)) {
+      if (!inSpace) {
+        folded += ' ';
+        origin.push(i);
+      }
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    folded += LOOKALIKES[char] ?? char;
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { folded, origin };
+}
+
+/** Finds `exact` in `text` when look-alike characters and white space are treated alike. */
+export function findNormalized(text: string, exact: string): TextRange | undefined {
+  const needle = foldText(exact).folded.trim();
+  if (needle === '') return undefined;
+  const { folded, origin } = foldText(text);
+  const at = folded.indexOf(needle);
+  if (at === -1) return undefined;
+  return { start: origin[at] as number, end: (origin[at + needle.length - 1] as number) + 1 };
+}

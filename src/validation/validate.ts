@@ -1,0 +1,243 @@
+/**
+ * The whole validation of a dataset: its structure, the references between its parts, and the
+ * anchoring of every quote in its source text. Nothing here touches the file system or the DOM:
+ * source texts come through a {@link TextLoader}, so the same code runs in the CLI and the browser.
+ */
+import { anchorQuote, fitsContext, hasContext } from '../evidence/anchor.ts';
+import type { Dataset } from '../model/schema.ts';
+import { RESERVED_IDS } from '../model/vocabulary.ts';
+import { clip, type ValidationIssue } from './issue.ts';
+import { parseJsonText } from './json-text.ts';
+import { checkStructure } from './structure.ts';
+
+/** The result of loading one source text. `where` names the file or URL that was read. */
+export type TextLoadResult =
+  | { readonly ok: true; readonly text: string; readonly where: string }
+  | { readonly ok: false; readonly reason: string; readonly where: string };
+
+/** Loads a source text given its path relative to the dataset file. */
+export type TextLoader = (relativePath: string) => Promise<TextLoadResult>;
+
+/** What validation found. `dataset` is set when the structure is valid, even if other checks fail. */
+export interface ValidationReport {
+  readonly dataset?: Dataset | undefined;
+  readonly issues: readonly ValidationIssue[];
+  /** The source texts that loaded, by source id. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** The SHA-256 of a text's UTF-8 bytes, in hex; `undefined` where Web Crypto is not available. */
+export async function sha256Hex(text: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) return undefined;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function checkReferences(dataset: Dataset): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const error = (path: ValidationIssue['path'], code: ValidationIssue['code'], message: string) =>
+    issues.push({ path, code, severity: 'error', message });
+  const warn = (path: ValidationIssue['path'], code: ValidationIssue['code'], message: string) =>
+    issues.push({ path, code, severity: 'warning', message });
+
+  // Actors and ties become nodes and edges of one graph, where ids must be unique across both.
+  const collections = [
+    { key: 'sources', items: dataset.sources, scope: 'source' },
+    { key: 'actors', items: dataset.actors, scope: 'graph' },
+    { key: 'tieTypes', items: dataset.tieTypes, scope: 'tieType' },
+    { key: 'ties', items: dataset.ties, scope: 'graph' },
+  ] as const;
+  const firstSeen = new Map<string, string>();
+  for (const { key, items, scope } of collections) {
+    items.forEach((item, index) => {
+      const path = [key, index, 'id'];
+      if (RESERVED_IDS.has(item.id)) {
+        error(path, 'reserved-id', `The id "${item.id}" is reserved in JavaScript; choose another id.`);
+        return;
+      }
+      const scoped = `${scope}\u0000${item.id}`;
+      const earlier = firstSeen.get(scoped);
+      if (earlier !== undefined) {
+        error(path, 'duplicate-id', `The id "${item.id}" is already used by ${earlier}; ids must be unique.`);
+      } else firstSeen.set(scoped, `${key}[${index}]`);
+    });
+  }
+
+  const actors = new Map(dataset.actors.map((actor) => [actor.id, actor]));
+  const tieTypes = new Map(dataset.tieTypes.map((type) => [type.id, type]));
+  const sources = new Set(dataset.sources.map((source) => source.id));
+
+  dataset.actors.forEach((actor, index) => {
+    if (actor.kind === 'state' && !/^[A-Z]{3}$/.test(actor.id)) {
+      error(
+        ['actors', index, 'id'],
+        'state-id-format',
+        `"${actor.name}" is a state, so its id must be its ISO 3166-1 alpha-3 code (three capital letters, e.g. "PRK"), not "${actor.id}".`,
+      );
+    }
+    if (actor.members === undefined) return;
+    if (actor.kind !== 'bloc' && actor.members.length > 0) {
+      warn(['actors', index, 'members'], 'members-not-bloc', `"${actor.name}" is a ${actor.kind}, and only blocs have members.`);
+    }
+    actor.members.forEach((member, memberIndex) => {
+      const path = ['actors', index, 'members', memberIndex];
+      if (member === actor.id) error(path, 'unknown-member', `The bloc "${actor.name}" cannot be a member of itself.`);
+      else if (!actors.has(member)) error(path, 'unknown-member', `The member "${member}" is not the id of any actor.`);
+    });
+  });
+
+  const undirectedSeen = new Map<string, number>();
+  dataset.ties.forEach((tie, index) => {
+    for (const end of ['source', 'target'] as const) {
+      if (!actors.has(tie[end])) {
+        error(['ties', index, end], 'unknown-actor', `The ${end} "${tie[end]}" of tie "${tie.id}" is not the id of any actor.`);
+      }
+    }
+    const type = tieTypes.get(tie.type);
+    if (type === undefined) {
+      error(
+        ['ties', index, 'type'],
+        'unknown-tie-type',
+        `The type "${tie.type}" of tie "${tie.id}" is not the id of any tie type.`,
+      );
+    }
+    if (tie.source === tie.target) {
+      warn(['ties', index, 'target'], 'self-tie', `Tie "${tie.id}" links "${tie.source}" to itself.`);
+    }
+    if (type !== undefined && !type.directed && tie.source !== tie.target) {
+      const key = `${tie.type}\u0000${tie.status}\u0000${tie.target}\u0000${tie.source}`;
+      const reversed = undirectedSeen.get(key);
+      if (reversed !== undefined) {
+        error(
+          ['ties', index],
+          'reversed-duplicate',
+          `Tie "${tie.id}" repeats ties[${reversed}] ("${dataset.ties[reversed]?.id}") in reverse, but "${type.id}" is undirected, so the two are the same tie. Merge their evidence into one tie.`,
+        );
+      }
+      undirectedSeen.set(`${tie.type}\u0000${tie.status}\u0000${tie.source}\u0000${tie.target}`, index);
+    }
+    tie.evidence.forEach((quote, quoteIndex) => {
+      if (!sources.has(quote.source)) {
+        error(
+          ['ties', index, 'evidence', quoteIndex, 'source'],
+          'unknown-source',
+          `The source "${quote.source}" of this quote is not the id of any source.`,
+        );
+      }
+    });
+  });
+  return issues;
+}
+
+async function loadTexts(
+  dataset: Dataset,
+  loadText: TextLoader,
+): Promise<{ texts: Map<string, string>; issues: ValidationIssue[] }> {
+  const texts = new Map<string, string>();
+  const issues: ValidationIssue[] = [];
+  await Promise.all(
+    dataset.sources.map(async (source, index) => {
+      const loaded = await loadText(source.text);
+      if (!loaded.ok) {
+        issues.push({
+          path: ['sources', index, 'text'],
+          code: 'source-text-missing',
+          severity: 'error',
+          message: `The text of source "${source.id}" could not be read from ${loaded.where}: ${loaded.reason}.`,
+        });
+        return;
+      }
+      texts.set(source.id, loaded.text);
+      const digest = await sha256Hex(loaded.text);
+      if (digest !== undefined && digest !== source.sha256) {
+        issues.push({
+          path: ['sources', index, 'sha256'],
+          code: 'sha256-mismatch',
+          severity: 'error',
+          message: `The text at ${loaded.where} has SHA-256 ${digest}, not ${source.sha256}: the text changed since the quotes were taken. Check the quotes, then update "sha256".`,
+        });
+      }
+    }),
+  );
+  return { texts, issues };
+}
+
+function checkEvidence(dataset: Dataset, texts: ReadonlyMap<string, string>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  dataset.ties.forEach((tie, index) => {
+    tie.evidence.forEach((quote, quoteIndex) => {
+      const text = texts.get(quote.source);
+      if (text === undefined) return;
+      const path = ['ties', index, 'evidence', quoteIndex];
+      const shown = `"${clip(quote.exact)}"`;
+      const result = anchorQuote(text, quote);
+      if (result.status === 'orphaned') {
+        const near =
+          result.near === undefined
+            ? ''
+            : ` It would match at ${result.near.start}–${result.near.end} if quote marks, dashes and spacing were ignored: copy the words exactly as the text has them.`;
+        issues.push({
+          path: [...path, 'exact'],
+          code: 'evidence-orphaned',
+          severity: 'error',
+          message: `The quote ${shown} of tie "${tie.id}" is nowhere in source "${quote.source}".${near}`,
+        });
+        return;
+      }
+      if (result.status === 'drifted') {
+        issues.push({
+          path: [...path, 'start'],
+          code: 'evidence-drifted',
+          severity: 'error',
+          message: `The quote ${shown} of tie "${tie.id}" is not at ${quote.start}–${quote.end} but at ${result.at.start}–${result.at.end}. Run with --fix-offsets to correct it.`,
+          fix: result.at,
+        });
+      }
+      if (result.ambiguous) {
+        issues.push({
+          path: [...path, 'exact'],
+          code: 'evidence-ambiguous',
+          severity: 'warning',
+          message: `The quote ${shown} of tie "${tie.id}" occurs ${result.occurrences} times in source "${quote.source}", and its prefix and suffix do not say which is meant. Add a prefix or suffix, or quote more words.`,
+        });
+      }
+      if (hasContext(quote) && !fitsContext(text, result.at.start, quote)) {
+        issues.push({
+          path,
+          code: 'evidence-context-mismatch',
+          severity: 'warning',
+          message: `The prefix or suffix of the quote ${shown} of tie "${tie.id}" does not match the text around it at ${result.at.start}–${result.at.end}.`,
+        });
+      }
+    });
+  });
+  return issues;
+}
+
+/**
+ * Validates a parsed dataset: structure first, then references, then the source texts and every
+ * quote in them. Issues come back in that order.
+ */
+export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
+  const structure = checkStructure(input);
+  if (!structure.ok) return { issues: structure.issues, texts: new Map() };
+  const dataset = structure.dataset;
+  const references = checkReferences(dataset);
+  const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
+  const evidence = checkEvidence(dataset, texts);
+  return { dataset, issues: [...references, ...textIssues, ...evidence], texts };
+}
+
+/** Validates a dataset given as JSON text; bad JSON is reported with its line and column. */
+export async function validateDatasetText(jsonText: string, loadText: TextLoader): Promise<ValidationReport> {
+  const parsed = parseJsonText(jsonText);
+  if (!parsed.ok) {
+    const { message, line, column } = parsed.error;
+    return {
+      issues: [{ path: [], code: 'invalid-json', severity: 'error', message: `${message}, at line ${line}, column ${column}.` }],
+      texts: new Map(),
+    };
+  }
+  return validateDataset(parsed.json.value, loadText);
+}

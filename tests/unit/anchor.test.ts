@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { anchorQuote, findAll, findNormalized, foldText } from '../../src/evidence/anchor.ts';
+
+const text = 'One two three. One two three. Four “five” six.';
+
+describe('anchorQuote', () => {
+  it('finds a quote at its offsets', () => {
+    expect(anchorQuote(text, { exact: 'Four', start: 30, end: 34 })).toEqual({
+      status: 'exact',
+      at: { start: 30, end: 34 },
+      ambiguous: false,
+      occurrences: 1,
+    });
+  });
+
+  it('reports a quote that moved as drifted, with its real offsets', () => {
+    const result = anchorQuote(text, { exact: 'Four', start: 28, end: 32 });
+    expect(result).toMatchObject({ status: 'drifted', at: { start: 30, end: 34 } });
+  });
+
+  it('uses prefix and suffix to pick the occurrence meant', () => {
+    const second = { exact: 'One two three.', prefix: 'three. ', start: 0, end: 14 };
+    expect(anchorQuote(text, second)).toMatchObject({ status: 'drifted', at: { start: 15, end: 29 }, ambiguous: false });
+  });
+
+  it('flags a repeated quote without context as ambiguous, even at the right offsets', () => {
+    expect(anchorQuote(text, { exact: 'One two three.', start: 0, end: 14 })).toMatchObject({
+      status: 'exact',
+      ambiguous: true,
+      occurrences: 2,
+    });
+  });
+
+  it('reports a quote that is nowhere as orphaned, with a near match when only quote marks differ', () => {
+    expect(anchorQuote(text, { exact: 'Four "five"  six', start: 0, end: 4 })).toEqual({
+      status: 'orphaned',
+      near: { start: 30, end: 45 },
+    });
+    expect(anchorQuote(text, { exact: 'seven', start: 0, end: 5 })).toEqual({ status: 'orphaned', near: undefined });
+  });
+});
+
+describe('text folding', () => {
+  it('maps folded offsets back to the original text', () => {
+    const { folded, origin } = foldText('a  “b”');
+    expect(folded).toBe('a "b"');
+    expect(origin).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(findNormalized('x  ‘y’ z', "'y' z")).toEqual({ start: 3, end: 8 });
+  });
+
+  it('finds overlapping occurrences', () => {
+    expect(findAll('aaa', 'aa')).toEqual([0, 1]);
+    expect(findAll('abc', '')).toEqual([]);
+  });
+});

@@ -1,0 +1,334 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { DatasetInput } from '../../src/model/schema.ts';
+import { formatJsonPath } from '../../src/validation/json-path.ts';
+import { validateDataset, validateDatasetText } from '../../src/validation/validate.ts';
+import { FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
+
+/** Validates a mutated copy of the fixture and returns its issues as `path code` strings. */
+async function issuesAfter(mutate: (dataset: DatasetInput) => void, texts?: Record<string, string>) {
+  const dataset = fixture();
+  mutate(dataset);
+  const report = await validateDataset(dataset, memoryLoader(texts));
+  return report.issues.map((issue) => ({ ...issue, where: `${formatJsonPath(issue.path)} ${issue.code}` }));
+}
+
+function first<T>(items: T[] | undefined): T {
+  if (items === undefined || items[0] === undefined) throw new Error('the fixture lacks an item the test needs');
+  return items[0];
+}
+
+describe('validateDataset on the valid fixture', () => {
+  it('reports nothing', async () => {
+    const report = await validateDataset(fixture(), memoryLoader());
+    expect(report.issues).toEqual([]);
+    expect(report.dataset?.actors).toHaveLength(4);
+    expect(report.texts.get('sample')).toBe(FIXTURE_TEXT);
+  });
+});
+
+describe('structural checks', () => {
+  it.each<[string, (d: DatasetInput) => void, string, RegExp]>([
+    [
+      'a missing field',
+      (d) => delete (d.ties[1] as Partial<DatasetInput['ties'][number]>).hedge,
+      'ties[1].hedge schema',
+      /required field "hedge" is missing/,
+    ],
+    [
+      'a misspelt field',
+      (d) => Object.assign(d.ties[0] as object, { hedeg: 'likely' }),
+      'ties[0].hedeg schema',
+      /Did you mean "hedge"/,
+    ],
+    [
+      'an unknown category',
+      (d) => Object.assign(d.tieTypes[1] as object, { category: 'friendship' }),
+      'tieTypes[1].category schema',
+      /must be one of: alliance, transaction/,
+    ],
+    [
+      'an unknown status',
+      (d) => Object.assign(d.ties[2] as object, { status: 'denied' }),
+      'ties[2].status schema',
+      /present, absent/,
+    ],
+    [
+      'an unknown hedge',
+      (d) => Object.assign(d.ties[2] as object, { hedge: 'maybe' }),
+      'ties[2].hedge schema',
+      /asserted, likely, possible, expected/,
+    ],
+    [
+      'an unknown actor kind',
+      (d) => Object.assign(d.actors[0] as object, { kind: 'city' }),
+      'actors[0].kind schema',
+      /state, organization, non-state, bloc/,
+    ],
+    [
+      'a tie without evidence',
+      (d) => Object.assign(d.ties[1] as object, { evidence: [] }),
+      'ties[1].evidence schema',
+      /at least one quote/,
+    ],
+    [
+      'an end before its start',
+      (d) => Object.assign(first(d.ties[1]?.evidence), { end: 1 }),
+      'ties[1].evidence[0].end schema',
+      /greater than start/,
+    ],
+    [
+      'a fractional offset',
+      (d) => Object.assign(first(d.ties[1]?.evidence), { start: 1.5 }),
+      'ties[1].evidence[0].start schema',
+      /whole number/,
+    ],
+    [
+      'a bad date',
+      (d) => Object.assign(d.ties[0] as object, { period: { from: '2024-13' } }),
+      'ties[0].period.from schema',
+      /YYYY-MM/,
+    ],
+    [
+      'a period that ends before it starts',
+      (d) => Object.assign(d.ties[0] as object, { period: { from: '2024-05', to: '2023' } }),
+      'ties[0].period.to schema',
+      /before "from"/,
+    ],
+    [
+      'a javascript: URL',
+      (d) => Object.assign(first(d.sources), { url: 'javascript:alert(1)' }),
+      'sources[0].url schema',
+      /http/,
+    ],
+    ['a bad sha256', (d) => Object.assign(first(d.sources), { sha256: 'abc' }), 'sources[0].sha256 schema', /64/],
+    ['an id with spaces', (d) => Object.assign(d.ties[0] as object, { id: 'a tie' }), 'ties[0].id schema', /letters, digits/],
+    [
+      'an id of __proto__',
+      (d) => Object.assign(d.actors[2] as object, { id: '__proto__' }),
+      'actors[2].id schema',
+      /start with a letter or digit/,
+    ],
+    [
+      'a non-text alias',
+      (d) => Object.assign(d.actors[0] as object, { aliases: [42] }),
+      'actors[0].aliases[0] schema',
+      /found 42/,
+    ],
+  ])('names %s by its path', async (_, mutate, where, message) => {
+    const issues = await issuesAfter(mutate);
+    const issue = issues.find((candidate) => candidate.where === where);
+    expect(issue, issues.map((i) => i.where).join('\n')).toBeDefined();
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message).toMatch(message);
+  });
+
+  it('reports every structural problem at once, not only the first', async () => {
+    const issues = await issuesAfter((d) => {
+      Object.assign(d.ties[0] as object, { status: 'nope' });
+      Object.assign(d.ties[2] as object, { hedge: 'nope' });
+    });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[0].status schema', 'ties[2].hedge schema']);
+  });
+
+  it('rejects a dataset that is not an object', async () => {
+    for (const input of [[], 'text', null, 42]) {
+      const report = await validateDataset(input, memoryLoader());
+      expect(report.issues).toEqual([
+        {
+          path: [],
+          code: 'schema',
+          severity: 'error',
+          message: 'The dataset must be a JSON object, with "sources", "actors", "tieTypes" and "ties".',
+        },
+      ]);
+    }
+  });
+});
+
+describe('referential checks', () => {
+  it.each<[string, (d: DatasetInput) => void, string, RegExp]>([
+    ['a reserved id', (d) => Object.assign(d.actors[2] as object, { id: 'constructor' }), 'actors[2].id reserved-id', /reserved/],
+    [
+      'toString as an id',
+      (d) => Object.assign(d.tieTypes[0] as object, { id: 'toString' }),
+      'tieTypes[0].id reserved-id',
+      /reserved/,
+    ],
+    [
+      'a duplicate actor id',
+      (d) => Object.assign(d.actors[1] as object, { id: 'ATL' }),
+      'actors[1].id duplicate-id',
+      /already used by actors\[0\]/,
+    ],
+    [
+      'a tie id that is an actor id',
+      (d) => Object.assign(d.ties[1] as object, { id: 'pact' }),
+      'ties[1].id duplicate-id',
+      /actors\[3\]/,
+    ],
+    [
+      'a state id that is not ISO alpha-3',
+      (d) => Object.assign(d.actors[0] as object, { id: 'atlantis' }),
+      'actors[0].id state-id-format',
+      /ISO 3166-1 alpha-3/,
+    ],
+    [
+      'a tie to a missing actor',
+      (d) => Object.assign(d.ties[1] as object, { target: 'XYZ' }),
+      'ties[1].target unknown-actor',
+      /"XYZ"/,
+    ],
+    [
+      'a tie of a missing type',
+      (d) => Object.assign(d.ties[1] as object, { type: 'friendship' }),
+      'ties[1].type unknown-tie-type',
+      /"friendship"/,
+    ],
+    [
+      'a quote from a missing source',
+      (d) => Object.assign(first(d.ties[1]?.evidence), { source: 'other' }),
+      'ties[1].evidence[0].source unknown-source',
+      /"other"/,
+    ],
+    [
+      'a missing bloc member',
+      (d) => Object.assign(d.actors[3] as object, { members: ['ATL', 'ZZZ'] }),
+      'actors[3].members[1] unknown-member',
+      /"ZZZ"/,
+    ],
+    [
+      'a bloc that contains itself',
+      (d) => Object.assign(d.actors[3] as object, { members: ['pact'] }),
+      'actors[3].members[0] unknown-member',
+      /itself/,
+    ],
+  ])('reports %s', async (_, mutate, where, message) => {
+    const issues = await issuesAfter(mutate);
+    const issue = issues.find((candidate) => candidate.where === where);
+    expect(issue, issues.map((i) => i.where).join('\n')).toBeDefined();
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message).toMatch(message);
+  });
+
+  it('reports an undirected tie given twice, once in reverse', async () => {
+    const issues = await issuesAfter((d) => {
+      d.ties.push({
+        ...structuredClone(d.ties[1] as DatasetInput['ties'][number]),
+        id: 'cal-atl-pact',
+        source: 'CAL',
+        target: 'ATL',
+      });
+    });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[3] reversed-duplicate']);
+    expect(issues[0]?.message).toMatch(/repeats ties\[1\] \("atl-cal-pact"\) in reverse/);
+  });
+
+  it('allows a directed tie in both directions', async () => {
+    const issues = await issuesAfter((d) => {
+      d.ties.push({
+        ...structuredClone(d.ties[0] as DatasetInput['ties'][number]),
+        id: 'bor-atl-grain',
+        source: 'BOR',
+        target: 'ATL',
+      });
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('warns about members of a non-bloc and about self-ties', async () => {
+    const issues = await issuesAfter((d) => {
+      Object.assign(d.actors[0] as object, { members: ['BOR'] });
+      Object.assign(d.ties[0] as object, { target: 'ATL' });
+    });
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'actors[0].members members-not-bloc warning',
+      'ties[0].target self-tie warning',
+    ]);
+  });
+});
+
+describe('source text checks', () => {
+  it('reports a source text that cannot be read, naming the file', async () => {
+    const issues = await issuesAfter(() => undefined, {});
+    expect(issues.map((issue) => issue.where)).toEqual(['sources[0].text source-text-missing']);
+    expect(issues[0]?.message).toContain('sample.txt: no such file');
+  });
+
+  it('reports a text whose SHA-256 does not match', async () => {
+    const changed = `${FIXTURE_TEXT} `;
+    const issues = await issuesAfter(() => undefined, { 'sample.txt': changed });
+    expect(issues.map((issue) => issue.where)).toEqual(['sources[0].sha256 sha256-mismatch']);
+    expect(issues[0]?.message).toContain(createHash('sha256').update(changed).digest('hex'));
+  });
+});
+
+describe('evidence checks', () => {
+  it('reports drifted offsets with the right ones', async () => {
+    const issues = await issuesAfter((d) => {
+      const quote = first(d.ties[1]?.evidence);
+      quote.start += 3;
+      quote.end += 3;
+    });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[1].evidence[0].start evidence-drifted']);
+    const right = FIXTURE_TEXT.indexOf('Atlantis and Caldera keep a defence pact.');
+    expect(issues[0]?.fix).toEqual({ start: right, end: right + 41 });
+    expect(issues[0]?.message).toContain(`but at ${right}–${right + 41}`);
+  });
+
+  it('reports a quote that is not in the text as orphaned, and points to a near match', async () => {
+    const issues = await issuesAfter((d) => {
+      Object.assign(first(d.ties[1]?.evidence), { exact: 'Atlantis and  Caldera keep a defence pact.' });
+    });
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'ties[1].evidence[0].exact evidence-orphaned error',
+    ]);
+    expect(issues[0]?.message).toMatch(/would match at \d+–\d+ if quote marks, dashes and spacing were ignored/);
+  });
+
+  it('warns when a repeated quote has no prefix or suffix to settle which is meant', async () => {
+    const issues = await issuesAfter((d) => {
+      const quote = first(d.ties[0]?.evidence);
+      delete quote.prefix;
+      delete quote.suffix;
+    });
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'ties[0].evidence[0].exact evidence-ambiguous warning',
+    ]);
+    expect(issues[0]?.message).toContain('occurs 2 times');
+  });
+
+  it('follows the prefix to the occurrence it fits when the offsets point at another', async () => {
+    const issues = await issuesAfter((d) => {
+      const quote = first(d.ties[0]?.evidence);
+      const second = FIXTURE_TEXT.lastIndexOf(quote.exact);
+      quote.prefix = FIXTURE_TEXT.slice(second - 10, second);
+      delete quote.suffix;
+    });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[0].evidence[0].start evidence-drifted']);
+    expect(issues[0]?.fix?.start).toBe(FIXTURE_TEXT.lastIndexOf('Atlantis sells grain to Borealis.'));
+  });
+
+  it('warns when the prefix matches nothing around the quote', async () => {
+    const issues = await issuesAfter((d) => {
+      Object.assign(first(d.ties[1]?.evidence), { prefix: 'not the text before' });
+    });
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'ties[1].evidence[0] evidence-context-mismatch warning',
+    ]);
+  });
+});
+
+describe('validateDatasetText', () => {
+  it('reports bad JSON with its line and column', async () => {
+    const report = await validateDatasetText('{\n  "id": "x",\n  "title": "y"\n  "sources": []\n}', memoryLoader());
+    expect(report.issues).toEqual([
+      {
+        path: [],
+        code: 'invalid-json',
+        severity: 'error',
+        message: 'Invalid JSON: expected "," or "}" but found a double quote, at line 4, column 3.',
+      },
+    ]);
+  });
+});
