@@ -7,6 +7,8 @@ const isVitest = process.env.VITEST !== undefined;
 
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints a plain closing line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
       {
         test: {

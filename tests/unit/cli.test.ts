@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** Runs a CLI entry point the way `npm run` does, and returns its exit code and output. */
+function runCli(script: string, args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const folders: string[] = [];
+/** A scratch copy of the valid fixture folder. */
+function scratchFixture(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'actor-graph-cli-'));
+  folders.push(folder);
+  cpSync('tests/fixtures/valid', folder, { recursive: true });
+  return folder;
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('npm run validate', () => {
+  it('passes the valid fixture and prints its summary', () => {
+    const { code, stdout } = runCli('src/cli/validate.ts', ['tests/fixtures/valid/sample.json']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('valid   4 actors · 3 tie types · 3 ties (2 present, 1 absent) · 4 quotes');
+    expect(stdout.trim().split('\n').at(-1)).toBe('1 file checked: 0 errors, 0 warnings.');
+  });
+
+  it('fails a corrupted copy with a precise report and no stack trace', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('"hedge": "asserted"', '"hedge": "sure"').replace('"target": "CAL"', '"target": "XXX"'));
+    const { code, stdout, stderr } = runCli('src/cli/validate.ts', [file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error {3}ties\[0\]\.hedge \(line \d+, column \d+\) \[schema\]/);
+    expect(stdout).toContain('must be one of: asserted, likely, possible, expected');
+    expect(stdout.trim().split('\n').at(-1)).toBe('1 file checked: 1 error, 0 warnings.');
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a missing dataset file and a missing source text', () => {
+    const folder = scratchFixture();
+    rmSync(join(folder, 'sample.txt'));
+    const { code, stdout } = runCli('src/cli/validate.ts', [join(folder, 'sample.json'), join(folder, 'nope.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('sources[0].text');
+    expect(stdout).toMatch(/could not be read from \S*sample\.txt: no such file/);
+    expect(stdout).toMatch(/The dataset file \S*nope\.json could not be read: no such file\./);
+  });
+
+  it('gives the line and column of bad JSON', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    writeFileSync(file, '{\n  "id": "x",\n}\n');
+    const { code, stdout } = runCli('src/cli/validate.ts', [file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Invalid JSON: expected a property name in double quotes but found "}", at line 3, column 1.');
+  });
+
+  it('rewrites drifted offsets in place, changing nothing else, atomically', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const original = readFileSync(file, 'utf8');
+    // Shift the offsets of the second tie's quote and compact one array, to check the style is kept.
+    const right = /"start": (\d+),\n\s+"end": (\d+)\n\s+}\n\s+\]\n\s+},\n\s+{\n\s+"id": "cal-bor-trade"/.exec(original);
+    expect(right).not.toBeNull();
+    const corrupted = original
+      .replace(`"start": ${right?.[1]},`, `"start": ${Number(right?.[1]) + 5},`)
+      .replace(`"end": ${right?.[2]}`, `"end": ${Number(right?.[2]) + 5}`)
+      .replace(/"members": \[\s+"ATL",\s+"CAL"\s+\]/, '"members": ["ATL", "CAL"]');
+    writeFileSync(file, corrupted);
+    const before = runCli('src/cli/validate.ts', [file]);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('[evidence-drifted]');
+
+    const fixed = runCli('src/cli/validate.ts', ['--fix-offsets', file]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('1 drifted quote offset rewritten in place.');
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(
+      corrupted
+        .replace(`"start": ${Number(right?.[1]) + 5},`, `"start": ${right?.[1]},`)
+        .replace(`"end": ${Number(right?.[2]) + 5}`, `"end": ${right?.[2]}`),
+    );
+    expect(after).toContain('"members": ["ATL", "CAL"]');
+    expect(readdirSync(folder).sort()).toEqual(['sample.json', 'sample.txt']);
+  });
+
+  it('leaves a file untouched when it has errors --fix-offsets cannot fix', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const corrupted = readFileSync(file, 'utf8')
+      .replace(/"start": (\d+)/, (_, n) => `"start": ${Number(n) + 1}`)
+      .replace('"type": "trade"', '"type": "nope"');
+    writeFileSync(file, corrupted);
+    const { code, stdout } = runCli('src/cli/validate.ts', ['--fix-offsets', file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('not fixed The file was left untouched: it has 1 error that --fix-offsets cannot fix');
+    expect(readFileSync(file, 'utf8')).toBe(corrupted);
+  });
+
+  it('rejects an unknown option with exit code 2', () => {
+    const { code, stderr } = runCli('src/cli/validate.ts', ['--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage: npm run validate');
+  });
+});
+
+describe('npm run schema', () => {
+  it('finds the committed JSON Schema up to date', () => {
+    const { code, stderr } = runCli('src/cli/schema.ts', ['--check']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
