@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './files.ts';
 import { buildJsonSchemaText, SCHEMA_PATH } from './json-schema.ts';
+import { runCommand } from './run-command.ts';
 
 async function main(): Promise<number> {
   const text = buildJsonSchemaText();
@@ -16,12 +17,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`schema stopped: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand('schema', main);

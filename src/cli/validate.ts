@@ -15,6 +15,7 @@ import { datasetsIn, writeFileAtomic } from './files.ts';
 import { planOffsetFixes } from './fix-offsets.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
 import { formatIssue, formatSummary, formatTotals, makePaint } from './report.ts';
+import { runCommand } from './run-command.ts';
 
 const USAGE = `Usage: npm run validate -- [--fix-offsets] [FILE...]
 
@@ -120,13 +121,4 @@ async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Users get one sentence, never a stack trace.
-    console.error(`validate stopped: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+runCommand('validate', () => main(process.argv.slice(2)));

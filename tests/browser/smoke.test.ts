@@ -6,6 +6,8 @@
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { afterEach, expect, it } from 'vitest';
+import easleyJson from '../../graph-data/easley-2024-axis-of-transactionalism.json?raw';
+import easleyText from '../../graph-data/sources/easley-2024-axis-of-transactionalism.txt?raw';
 import { validateDatasetText } from '../../src/validation/validate.ts';
 import sampleJson from '../fixtures/valid/sample.json?raw';
 import sampleText from '../fixtures/valid/sample.txt?raw';
@@ -52,4 +54,14 @@ it('validates a dataset and lays it out with fcose in Chromium', async () => {
   expect(distinct.size).toBe(4);
   expect(container.querySelector('canvas')).not.toBeNull();
   cy.destroy();
+});
+
+it('validates the built-in dataset in Chromium, SHA-256 and quotes included', async () => {
+  const report = await validateDatasetText(easleyJson, async (path) =>
+    path === 'sources/easley-2024-axis-of-transactionalism.txt'
+      ? { ok: true, text: easleyText, where: path }
+      : { ok: false, reason: 'no such file', where: path },
+  );
+  expect(report.issues).toEqual([]);
+  expect(report.dataset?.ties.length).toBeGreaterThanOrEqual(40);
 });

@@ -121,3 +121,35 @@ describe('npm run schema', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('npm run validate on the built-in dataset', () => {
+  it('passes the dataset and fails a corrupted copy with a precise report', () => {
+    const ok = runCli('src/cli/validate.ts', []);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('graph-data/easley-2024-axis-of-transactionalism.json');
+    expect(ok.stdout).toContain('0 errors, 0 warnings');
+
+    const folder = mkdtempSync(join(tmpdir(), 'actor-graph-cli-'));
+    folders.push(folder);
+    cpSync('graph-data', folder, { recursive: true });
+    const file = join(folder, 'easley-2024-axis-of-transactionalism.json');
+    const dataset = JSON.parse(readFileSync(file, 'utf8'));
+    dataset.ties[3].evidence[0].start += 2;
+    dataset.ties[3].evidence[0].end += 2;
+    // Straighten the curly apostrophe of the first quote that has one, as a careless copy would.
+    const curly = dataset.ties.findIndex(
+      (tie: { evidence: { exact: string }[] }, i: number) => i > 3 && tie.evidence[0]?.exact.includes('’'),
+    );
+    expect(curly).toBeGreaterThan(3);
+    dataset.ties[curly].evidence[0].exact = dataset.ties[curly].evidence[0].exact.replace('’', "'");
+    writeFileSync(file, `${JSON.stringify(dataset, null, 2)}\n`);
+    const bad = runCli('src/cli/validate.ts', [file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/ties\[3\]\.evidence\[0\]\.start \(line \d+, column \d+\) \[evidence-drifted\]/);
+    expect(bad.stdout).toMatch(
+      new RegExp(`ties\\[${curly}\\]\\.evidence\\[0\\]\\.exact \\(line \\d+, column \\d+\\) \\[evidence-orphaned\\]`),
+    );
+    expect(bad.stdout).toContain('if quote marks, dashes and spacing were ignored');
+    expect(bad.stdout.trim().split('\n').at(-1)).toBe('1 file checked: 2 errors, 0 warnings.');
+  });
+});
