@@ -103,6 +103,14 @@ function scan(text: string, spans: Map<string, [number, number]>): void {
     pos++;
     return value;
   };
+  /** After an item of an object or list: `true` at its closing bracket, `false` at a comma. */
+  const closesAfterItem = (close: '}' | ']'): boolean => {
+    skip();
+    const char = text[pos];
+    if (char !== ',' && char !== close) fail(`"," or "${close}"`);
+    pos++;
+    return char === close;
+  };
   const readValue = (path: (string | number)[]): void => {
     skip();
     const start = pos;
@@ -122,16 +130,7 @@ function scan(text: string, spans: Map<string, [number, number]>): void {
           path.push(key);
           readValue(path);
           path.pop();
-          skip();
-          if (text[pos] === ',') {
-            pos++;
-            continue;
-          }
-          if (text[pos] === '}') {
-            pos++;
-            break;
-          }
-          fail('"," or "}"');
+          if (closesAfterItem('}')) break;
         }
     } else if (char === '[') {
       pos++;
@@ -142,16 +141,7 @@ function scan(text: string, spans: Map<string, [number, number]>): void {
           path.push(index);
           readValue(path);
           path.pop();
-          skip();
-          if (text[pos] === ',') {
-            pos++;
-            continue;
-          }
-          if (text[pos] === ']') {
-            pos++;
-            break;
-          }
-          fail('"," or "]"');
+          if (closesAfterItem(']')) break;
         }
     } else if (char === '"') {
       readString();
