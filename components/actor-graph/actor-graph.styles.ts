@@ -1,0 +1,164 @@
+import { css } from 'lit';
+import { sharedStyles, tokenDefaults } from '../shared/styles.ts';
+
+export const actorGraphStyles = [
+  tokenDefaults,
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      container-name: actor-graph;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    /* Nothing the host page sets on inherited properties (fonts, spacing, alignment) gets in. */
+    .root {
+      all: initial;
+      position: relative;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      font-family: var(--ag-font-family);
+      font-size: var(--ag-font-size);
+      line-height: 1.45;
+      color: var(--ag-color-text);
+      background: var(--ag-color-background);
+      border: 1px solid var(--ag-color-border);
+      border-radius: var(--ag-radius);
+      overflow: hidden;
+      text-align: start;
+    }
+    .graph-column {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    ag-tie-legend {
+      border-bottom: 1px solid var(--ag-color-border);
+    }
+    .frame {
+      position: relative;
+      height: min(var(--ag-graph-height), 70vh);
+      min-height: 280px;
+    }
+    .graph {
+      position: absolute;
+      inset: 0;
+      outline: none;
+    }
+    .graph:focus-visible {
+      box-shadow: inset 0 0 0 3px var(--ag-color-focus);
+    }
+    .panel-wrap {
+      position: relative;
+      border-top: 1px solid var(--ag-color-border);
+      min-width: 0;
+    }
+    @container actor-graph (min-width: 760px) {
+      .root {
+        grid-template-columns: minmax(0, 1fr) minmax(300px, 36%);
+      }
+      .panel-wrap {
+        border-top: 0;
+        border-left: 1px solid var(--ag-color-border);
+      }
+      /* Beside the graph, the panel scrolls within the graph's height instead of stretching it. */
+      ag-evidence-panel {
+        position: absolute;
+        inset: 0;
+        overflow: auto;
+      }
+    }
+    .tools {
+      position: absolute;
+      right: 0.5rem;
+      bottom: 0.5rem;
+      display: flex;
+      gap: 0.25rem;
+    }
+    .tools button {
+      all: unset;
+      cursor: pointer;
+      width: 2rem;
+      height: 2rem;
+      display: grid;
+      place-items: center;
+      font-size: 1.05rem;
+      border: 1px solid var(--ag-color-border);
+      border-radius: 6px;
+      background: var(--ag-color-background);
+      color: var(--ag-color-text);
+    }
+    .tools button:focus-visible {
+      outline: 2px solid var(--ag-color-focus);
+      outline-offset: 1px;
+    }
+    .overlay {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      pointer-events: none;
+      color: var(--ag-color-muted);
+    }
+    .hint {
+      position: absolute;
+      left: 50%;
+      top: 0.75rem;
+      transform: translateX(-50%);
+      padding: 0.35rem 0.7rem;
+      border-radius: 6px;
+      background: rgb(31 35 40 / 0.85);
+      color: #fff;
+      font-size: 0.82rem;
+      pointer-events: none;
+      white-space: nowrap;
+    }
+    .notice {
+      margin: 0;
+      padding: 0.35rem 0.7rem;
+      font-size: 0.8rem;
+      color: var(--ag-color-muted);
+      border-bottom: 1px solid var(--ag-color-border);
+    }
+    .error {
+      grid-column: 1 / -1;
+      margin: 0;
+      padding: 0.8rem 1rem;
+      border-bottom: 1px solid var(--ag-color-border);
+      background: #fff5f4;
+      color: var(--ag-color-error);
+    }
+    .error h2 {
+      font-size: 1rem;
+      margin: 0 0 0.3rem;
+    }
+    .error p {
+      margin: 0.2rem 0;
+      overflow-wrap: anywhere;
+    }
+    .error ul {
+      margin: 0.3rem 0;
+      padding-left: 1.2rem;
+      font-size: 0.85rem;
+      max-height: 12rem;
+      overflow: auto;
+      overflow-wrap: anywhere;
+    }
+    .error code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 0.85em;
+    }
+    .error button {
+      margin-top: 0.4rem;
+      font: inherit;
+      padding: 0.25rem 0.8rem;
+      border-radius: 6px;
+      border: 1px solid currentColor;
+      background: var(--ag-color-background);
+      color: inherit;
+      cursor: pointer;
+    }
+  `,
+];

@@ -1,0 +1,335 @@
+/**
+ * Owns the Cytoscape instance of one `<actor-graph>`: creates it in the element's shadow root,
+ * lays it out, translates its events into selections, keeps its classes in step with the
+ * widget's state, and destroys it (with its observers) when the element leaves the page.
+ */
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import cytoscape from 'cytoscape';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { registerFcose, runSeededLayout } from '../../src/layout/fcose.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
+import { buildStylesheet } from '../../src/render/stylesheet.ts';
+import type { GraphTheme } from '../../src/render/theme.ts';
+import type { Selection } from './selection.ts';
+
+/** Cytoscape adds a stylesheet to the page's head unless an element with this id exists. */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+/** What the controller tells its element. */
+export interface GraphCallbacks {
+  /** The reader clicked or tapped a node, an edge, or the background (`null`). */
+  onTap(selection: Selection | null): void;
+  /** Keyboard focus moved to another actor. */
+  onFocusChange(actorId: string | null): void;
+  /** The wheel turned over the graph while it was not active, so the page scrolled instead. */
+  onPassiveWheel(): void;
+}
+
+export interface GraphOptions {
+  readonly dataset: Dataset;
+  readonly seed: number;
+  readonly theme: GraphTheme;
+  readonly lang?: string | undefined;
+}
+
+type Direction = 'left' | 'right' | 'up' | 'down';
+
+export class CytoscapeController implements ReactiveController {
+  private cy: Core | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private hadSize = false;
+  private hovered: NodeSingular | EdgeSingular | undefined;
+  private selection: Selection | null = null;
+  private focusedId: string | null = null;
+  private wheelActive = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly callbacks: GraphCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  /** The Cytoscape core, while there is one. */
+  get core(): Core | undefined {
+    return this.cy;
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  /**
+   * Draws `options.dataset` in `container`, replacing any earlier graph. Resolves when the layout
+   * is done. Positions are computed even while the container has no size; the view is fitted
+   * when it first gets one.
+   */
+  async create(container: HTMLElement, options: GraphOptions): Promise<void> {
+    this.destroy();
+    registerFcose();
+    this.preventHeadStylesheet();
+    const cy = cytoscape({
+      container,
+      elements: buildElements(options.dataset, options.lang).map((element) => ({
+        group: element.group,
+        data: { ...element.data },
+        classes: element.classes,
+      })),
+      style: buildStylesheet(options.theme),
+      layout: { name: 'preset' },
+      minZoom: 0.2,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autounselectify: true,
+      userZoomingEnabled: false,
+    });
+    this.cy = cy;
+    this.listen(cy, container);
+    await runSeededLayout(cy, options.seed, { fit: false });
+    if (this.cy !== cy) return;
+    this.hadSize = false;
+    this.fitIfSized(container);
+    this.observeSize(container);
+    this.paintState();
+  }
+
+  /** Removes the graph, its listeners and its observers. */
+  destroy(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.cy?.destroy();
+    this.cy = undefined;
+    this.hovered = undefined;
+    this.focusedId = null;
+  }
+
+  /** Fits the whole graph into view. */
+  fit(): void {
+    this.cy?.fit(undefined, 24);
+  }
+
+  /** Hides the ties the filter leaves out; positions stay where they are. */
+  applyFilter(filter: TieFilter): void {
+    const cy = this.cy;
+    if (cy === undefined) return;
+    cy.batch(() => {
+      cy.edges()
+        .not('.membership')
+        .forEach((edge) => {
+          const shown = isTieShown(
+            { category: edge.data('category'), type: edge.data('type'), status: edge.data('status') },
+            filter,
+          );
+          edge.toggleClass('filtered', !shown);
+        });
+    });
+    this.paintState();
+  }
+
+  /** Marks the selected actor or tie and fades what is not connected to it. */
+  applySelection(selection: Selection | null): void {
+    this.selection = selection;
+    this.paintState();
+    if (selection !== null) this.revealSelection();
+  }
+
+  /** Moves keyboard focus to the nearest visible actor in a direction, or to a first actor. */
+  moveFocus(direction: Direction): string | null {
+    const cy = this.cy;
+    if (cy === undefined) return null;
+    const nodes = cy.nodes().filter((node) => node.visible());
+    if (nodes.length === 0) return null;
+    const current = this.focusedId === null ? undefined : cy.getElementById(this.focusedId);
+    let next: NodeSingular | undefined;
+    if (current === undefined || current.empty()) {
+      const selectedActor = this.selection?.kind === 'actor' ? cy.getElementById(this.selection.id) : undefined;
+      next = selectedActor?.nonempty() ? (selectedActor as NodeSingular) : this.topLeft(nodes);
+    } else {
+      next = this.nearestInDirection(current as NodeSingular, nodes, direction) ?? (current as NodeSingular);
+    }
+    this.setFocus(next.id());
+    return next.id();
+  }
+
+  /** Sets keyboard focus on an actor, or clears it. */
+  setFocus(actorId: string | null): void {
+    this.focusedId = actorId;
+    const cy = this.cy;
+    if (cy === undefined) return;
+    cy.nodes('.focused').removeClass('focused');
+    if (actorId === null) return;
+    const node = cy.getElementById(actorId);
+    node.addClass('focused');
+    this.reveal(node);
+    this.callbacks.onFocusChange(actorId);
+  }
+
+  get focusedActor(): string | null {
+    return this.focusedId;
+  }
+
+  /** Zooms in or out around the centre of the view, for the keyboard. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    if (cy === undefined) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** Wheel zoom is on only while the graph is active (focused or clicked). */
+  setWheelActive(active: boolean): void {
+    this.wheelActive = active;
+    this.cy?.userZoomingEnabled(active);
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private preventHeadStylesheet(): void {
+    if (document.getElementById(CYTOSCAPE_STYLESHEET_ID) !== null) return;
+    // An inert template in our own light DOM satisfies Cytoscape's check without touching the
+    // host page's <head>; the one rule it would add lives in our shadow styles.
+    const marker = document.createElement('template');
+    marker.id = CYTOSCAPE_STYLESHEET_ID;
+    this.host.append(marker);
+  }
+
+  private listen(cy: Core, container: HTMLElement): void {
+    cy.on('tap', 'node', (event: EventObject) => this.callbacks.onTap({ kind: 'actor', id: event.target.id() }));
+    cy.on('tap', 'edge', (event: EventObject) => this.callbacks.onTap({ kind: 'tie', id: event.target.id() }));
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) this.callbacks.onTap(null);
+    });
+    cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      this.hovered = event.target;
+      this.paintState();
+      container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node, edge', () => {
+      this.hovered = undefined;
+      this.paintState();
+      container.style.cursor = '';
+    });
+    // Page scroll is never taken over: wheel events zoom only while the graph is active, or with
+    // Ctrl or Cmd held. Listening in the capture phase runs before Cytoscape's own handler.
+    const onWheel = (event: WheelEvent) => {
+      const modifier = event.ctrlKey || event.metaKey;
+      cy.userZoomingEnabled(this.wheelActive || modifier);
+      if (!this.wheelActive && !modifier) this.callbacks.onPassiveWheel();
+    };
+    container.addEventListener('wheel', onWheel, { capture: true, passive: true });
+    this.cleanups.push(() => container.removeEventListener('wheel', onWheel, { capture: true }));
+  }
+
+  private observeSize(container: HTMLElement): void {
+    this.resizeObserver = new ResizeObserver(() => {
+      const cy = this.cy;
+      if (cy === undefined) return;
+      cy.resize();
+      // A graph created hidden (in a closed tab, say) is fitted when it is first shown.
+      this.fitIfSized(container);
+    });
+    this.resizeObserver.observe(container);
+  }
+
+  private fitIfSized(container: HTMLElement): void {
+    if (this.hadSize || container.clientWidth === 0 || container.clientHeight === 0) return;
+    this.hadSize = true;
+    this.cy?.resize();
+    this.fit();
+  }
+
+  /** Recomputes the selection, hover and fade classes from the current state. */
+  private paintState(): void {
+    const cy = this.cy;
+    if (cy === undefined) return;
+    cy.batch(() => {
+      cy.elements().removeClass('selected in-selection faded hover');
+      const visible = cy.elements().not('.filtered');
+      const focusOn = (kept: cytoscape.Collection) => visible.not(kept).addClass('faded');
+      const selection = this.selection;
+      if (selection !== null) {
+        const element = cy.getElementById(selection.id);
+        if (element.nonempty()) {
+          element.addClass('selected');
+          if (element.isNode()) {
+            const edges = element.connectedEdges().not('.filtered');
+            edges.addClass('in-selection');
+            focusOn(element.union(edges).union(edges.connectedNodes()));
+          } else {
+            const edge = element as unknown as EdgeSingular;
+            edge.connectedNodes().addClass('in-selection');
+            focusOn(edge.union(edge.connectedNodes()));
+          }
+        }
+      }
+      const hovered = this.hovered;
+      if (hovered !== undefined && !hovered.removed()) {
+        hovered.addClass('hover');
+        if (selection === null) {
+          if (hovered.isNode()) {
+            const edges = hovered.connectedEdges().not('.filtered');
+            edges.addClass('hover');
+            focusOn(hovered.union(edges).union(edges.connectedNodes()));
+          } else {
+            const edge = hovered as EdgeSingular;
+            focusOn(edge.union(edge.connectedNodes()));
+          }
+        }
+      }
+    });
+  }
+
+  private revealSelection(): void {
+    const cy = this.cy;
+    if (cy === undefined || this.selection === null) return;
+    this.reveal(cy.getElementById(this.selection.id));
+  }
+
+  /** Pans the view, without zooming, when an element lies outside it. */
+  private reveal(element: cytoscape.CollectionReturnValue): void {
+    const cy = this.cy;
+    if (cy === undefined || element.empty() || cy.width() === 0) return;
+    const box = element.renderedBoundingBox({});
+    const inside = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+    if (!inside) cy.animate({ center: { eles: element } }, { duration: 200 });
+  }
+
+  private topLeft(nodes: cytoscape.NodeCollection): NodeSingular {
+    let best = nodes[0] as NodeSingular;
+    for (const node of nodes) {
+      const p = node.position();
+      const b = best.position();
+      if (p.y + p.x < b.y + b.x) best = node;
+    }
+    return best;
+  }
+
+  private nearestInDirection(
+    from: NodeSingular,
+    nodes: cytoscape.NodeCollection,
+    direction: Direction,
+  ): NodeSingular | undefined {
+    const origin = from.position();
+    let best: NodeSingular | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const node of nodes) {
+      if (node.same(from)) continue;
+      const p = node.position();
+      const dx = p.x - origin.x;
+      const dy = p.y - origin.y;
+      const along = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy;
+      const across = direction === 'right' || direction === 'left' ? Math.abs(dy) : Math.abs(dx);
+      if (along <= 0) continue;
+      // Prefer nodes straight ahead: distance sideways counts double.
+      const score = along + 2 * across;
+      if (score < bestScore) {
+        bestScore = score;
+        best = node;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,35 @@
+/** The events `<actor-graph>` fires, with their typed details. */
+import type { TieFilter } from '../../src/render/filter.ts';
+import type { ValidationIssue } from '../../src/validation/issue.ts';
+import type { Selection } from './selection.ts';
+
+/** `ag-ready`: the graph is drawn and laid out. */
+export interface AgReadyDetail {
+  readonly actors: number;
+  readonly ties: number;
+}
+
+/** `ag-select`: the selection changed; `kind` and `id` are `null` when it was cleared. */
+export type AgSelectDetail = Selection | { readonly kind: null; readonly id: null };
+
+/** `ag-error`: the data could not be loaded or is not valid. */
+export interface AgErrorDetail {
+  /** One sentence naming what is wrong and where (a URL, or the JSON path of the first error). */
+  readonly message: string;
+  /** Every problem the validator found, with its path. Empty for network failures. */
+  readonly issues: readonly ValidationIssue[];
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ag-ready': CustomEvent<AgReadyDetail>;
+    'ag-select': CustomEvent<AgSelectDetail>;
+    'ag-error': CustomEvent<AgErrorDetail>;
+    'ag-filter-change': CustomEvent<TieFilter>;
+  }
+}
+
+/** Makes an event the way every `ag-` event is made: bubbling, composed, with a typed detail. */
+export function agEvent<T>(type: string, detail: T): CustomEvent<T> {
+  return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
+}

@@ -1,0 +1,245 @@
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { anchorQuote } from '../../src/evidence/anchor.ts';
+import { quoteContext } from '../../src/evidence/context.ts';
+import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
+import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
+import { actorLabel } from '../../src/render/elements.ts';
+import { isTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
+import { formatPeriod, plural } from '../../src/render/format.ts';
+import { safeHttpUrl } from '../../src/render/safe-url.ts';
+import type { Selection } from '../actor-graph/selection.ts';
+import { CATEGORY_LABELS, KIND_LABELS } from '../shared/labels.ts';
+import { sharedStyles } from '../shared/styles.ts';
+
+/**
+ * The evidence panel: for a selected actor, its ties grouped by category; for a selected tie, that
+ * tie alone. Each tie shows its quotes set in their sentence of the source text, with the quoted
+ * words highlighted, and a citation. Every string from the data is rendered as text.
+ *
+ * @csspart panel - The panel's box.
+ * @fires ag-panel-select - The reader chose an actor or a tie from the panel; detail `{kind, id}`.
+ */
+export class EvidencePanel extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    texts: { attribute: false },
+    selection: { attribute: false },
+    filter: { attribute: false },
+    lang: { type: String },
+  };
+
+  /** The dataset whose evidence is shown. */
+  declare data: Dataset | undefined;
+  /** The source texts by source id; quotes of a missing text are shown without context. */
+  declare texts: ReadonlyMap<string, string>;
+  /** The actor or tie shown, or `null` for the dataset's overview. */
+  declare selection: Selection | null;
+  /** The ties filtered out of the graph are left out of the panel too. */
+  declare filter: TieFilter;
+
+  constructor() {
+    super();
+    this.texts = new Map();
+    this.selection = null;
+    this.filter = SHOW_ALL;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .panel { padding: 0.9rem 1rem 1.2rem; }
+      h2 { font-size: 1.15rem; margin: 0 0 0.25rem; line-height: 1.25; }
+      h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 1.1rem 0 0.4rem;
+           display: flex; align-items: center; gap: 0.4rem; color: var(--ag-color-muted); }
+      .eyebrow { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ag-color-muted); margin: 0 0 0.2rem; }
+      .aliases, .members, .count, .hint, .description { font-size: 0.85rem; color: var(--ag-color-muted); margin: 0.2rem 0; }
+      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
+      article { border: 1px solid var(--ag-color-border); border-left: 4px solid var(--cat-color, var(--ag-color-border));
+                border-radius: 6px; padding: 0.6rem 0.7rem; background: var(--ag-color-surface); }
+      article.absent { border-left-style: dashed; background: var(--ag-color-background); }
+      .tie-head { margin: 0; font-size: 0.95rem; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem; }
+      .meta { margin: 0.15rem 0 0.4rem; font-size: 0.8rem; color: var(--ag-color-muted); display: flex; flex-wrap: wrap; gap: 0.35rem; }
+      .chip { border: 1px solid var(--ag-color-border); border-radius: 999px; padding: 0 0.45rem; white-space: nowrap; }
+      .absent-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem; font-weight: 600;
+                     background: var(--ag-color-absent-background); color: var(--ag-color-absent-text); }
+      .note { font-size: 0.82rem; margin: 0.3rem 0; font-style: italic; }
+      blockquote { margin: 0.45rem 0 0; padding: 0 0 0 0.6rem; border-left: 2px solid var(--ag-color-border); font-size: 0.88rem; line-height: 1.5; }
+      blockquote p { margin: 0; }
+      mark { background: var(--ag-color-highlight); color: inherit; padding: 0 0.1em; border-radius: 2px; }
+      .context { color: var(--ag-color-muted); }
+      .citation { font-size: 0.78rem; color: var(--ag-color-muted); margin: 0.4rem 0 0; }
+      .citation a { color: var(--ag-color-link); }
+      .missing { font-size: 0.78rem; color: var(--ag-color-muted); }
+      button.link { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; }
+      button.link:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; border-radius: 2px; }
+      .arrow { color: var(--ag-color-muted); font-weight: 400; }
+      .swatch { width: 0.8rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
+      .show-tie { margin-top: 0.4rem; font-size: 0.8rem; }
+    `,
+  ];
+
+  override render(): TemplateResult | typeof nothing {
+    const dataset = this.data;
+    if (dataset === undefined) return nothing;
+    const selection = this.selection;
+    let body: TemplateResult;
+    if (selection?.kind === 'actor') body = this.renderActor(dataset, selection.id);
+    else if (selection?.kind === 'tie') body = this.renderTieAlone(dataset, selection.id);
+    else body = this.renderOverview(dataset);
+    return html`<div class="panel" part="panel">${body}</div>`;
+  }
+
+  private renderOverview(dataset: Dataset): TemplateResult {
+    const shown = dataset.ties.filter((tie) => this.isShown(dataset, tie)).length;
+    return html`
+      <p class="eyebrow">Evidence</p>
+      <h2 id="panel-title">${dataset.title}</h2>
+      ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
+      <p class="hint">
+        Select an actor or a tie in the graph to read the quotes behind it. With the keyboard: focus the graph,
+        move with the arrow keys, press Enter to select and Escape to clear.
+      </p>
+      <p class="count">${plural(dataset.actors.length, 'actor')} · ${plural(shown, 'tie')} shown</p>
+      ${dataset.sources.map((source) => this.renderCitation(source))}
+    `;
+  }
+
+  private renderActor(dataset: Dataset, id: string): TemplateResult {
+    const actor = dataset.actors.find((candidate) => candidate.id === id);
+    if (actor === undefined) return this.renderOverview(dataset);
+    const all = dataset.ties.filter((tie) => tie.source === id || tie.target === id);
+    const shown = all.filter((tie) => this.isShown(dataset, tie));
+    const hidden = all.length - shown.length;
+    const byCategory = new Map<TieCategory, Tie[]>();
+    for (const tie of shown) {
+      const category = this.typeOf(dataset, tie)?.category;
+      if (category === undefined) continue;
+      byCategory.set(category, [...(byCategory.get(category) ?? []), tie]);
+    }
+    const members = (actor.members ?? [])
+      .map((member) => dataset.actors.find((a) => a.id === member))
+      .filter((a) => a !== undefined);
+    const alsoCalled = actor.aliases.filter((alias) => alias !== actor.name);
+    return html`
+      <p class="eyebrow">${KIND_LABELS[actor.kind]}</p>
+      <h2 id="panel-title">${this.name(actor)}</h2>
+      ${alsoCalled.length === 0 ? nothing : html`<p class="aliases">In the text also: ${alsoCalled.join(', ')}</p>`}
+      ${
+        members.length === 0
+          ? nothing
+          : html`<p class="members">Members: ${members.map((member, index) => html`${index > 0 ? ', ' : ''}${this.actorButton(member)}`)}</p>`
+      }
+      <p class="count">
+        ${plural(shown.length, 'tie')}${hidden > 0 ? html` shown, ${hidden} hidden by the filter` : nothing}
+      </p>
+      ${TIE_CATEGORIES.filter((category) => byCategory.has(category)).map(
+        (category) => html`
+          <section aria-label=${`${CATEGORY_LABELS[category]} ties`}>
+            <h3><span class=${`swatch cat-${category}`}></span>${CATEGORY_LABELS[category]} · ${byCategory.get(category)?.length}</h3>
+            <ol>
+              ${(byCategory.get(category) ?? []).map((tie) => html`<li>${this.renderTie(dataset, tie, actor.id)}</li>`)}
+            </ol>
+          </section>
+        `,
+      )}
+    `;
+  }
+
+  private renderTieAlone(dataset: Dataset, id: string): TemplateResult {
+    const tie = dataset.ties.find((candidate) => candidate.id === id);
+    if (tie === undefined) return this.renderOverview(dataset);
+    const type = this.typeOf(dataset, tie);
+    return html`
+      <p class="eyebrow">${type === undefined ? 'Tie' : `${CATEGORY_LABELS[type.category]} tie`}</p>
+      <h2 id="panel-title">${type?.label ?? tie.type}</h2>
+      ${type?.description === undefined ? nothing : html`<p class="description">${type.description}</p>`}
+      ${this.renderTie(dataset, tie, undefined)}
+    `;
+  }
+
+  /** One tie: who to whom, how firmly, when, and its quotes. `from` is the actor being viewed. */
+  private renderTie(dataset: Dataset, tie: Tie, from: string | undefined): TemplateResult {
+    const type = this.typeOf(dataset, tie);
+    const source = dataset.actors.find((actor) => actor.id === tie.source);
+    const target = dataset.actors.find((actor) => actor.id === tie.target);
+    const arrow = type?.directed === false ? '—' : '→';
+    const period = formatPeriod(tie.period);
+    const category = type?.category;
+    const endpoint = (actor: Actor | undefined, id: string) =>
+      actor === undefined ? id : actor.id === from ? html`<span>${this.name(actor)}</span>` : this.actorButton(actor);
+    return html`
+      <article class=${`${tie.status} cat-${category ?? 'unknown'}`}
+        aria-label=${`${source === undefined ? tie.source : this.name(source)} ${arrow} ${target === undefined ? tie.target : this.name(target)}: ${type?.label ?? tie.type}`}>
+        <p class="tie-head">
+          ${endpoint(source, tie.source)}<span class="arrow" aria-hidden="true">${arrow}</span>${endpoint(target, tie.target)}
+        </p>
+        <p class="meta">
+          ${from === undefined ? nothing : html`<span class="chip">${type?.label ?? tie.type}</span>`}
+          <span class="chip" title="How firmly the text words this tie">${tie.hedge}</span>
+          ${period === undefined ? html`<span class="chip">undated</span>` : html`<span class="chip">${period}</span>`}
+        </p>
+        ${tie.status === 'absent' ? html`<p class="absent-note">The text says this tie does NOT exist.</p>` : nothing}
+        ${tie.note === undefined ? nothing : html`<p class="note">${tie.note}</p>`}
+        ${this.renderEvidence(dataset, tie.evidence)}
+        ${
+          from === undefined
+            ? nothing
+            : html`<p class="show-tie"><button class="link" @click=${() => this.choose({ kind: 'tie', id: tie.id })}>Show this tie alone</button></p>`
+        }
+      </article>
+    `;
+  }
+
+  /** The quotes of a tie, grouped by source, each group followed by its citation. */
+  private renderEvidence(dataset: Dataset, evidence: readonly Evidence[]): TemplateResult[] {
+    const bySource = new Map<string, Evidence[]>();
+    for (const quote of evidence) bySource.set(quote.source, [...(bySource.get(quote.source) ?? []), quote]);
+    return [...bySource].map(([sourceId, quotes]) => {
+      const source = dataset.sources.find((candidate) => candidate.id === sourceId);
+      return html`${quotes.map((quote) => this.renderQuote(quote))}${source === undefined ? nothing : this.renderCitation(source)}`;
+    });
+  }
+
+  private renderQuote(quote: Evidence): TemplateResult {
+    const text = this.texts.get(quote.source);
+    if (text === undefined) {
+      return html`<blockquote><p><mark>${quote.exact}</mark></p><p class="missing">The source text could not be loaded, so the quote is shown without its context.</p></blockquote>`;
+    }
+    const anchored = anchorQuote(text, quote);
+    const range = anchored.status === 'orphaned' ? undefined : anchored.at;
+    if (range === undefined) return html`<blockquote><p><mark>${quote.exact}</mark></p></blockquote>`;
+    const context = quoteContext(text, range);
+    return html`<blockquote>
+      <p><span class="context">${context.clippedBefore ? '… ' : ''}${context.before}</span><mark>${context.quote}</mark><span class="context">${context.after}${context.clippedAfter ? ' …' : ''}</span></p>
+    </blockquote>`;
+  }
+
+  private renderCitation(source: Source): TemplateResult {
+    const url = safeHttpUrl(source.url);
+    return html`<p class="citation">
+      — ${source.author}, “${source.title}”, ${source.publisher}, ${source.date}.${url === undefined ? nothing : html` <a href=${url} target="_blank" rel="noopener noreferrer">Read the source</a>`}
+    </p>`;
+  }
+
+  private actorButton(actor: Actor): TemplateResult {
+    return html`<button class="link" @click=${() => this.choose({ kind: 'actor', id: actor.id })}>${this.name(actor)}</button>`;
+  }
+
+  private name(actor: Actor): string {
+    return actorLabel(actor, this.lang || undefined);
+  }
+
+  private typeOf(dataset: Dataset, tie: Tie): TieType | undefined {
+    return dataset.tieTypes.find((type) => type.id === tie.type);
+  }
+
+  private isShown(dataset: Dataset, tie: Tie): boolean {
+    const type = this.typeOf(dataset, tie);
+    return type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status }, this.filter);
+  }
+
+  private choose(selection: Selection): void {
+    this.dispatchEvent(new CustomEvent('ag-panel-select', { detail: selection, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The actor-graph bundle: importing it defines `<actor-graph>` and the elements it is built from,
+ * and exports their classes so a host can compose its own layout.
+ */
+import './actor-graph/define.ts';
+import './evidence-panel/define.ts';
+import './tie-legend/define.ts';
+
+export type { Dataset, DatasetInput } from '../src/model/schema.ts';
+export type { TieFilter } from '../src/render/filter.ts';
+export { ActorGraph } from './actor-graph/actor-graph.ts';
+export type { AgErrorDetail, AgReadyDetail, AgSelectDetail } from './actor-graph/events.ts';
+export type { Selection } from './actor-graph/selection.ts';
+export { EvidencePanel } from './evidence-panel/evidence-panel.ts';
+export { TieLegend } from './tie-legend/tie-legend.ts';

@@ -1,0 +1,188 @@
+import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
+import type { Dataset } from '../../src/model/schema.ts';
+import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
+import { countTies, SHOW_ALL, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
+import { HEDGE_DASHES } from '../../src/render/theme.ts';
+import { CATEGORY_LABELS, HEDGE_LABELS, KIND_LABELS } from '../shared/labels.ts';
+import { sharedStyles } from '../shared/styles.ts';
+
+/**
+ * The legend, which is also the filter: one switch per tie category and per tie type, each with
+ * its count, a switch for absent ties, and a key to node shapes and line styles.
+ *
+ * @csspart legend - The legend's box.
+ * @fires ag-filter-change - The reader changed a switch; detail is the new {@link TieFilter}.
+ */
+export class TieLegend extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    filter: { attribute: false },
+  };
+
+  /** The dataset whose tie types are listed. */
+  declare data: Dataset | undefined;
+  /** The current switches. */
+  declare filter: TieFilter;
+  private counts: TieCounts | undefined;
+  private countedFor: Dataset | undefined;
+
+  constructor() {
+    super();
+    this.filter = SHOW_ALL;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; padding: 0.5rem 0.6rem; font-size: 0.82rem; }
+      .categories { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0; padding: 0; border: 0; }
+      button.category {
+        all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 0.35rem;
+        border: 1px solid var(--ag-color-border); border-radius: 999px; padding: 0.2rem 0.6rem; background: var(--ag-color-background);
+      }
+      button.category[aria-pressed='false'] { opacity: 0.55; text-decoration: line-through; background: var(--ag-color-surface); }
+      button.category:focus-visible, summary:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
+      .line { width: 1.4rem; height: 0.3rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
+      .count { color: var(--ag-color-muted); font-variant-numeric: tabular-nums; }
+      label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; }
+      details { position: relative; }
+      summary { cursor: pointer; color: var(--ag-color-link); list-style: none; padding: 0.2rem 0.3rem; border-radius: 4px; }
+      summary::-webkit-details-marker { display: none; }
+      summary::after { content: ' ▾'; }
+      details[open] summary::after { content: ' ▴'; }
+      .popover {
+        position: absolute; z-index: 5; top: calc(100% + 4px); left: 0; min-width: 15rem; max-width: min(24rem, 80vw);
+        max-height: 22rem; overflow: auto; padding: 0.6rem 0.7rem; background: var(--ag-color-background);
+        border: 1px solid var(--ag-color-border); border-radius: 6px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.12);
+      }
+      .popover h4 { margin: 0.5rem 0 0.2rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--ag-color-muted);
+                    display: flex; align-items: center; gap: 0.35rem; }
+      .popover h4:first-child { margin-top: 0; }
+      .popover label { display: flex; align-items: center; gap: 0.4rem; padding: 0.1rem 0; cursor: pointer; }
+      .popover label .count { margin-left: auto; padding-left: 0.8rem; }
+      .key { display: grid; grid-template-columns: auto 1fr; gap: 0.3rem 0.6rem; align-items: center; }
+      .key svg { display: block; }
+      .key .kind-state .shape { fill: var(--ag-color-state); }
+      .key .kind-organization .shape { fill: var(--ag-color-organization); }
+      .key .kind-bloc .shape { fill: var(--ag-color-bloc); }
+      .key .kind-non-state .shape { fill: var(--ag-color-non-state); }
+    `,
+  ];
+
+  override render(): TemplateResult | typeof nothing {
+    const dataset = this.data;
+    if (dataset === undefined) return nothing;
+    if (this.countedFor !== dataset) {
+      this.counts = countTies(dataset);
+      this.countedFor = dataset;
+    }
+    const counts = this.counts as TieCounts;
+    const shownCount = (entry: { present: number; absent: number } | undefined) =>
+      entry === undefined ? 0 : entry.present + (this.filter.showAbsent ? entry.absent : 0);
+    const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
+    return html`
+      <div class="legend" part="legend">
+        <div class="categories" role="group" aria-label="Tie categories shown">
+          ${TIE_CATEGORIES.filter(
+            (category) => (counts.byCategory.get(category)?.present ?? 0) + (counts.byCategory.get(category)?.absent ?? 0) > 0,
+          ).map(
+            (category) => html`
+              <button class=${`category cat-${category}`} aria-pressed=${this.filter.categories.has(category) ? 'true' : 'false'}
+                @click=${() => this.toggleCategory(category)}>
+                <span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]}
+                <span class="count" aria-label=${`${shownCount(counts.byCategory.get(category))} ties`}>${shownCount(counts.byCategory.get(category))}</span>
+              </button>
+            `,
+          )}
+        </div>
+        ${
+          absentTotal === 0
+            ? nothing
+            : html`<label class="toggle">
+              <input type="checkbox" .checked=${this.filter.showAbsent} @change=${(event: Event) => this.setShowAbsent((event.target as HTMLInputElement).checked)} />
+              Absent ties <span class="count">(${absentTotal})</span>
+            </label>`
+        }
+        ${this.renderTypes(dataset, counts, shownCount)} ${this.renderKey()}
+      </div>
+    `;
+  }
+
+  private renderTypes(
+    dataset: Dataset,
+    counts: TieCounts,
+    shownCount: (entry: { present: number; absent: number } | undefined) => number,
+  ) {
+    return html`<details>
+      <summary>Tie types</summary>
+      <div class="popover" role="group" aria-label="Tie types shown">
+        ${TIE_CATEGORIES.map((category) => {
+          const types = dataset.tieTypes.filter(
+            (type) => type.category === category && shownCount(counts.byType.get(type.id)) > 0,
+          );
+          if (types.length === 0) return nothing;
+          return html`<h4 class=${`cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]}</h4>
+            ${types.map(
+              (type) => html`<label>
+                <input type="checkbox" .checked=${!this.filter.hiddenTypes.has(type.id)} ?disabled=${!this.filter.categories.has(category)}
+                  @change=${(event: Event) => this.setTypeShown(type.id, (event.target as HTMLInputElement).checked)} />
+                ${type.label}<span class="count">${shownCount(counts.byType.get(type.id))}</span>
+              </label>`,
+            )}`;
+        })}
+      </div>
+    </details>`;
+  }
+
+  private renderKey(): TemplateResult {
+    const shapes = {
+      state: svg`<circle class="shape" cx="9" cy="9" r="7" />`,
+      organization: svg`<rect class="shape" x="2" y="3" width="14" height="12" rx="3" />`,
+      bloc: svg`<polygon class="shape" points="5,2 13,2 17,9 13,16 5,16 1,9" />`,
+      'non-state': svg`<polygon class="shape" points="9,1 17,9 9,17 1,9" />`,
+    } as const;
+    return html`<details>
+      <summary>Key</summary>
+      <div class="popover key">
+        ${ACTOR_KINDS.map(
+          (kind) =>
+            html`<svg width="18" height="18" aria-hidden="true" class=${`kind-${kind}`}>${shapes[kind]}</svg><span>${KIND_LABELS[kind]}</span>`,
+        )}
+        ${HEDGES.map(
+          (
+            hedge,
+          ) => html`<svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="2.5"
+              stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${HEDGE_LABELS[hedge]}</span>`,
+        )}
+        <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="1.5" stroke-dasharray="1 5" opacity="0.6" /></svg>
+        <span>absent (the text says the tie does not exist)</span>
+        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="28" y2="5" stroke="currentColor" stroke-width="2.5" /><polygon points="27,1 35,5 27,9" fill="currentColor" /></svg>
+        <span>direction of the tie</span>
+      </div>
+    </details>`;
+  }
+
+  private emit(filter: TieFilter): void {
+    this.filter = filter;
+    this.dispatchEvent(new CustomEvent<TieFilter>('ag-filter-change', { detail: filter, bubbles: true, composed: true }));
+  }
+
+  private toggleCategory(category: TieCategory): void {
+    const categories = new Set(this.filter.categories);
+    if (categories.has(category)) categories.delete(category);
+    else categories.add(category);
+    this.emit({ ...this.filter, categories });
+  }
+
+  private setTypeShown(type: string, shown: boolean): void {
+    const hiddenTypes = new Set(this.filter.hiddenTypes);
+    if (shown) hiddenTypes.delete(type);
+    else hiddenTypes.add(type);
+    this.emit({ ...this.filter, hiddenTypes });
+  }
+
+  private setShowAbsent(showAbsent: boolean): void {
+    this.emit({ ...this.filter, showAbsent });
+  }
+}

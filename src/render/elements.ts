@@ -1,0 +1,121 @@
+/**
+ * Turns a dataset into Cytoscape element definitions. Look and state live in classes drawn from
+ * our own vocabularies, never in selectors built from data, so no string from a dataset can
+ * reach a Cytoscape selector or stylesheet.
+ */
+import type { Actor, Dataset, Tie, TieType } from '../model/schema.ts';
+import type { ActorKind, Hedge, TieCategory, TieStatus } from '../model/vocabulary.ts';
+
+/** The data carried by an actor's node. */
+export interface ActorNodeData {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: ActorKind;
+}
+
+/** The data carried by a tie's edge. */
+export interface TieEdgeData {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly label: string;
+  readonly type: string;
+  readonly category: TieCategory;
+  readonly hedge: Hedge;
+  readonly status: TieStatus;
+  readonly directed: boolean;
+}
+
+export interface NodeDefinition {
+  readonly group: 'nodes';
+  readonly data: ActorNodeData;
+  readonly classes: string;
+}
+export interface EdgeDefinition {
+  readonly group: 'edges';
+  readonly data: TieEdgeData;
+  readonly classes: string;
+}
+/** The data of a line from a bloc to one of its members; it is drawn faintly and is not a tie. */
+export interface MembershipEdgeData {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+}
+export interface MembershipDefinition {
+  readonly group: 'edges';
+  readonly data: MembershipEdgeData;
+  readonly classes: 'membership';
+}
+export type ElementDefinition = NodeDefinition | EdgeDefinition | MembershipDefinition;
+
+/**
+ * The id of a membership line. `>` cannot occur in dataset ids, so these never clash with ties.
+ */
+export function membershipId(bloc: string, member: string): string {
+  return `${bloc}>${member}`;
+}
+
+/** The name to show for an actor: its name in `lang` where the data has one. */
+export function actorLabel(actor: Actor, lang?: string): string {
+  if (lang !== undefined && actor.names !== undefined) {
+    const base = lang.split('-')[0] ?? lang;
+    const localized = actor.names[lang] ?? actor.names[base];
+    if (localized !== undefined) return localized;
+  }
+  return actor.name;
+}
+
+function nodeFor(actor: Actor, lang: string | undefined): NodeDefinition {
+  return {
+    group: 'nodes',
+    data: { id: actor.id, label: actorLabel(actor, lang), kind: actor.kind },
+    classes: `kind-${actor.kind}`,
+  };
+}
+
+function edgeFor(tie: Tie, type: TieType): EdgeDefinition {
+  const classes = [`cat-${type.category}`, `hedge-${tie.hedge}`, tie.status, type.directed ? 'directed' : 'undirected'];
+  return {
+    group: 'edges',
+    data: {
+      id: tie.id,
+      source: tie.source,
+      target: tie.target,
+      label: type.label,
+      type: type.id,
+      category: type.category,
+      hedge: tie.hedge,
+      status: tie.status,
+      directed: type.directed,
+    },
+    classes: classes.join(' '),
+  };
+}
+
+/**
+ * The elements of a dataset: one node per actor, one edge per tie, and a faint line from each bloc
+ * to each of its members (which also keeps blocs near their members in the layout). Ties whose
+ * endpoints or type are missing are left out (a validated dataset has none).
+ */
+export function buildElements(dataset: Dataset, lang?: string): ElementDefinition[] {
+  const actorIds = new Set(dataset.actors.map((actor) => actor.id));
+  const types = new Map(dataset.tieTypes.map((type) => [type.id, type]));
+  const elements: ElementDefinition[] = dataset.actors.map((actor) => nodeFor(actor, lang));
+  for (const tie of dataset.ties) {
+    const type = types.get(tie.type);
+    if (type === undefined || !actorIds.has(tie.source) || !actorIds.has(tie.target)) continue;
+    elements.push(edgeFor(tie, type));
+  }
+  for (const actor of dataset.actors) {
+    for (const member of actor.kind === 'bloc' ? (actor.members ?? []) : []) {
+      if (member === actor.id || !actorIds.has(member)) continue;
+      elements.push({
+        group: 'edges',
+        data: { id: membershipId(actor.id, member), source: actor.id, target: member },
+        classes: 'membership',
+      });
+    }
+  }
+  return elements;
+}

@@ -1,0 +1,57 @@
+/** Which ties are shown: a pure description of the legend's switches, and the counts it shows. */
+import type { Dataset } from '../model/schema.ts';
+import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../model/vocabulary.ts';
+
+/** The switches of the legend. */
+export interface TieFilter {
+  /** The categories shown. */
+  readonly categories: ReadonlySet<TieCategory>;
+  /** Tie types switched off one by one. */
+  readonly hiddenTypes: ReadonlySet<string>;
+  /** Whether ties the text says are absent are drawn (as ghosts). */
+  readonly showAbsent: boolean;
+}
+
+/** The filter that shows every present tie. */
+export const SHOW_ALL: TieFilter = { categories: new Set(TIE_CATEGORIES), hiddenTypes: new Set(), showAbsent: false };
+
+/** Whether a tie of this category, type and status passes the filter. */
+export function isTieShown(tie: { category: TieCategory; type: string; status: TieStatus }, filter: TieFilter): boolean {
+  return (
+    filter.categories.has(tie.category) && !filter.hiddenTypes.has(tie.type) && (filter.showAbsent || tie.status === 'present')
+  );
+}
+
+/**
+ * Reads the `filter` attribute: the categories to show, separated by spaces. Words that are not
+ * categories are returned apart, so the element can say which word it did not understand.
+ */
+export function parseCategoryList(value: string | null | undefined): { categories: Set<TieCategory>; unknown: string[] } {
+  if (value === null || value === undefined || value.trim() === '') return { categories: new Set(TIE_CATEGORIES), unknown: [] };
+  const categories = new Set<TieCategory>();
+  const unknown: string[] = [];
+  for (const word of value.trim().split(/\s+/)) {
+    if ((TIE_CATEGORIES as readonly string[]).includes(word)) categories.add(word as TieCategory);
+    else unknown.push(word);
+  }
+  return { categories, unknown };
+}
+
+/** How many ties each category and each tie type has, counted present and absent apart. */
+export interface TieCounts {
+  readonly byCategory: ReadonlyMap<TieCategory, { present: number; absent: number }>;
+  readonly byType: ReadonlyMap<string, { present: number; absent: number }>;
+}
+
+export function countTies(dataset: Dataset): TieCounts {
+  const byCategory = new Map(TIE_CATEGORIES.map((category) => [category, { present: 0, absent: 0 }]));
+  const byType = new Map(dataset.tieTypes.map((type) => [type.id, { present: 0, absent: 0 }]));
+  const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
+  for (const tie of dataset.ties) {
+    const category = categoryOf.get(tie.type);
+    if (category === undefined) continue;
+    (byCategory.get(category) as { present: number; absent: number })[tie.status]++;
+    (byType.get(tie.type) as { present: number; absent: number })[tie.status]++;
+  }
+  return { byCategory, byType };
+}

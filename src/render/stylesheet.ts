@@ -1,0 +1,109 @@
+/**
+ * Builds the Cytoscape stylesheet as JSON from a theme. Selectors are fixed strings and classes
+ * from our own vocabularies; no string from a dataset ever goes into one.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES } from '../model/vocabulary.ts';
+import { type GraphTheme, HEDGE_DASHES, KIND_SHAPES } from './theme.ts';
+
+/** The size of an actor's node, in model units. Blocs are drawn larger than single actors. */
+export const NODE_SIZE = 28;
+const BLOC_SIZE = 36;
+
+/** The stylesheet of the graph, with the visual states (classes) the widget toggles. */
+export function buildStylesheet(theme: GraphTheme): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        label: 'data(label)',
+        'font-family': theme.fontFamily,
+        'font-size': theme.fontSize,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '130px',
+        'text-outline-color': theme.textHalo,
+        'text-outline-width': 2.5,
+        'border-width': 2,
+        'border-color': theme.textHalo,
+        'overlay-opacity': 0,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2.5,
+        'curve-style': 'bezier',
+        'control-point-step-size': 26,
+        'line-cap': 'round',
+        'arrow-scale': 1.1,
+        'target-arrow-shape': 'none',
+        opacity: 0.9,
+        'font-family': theme.fontFamily,
+        'font-size': theme.fontSize - 2,
+        color: theme.text,
+        'text-outline-color': theme.textHalo,
+        'text-outline-width': 2,
+        'text-rotation': 'autorotate',
+        'overlay-opacity': 0,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+  ];
+  for (const kind of ACTOR_KINDS) {
+    const size = kind === 'bloc' ? BLOC_SIZE : NODE_SIZE;
+    sheet.push({
+      selector: `node.kind-${kind}`,
+      style: { shape: KIND_SHAPES[kind] as 'ellipse', 'background-color': theme.kinds[kind], width: size, height: size },
+    });
+  }
+  for (const category of TIE_CATEGORIES) {
+    const color = theme.categories[category];
+    sheet.push({ selector: `edge.cat-${category}`, style: { 'line-color': color, 'target-arrow-color': color } });
+  }
+  for (const hedge of HEDGES) {
+    const dashes = HEDGE_DASHES[hedge];
+    if (dashes.length === 0) continue;
+    sheet.push({ selector: `edge.hedge-${hedge}`, style: { 'line-style': 'dashed', 'line-dash-pattern': [...dashes] } });
+  }
+  sheet.push(
+    // Absent ties are ghosts: thin, faint and finely dotted, whatever their hedge.
+    {
+      selector: 'edge.absent',
+      style: { width: 1.5, opacity: 0.45, 'line-style': 'dashed', 'line-dash-pattern': [1, 5], 'target-arrow-shape': 'none' },
+    },
+    // Membership lines are context, not ties: faint, thin, and not clickable.
+    {
+      selector: 'edge.membership',
+      style: {
+        width: 1,
+        'line-color': theme.kinds.bloc,
+        opacity: 0.45,
+        'line-style': 'dashed',
+        'line-dash-pattern': [3, 3],
+        events: 'no',
+      },
+    },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+    { selector: 'edge.hover, edge.selected, edge.in-selection', style: { label: 'data(label)', 'z-index': 10 } },
+    { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
+    { selector: 'edge.selected', style: { width: 5, opacity: 1 } },
+    { selector: 'edge.absent.selected, edge.absent.in-selection', style: { opacity: 0.8 } },
+    { selector: 'node.selected', style: { 'border-color': theme.focus, 'border-width': 4, 'font-weight': 'bold' } },
+    {
+      selector: 'node.focused',
+      style: { 'overlay-color': theme.focus, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'overlay-shape': 'ellipse' },
+    },
+  );
+  return sheet;
+}

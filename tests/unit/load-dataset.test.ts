@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDatasetFromUrl, prepareDataset, urlTextLoader } from '../../src/adapters/load-dataset.ts';
+import { FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
+
+const FIXTURE = readFileSync('tests/fixtures/valid/sample.json', 'utf8');
+
+/** A fetch that serves fixed answers by URL, and records what was asked. */
+function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
+  const asked: string[] = [];
+  const fetcher = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    asked.push(url);
+    const route = routes[url];
+    if (route === undefined) return new Response('not here', { status: 404, statusText: 'Not Found' });
+    return route();
+  }) as typeof fetch;
+  return { fetcher, asked };
+}
+
+describe('loadDatasetFromUrl', () => {
+  it('loads a dataset and fetches its texts relative to its URL', async () => {
+    const { fetcher, asked } = fakeFetch({
+      'https://example.org/data/sample.json': () => new Response(FIXTURE),
+      'https://example.org/data/sample.txt': () => new Response(FIXTURE_TEXT),
+    });
+    const result = await loadDatasetFromUrl('https://example.org/data/sample.json', { fetch: fetcher });
+    expect(result.ok).toBe(true);
+    expect(asked).toEqual(['https://example.org/data/sample.json', 'https://example.org/data/sample.txt']);
+    if (result.ok) expect(result.value.texts.get('sample')).toBe(FIXTURE_TEXT);
+  });
+
+  it.each<[string, () => Response | Promise<Response>, RegExp]>([
+    [
+      'a 404',
+      () => new Response('', { status: 404, statusText: 'Not Found' }),
+      /x\.json could not be loaded: the server answered HTTP 404 Not Found\./,
+    ],
+    ['a 500', () => new Response('', { status: 500 }), /HTTP 500\./],
+    [
+      'a body that is not JSON',
+      () => new Response('<html>oops</html>'),
+      /x\.json is not JSON: Invalid JSON: .* at line 1, column 1\./,
+    ],
+    ['a truncated body', () => new Response(FIXTURE.slice(0, 200)), /is not JSON: .*the end of the file/],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), /could not be fetched: the network failed.*CORS/],
+  ])('names the URL and the cause for %s', async (_, answer, message) => {
+    const { fetcher } = fakeFetch({ 'https://example.org/x.json': answer });
+    const result = await loadDatasetFromUrl('https://example.org/x.json', { fetch: fetcher });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+  });
+
+  it('gives up on a slow server after the timeout', async () => {
+    const slow = ((_: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      })) as typeof fetch;
+    const result = await loadDatasetFromUrl('https://example.org/slow.json', { fetch: slow, timeoutMs: 50 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('https://example.org/slow.json did not answer within 0.05 s.');
+  });
+
+  it('reports an invalid dataset by the path of its first error', async () => {
+    const bad = fixture();
+    Object.assign(bad.ties[1] as object, { target: 'NOPE' });
+    const { fetcher } = fakeFetch({
+      'https://example.org/bad.json': () => new Response(JSON.stringify(bad)),
+      'https://example.org/sample.txt': () => new Response(FIXTURE_TEXT),
+    });
+    const result = await loadDatasetFromUrl('https://example.org/bad.json', { fetch: fetcher });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toBe(
+      'https://example.org/bad.json is not a valid actor-graph dataset (1 error). First: ties[1].target: The target "NOPE" of tie "atl-cal-pact" is not the id of any actor.',
+    );
+    expect(result.error.issues).toHaveLength(1);
+  });
+});
+
+describe('prepareDataset', () => {
+  it('draws a dataset whose texts are missing, with a notice', async () => {
+    const result = await prepareDataset(fixture(), memoryLoader({}));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.notices.map((n) => n.code)).toEqual(['source-text-missing']);
+  });
+
+  it('prefers inline texts to fetching', async () => {
+    const { fetcher, asked } = fakeFetch({});
+    const loader = urlTextLoader('https://example.org/', { fetch: fetcher }, new Map([['sample.txt', FIXTURE_TEXT]]));
+    const result = await prepareDataset(fixture(), loader);
+    expect(result.ok).toBe(true);
+    expect(asked).toEqual([]);
+  });
+});

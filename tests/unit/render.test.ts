@@ -1,0 +1,127 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { parseSeed, runSeededLayout, seededRandom } from '../../src/layout/fcose.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { actorLabel, buildElements } from '../../src/render/elements.ts';
+import { buildStylesheet } from '../../src/render/stylesheet.ts';
+import { DEFAULT_THEME } from '../../src/render/theme.ts';
+import { fixture } from './helpers.ts';
+
+const dataset = fixture() as Dataset;
+
+describe('buildElements', () => {
+  it('makes a node per actor and an edge per tie, with classes from the vocabularies', () => {
+    const elements = buildElements(dataset);
+    expect(elements.filter((e) => e.group === 'nodes')).toHaveLength(4);
+    const edge = elements.find((e) => e.data.id === 'cal-bor-trade');
+    expect(edge).toMatchObject({ group: 'edges', classes: 'cat-transaction hedge-asserted absent undirected' });
+    expect(elements.find((e) => e.data.id === 'atl-bor-grain')?.classes).toContain('directed');
+  });
+
+  it('uses localized names where the data has them', () => {
+    expect(buildElements(dataset, 'ko').find((e) => e.data.id === 'ATL')?.data).toMatchObject({ label: '아틀란티스' });
+    const atlantis = dataset.actors[0];
+    if (atlantis === undefined) throw new Error('fixture lacks an actor');
+    expect(actorLabel(atlantis, 'ko-KR')).toBe('아틀란티스');
+    expect(actorLabel(atlantis, 'fr')).toBe('Atlantis');
+  });
+
+  it('leaves out ties to missing actors instead of failing', () => {
+    const broken = structuredClone(dataset);
+    (broken.ties[0] as { target: string }).target = 'NOPE';
+    expect(buildElements(broken).some((e) => e.data.id === 'atl-bor-grain')).toBe(false);
+  });
+});
+
+describe('buildStylesheet', () => {
+  it('colours each category differently and never puts data into a selector', () => {
+    const sheet = buildStylesheet(DEFAULT_THEME);
+    const colors = new Set(Object.values(DEFAULT_THEME.categories));
+    expect(colors.size).toBe(5);
+    for (const block of sheet)
+      expect('selector' in block && /^[a-z.\-:, ]+$/.test(block.selector), JSON.stringify(block)).toBe(true);
+  });
+});
+
+describe('seeded fcose', () => {
+  function layoutPositions(seed: number) {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: buildElements(dataset).map((e) => ({ group: e.group, data: { ...e.data }, classes: e.classes })),
+      style: buildStylesheet(DEFAULT_THEME),
+    });
+    return runSeededLayout(cy, seed, { nodeDimensionsIncludeLabels: false }).then(() => {
+      const positions = Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+      cy.destroy();
+      return positions;
+    });
+  }
+
+  it('gives the same positions for the same seed, and others for another seed', async () => {
+    const first = await layoutPositions(7);
+    expect(await layoutPositions(7)).toEqual(first);
+    expect(await layoutPositions(8)).not.toEqual(first);
+    const xs = new Set(Object.values(first).map((p) => Math.round(p.x)));
+    expect(xs.size).toBeGreaterThan(1);
+    for (const p of Object.values(first)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+  });
+
+  it('restores Math.random after the layout', async () => {
+    const original = Math.random;
+    await layoutPositions(1);
+    expect(Math.random).toBe(original);
+  });
+
+  it('turns any seed text into a number', () => {
+    expect(parseSeed('42')).toBe(42);
+    expect(parseSeed(null)).toBe(1);
+    expect(parseSeed('north korea')).toBe(parseSeed('north korea'));
+    expect(parseSeed('a')).not.toBe(parseSeed('b'));
+    const random = seededRandom(3);
+    const values = [random(), random(), random()];
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+    expect(seededRandom(3)()).toBe(values[0]);
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it('keeps http(s) links and drops every other scheme, however it is disguised', async () => {
+    const { safeHttpUrl } = await import('../../src/render/safe-url.ts');
+    expect(safeHttpUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
+    expect(safeHttpUrl(' HTTP://example.org ')).toBe('http://example.org/');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:x',
+      'data:text/html,<b>',
+      'vbscript:x',
+      '//example.org',
+      'example.org',
+      '',
+    ]) {
+      expect(safeHttpUrl(bad), bad).toBeUndefined();
+    }
+    expect(safeHttpUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('tie filter', () => {
+  it('shows ties by category, type and status', async () => {
+    const { isTieShown, parseCategoryList, SHOW_ALL, countTies } = await import('../../src/render/filter.ts');
+    const present = { category: 'alliance', type: 'pact', status: 'present' } as const;
+    const absent = { ...present, status: 'absent' } as const;
+    expect(isTieShown(present, SHOW_ALL)).toBe(true);
+    expect(isTieShown(absent, SHOW_ALL)).toBe(false);
+    expect(isTieShown(absent, { ...SHOW_ALL, showAbsent: true })).toBe(true);
+    expect(isTieShown(present, { ...SHOW_ALL, hiddenTypes: new Set(['pact']) })).toBe(false);
+    const { categories, unknown } = parseCategoryList(' alliance  transaction friendship ');
+    expect([...categories]).toEqual(['alliance', 'transaction']);
+    expect(unknown).toEqual(['friendship']);
+    expect(isTieShown({ ...present, category: 'hostility' }, { ...SHOW_ALL, categories })).toBe(false);
+    const counts = countTies(dataset);
+    expect(counts.byCategory.get('transaction')).toEqual({ present: 1, absent: 1 });
+    expect(counts.byType.get('defence-pact')).toEqual({ present: 1, absent: 0 });
+  });
+});
