@@ -55,6 +55,12 @@ export const actorGraphStyles = [
       border-top: 1px solid var(--ag-color-border);
       min-width: 0;
     }
+    /* Below the graph, a long list of ties scrolls inside the panel rather than lengthening the page. */
+    ag-evidence-panel {
+      max-height: min(80vh, 720px);
+      overflow: auto;
+      overscroll-behavior: contain;
+    }
     @container actor-graph (min-width: 760px) {
       .root {
         grid-template-columns: minmax(0, 1fr) minmax(300px, 36%);
@@ -67,7 +73,7 @@ export const actorGraphStyles = [
       ag-evidence-panel {
         position: absolute;
         inset: 0;
-        overflow: auto;
+        max-height: none;
       }
     }
     .tools {

@@ -36,6 +36,9 @@ export interface GraphOptions {
 
 type Direction = 'left' | 'right' | 'up' | 'down';
 
+/** Below this zoom the labels (15 model units) render smaller than about 9 px. */
+const MIN_READABLE_ZOOM = 0.6;
+
 export class CytoscapeController implements ReactiveController {
   private cy: Core | undefined;
   private resizeObserver: ResizeObserver | undefined;
@@ -238,7 +241,22 @@ export class CytoscapeController implements ReactiveController {
     if (this.hadSize || container.clientWidth === 0 || container.clientHeight === 0) return;
     this.hadSize = true;
     this.cy?.resize();
+    this.showInitialView();
+  }
+
+  /**
+   * Fits the graph, unless that would make labels too small to read (on a phone, say): then it
+   * zooms to the smallest readable level around the best-connected actor, and the reader pans.
+   */
+  private showInitialView(): void {
+    const cy = this.cy;
+    if (cy === undefined) return;
     this.fit();
+    if (cy.zoom() >= MIN_READABLE_ZOOM || cy.nodes().empty()) return;
+    let hub = cy.nodes()[0] as NodeSingular;
+    for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
+    cy.zoom(MIN_READABLE_ZOOM);
+    cy.center(hub);
   }
 
   /** Recomputes the selection, hover and fade classes from the current state. */

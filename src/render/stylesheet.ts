@@ -95,7 +95,9 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
     },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
-    { selector: 'edge.hover, edge.selected, edge.in-selection', style: { label: 'data(label)', 'z-index': 10 } },
+    // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
+    { selector: 'edge.hover[label], edge.selected[label]', style: { label: 'data(label)', 'z-index': 10 } },
+    { selector: 'edge.in-selection', style: { 'z-index': 5 } },
     { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
     { selector: 'edge.selected', style: { width: 5, opacity: 1 } },
     { selector: 'edge.absent.selected, edge.absent.in-selection', style: { opacity: 0.8 } },

@@ -1,0 +1,274 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { inside, mount, mountFailing, mountGraph, nextEvent, paintedPixels, panelText, renderedAt, SEED_URL, unmountAll } from './helpers.ts';
+
+afterEach(unmountAll);
+
+const QUOTE = 'In exchange for artillery shells and missiles, North Korea is likely receiving food, fuel, technology';
+
+describe('<actor-graph> drawing', () => {
+  it('draws the seed dataset on a canvas that is not blank', async () => {
+    const graph = await mountGraph();
+    expect(graph.cy?.nodes()).toHaveLength(19);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(paintedPixels(graph)).toBeGreaterThan(5000);
+  });
+
+  it('adds nothing to the page head, and leaves the host page’s styles out', async () => {
+    const before = document.head.innerHTML;
+    const box = mount('<style>.shout { font-family: serif; } p, h2, button { color: red !important; font-size: 40px !important; }</style>');
+    const ready = nextEvent(box, 'ag-ready');
+    box.insertAdjacentHTML('beforeend', `<actor-graph src="${SEED_URL}"></actor-graph>`);
+    await ready;
+    expect(document.head.innerHTML).toBe(before);
+    expect(document.getElementById('__________cytoscape_stylesheet')?.tagName).toBe('TEMPLATE');
+    const graph = box.querySelector('actor-graph');
+    const title = graph?.shadowRoot?.querySelector('ag-evidence-panel')?.shadowRoot?.querySelector('h2');
+    expect(title && getComputedStyle(title).color).not.toBe('rgb(255, 0, 0)');
+  });
+
+  it('gives the same positions for the same seed, and others for another seed', async () => {
+    const positions = (graph: Awaited<ReturnType<typeof mountGraph>>) =>
+      graph.cy?.nodes().map((node) => `${node.id()}:${node.position().x.toFixed(3)},${node.position().y.toFixed(3)}`);
+    const a = await mountGraph(`src="${SEED_URL}" layout-seed="7"`);
+    const b = await mountGraph(`src="${SEED_URL}" layout-seed="7"`);
+    const c = await mountGraph(`src="${SEED_URL}" layout-seed="8"`);
+    expect(positions(b)).toEqual(positions(a));
+    expect(positions(c)).not.toEqual(positions(a));
+  });
+
+  it('keeps the labels of the seed graph apart at the default size', async () => {
+    const graph = await mountGraph();
+    const boxes = graph.cy?.nodes().map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: true, includeEdges: false }) })) ?? [];
+    const overlaps: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) overlaps.push(`${a.id}/${b.id}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+  });
+});
+
+describe('<actor-graph> reading the evidence', () => {
+  it('opens the panel for North Korea when its node is clicked, with a verbatim quote', async () => {
+    const graph = await mountGraph();
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    const at = renderedAt(graph, 'PRK');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    expect((await selected).detail).toEqual({ kind: 'actor', id: 'PRK' });
+    expect(graph.getAttribute('selected')).toBe('PRK');
+    const text = await panelText(graph);
+    expect(text).toContain('North Korea');
+    expect(text).toContain(QUOTE);
+    const mark = inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('mark');
+    expect(mark?.textContent?.length).toBeGreaterThan(20);
+  });
+
+  it('shows one tie alone when its edge is clicked, and clears on the background', async () => {
+    const graph = await mountGraph();
+    const at = renderedAt(graph, 'cub-kor-diplomatic-relations');
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    expect((await selected).detail).toEqual({ kind: 'tie', id: 'cub-kor-diplomatic-relations' });
+    const text = await panelText(graph);
+    expect(text).toContain('Even North Korea’s long-time international partner, Cuba, established diplomatic relations with Seoul');
+    expect(text).toContain('Leif-Eric Easley');
+    expect(text).not.toContain(QUOTE);
+
+    const cleared = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: 3, y: 3 } });
+    expect((await cleared).detail).toEqual({ kind: null, id: null });
+    expect(graph.hasAttribute('selected')).toBe(false);
+  });
+
+  it('selects with the keyboard: arrows move, Enter selects, Escape clears', async () => {
+    const graph = await mountGraph();
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    const focused = graph.cy?.nodes('.focused');
+    expect(focused).toHaveLength(1);
+    const live = inside(graph, '[aria-live]');
+    await graph.updateComplete;
+    expect(live.textContent).toContain('Press Enter');
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.keyboard('{Enter}');
+    expect((await selected).detail).toEqual({ kind: 'actor', id: focused?.id() });
+    await graph.updateComplete;
+    expect(live.textContent).toContain('selected');
+    const cleared = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.keyboard('{Escape}');
+    expect((await cleared).detail.id).toBeNull();
+  });
+
+  it('selects through select(), and the selected attribute', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
+    expect(await panelText(graph)).toContain('Russia');
+    graph.select('prk-rus-arms-for-food');
+    await graph.updateComplete;
+    expect(graph.getAttribute('selected')).toBe('prk-rus-arms-for-food');
+    expect(graph.cy?.getElementById('prk-rus-arms-for-food').hasClass('selected')).toBe(true);
+  });
+});
+
+describe('<actor-graph> filters', () => {
+  it('hides a category from the legend, without moving anything', async () => {
+    const graph = await mountGraph();
+    const before = graph.cy?.nodes().map((node) => ({ ...node.position() }));
+    const legend = inside(graph, 'ag-tie-legend');
+    const hostility = [...(legend.shadowRoot?.querySelectorAll('button.category') ?? [])].find((b) => b.textContent?.includes('Hostility'));
+    expect(hostility).toBeDefined();
+    const changed = nextEvent(graph, 'ag-filter-change');
+    await userEvent.click(hostility as HTMLElement);
+    await changed;
+    await graph.updateComplete;
+    const hostile = graph.cy?.edges('.cat-hostility');
+    expect(hostile?.length).toBeGreaterThan(10);
+    expect(hostile?.every((edge) => !edge.visible())).toBe(true);
+    expect(graph.cy?.edges('.cat-alliance').some((edge) => edge.visible())).toBe(true);
+    expect(graph.cy?.nodes().map((node) => ({ ...node.position() }))).toEqual(before);
+    expect(graph.filter).toBe('alliance transaction competition diplomacy');
+  });
+
+  it('takes the categories to show from the filter attribute', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" filter="alliance transaction"`);
+    expect(graph.cy?.edges('.cat-hostility').every((edge) => !edge.visible())).toBe(true);
+    expect(graph.cy?.edges('.cat-transaction.present').every((edge) => edge.visible())).toBe(true);
+  });
+
+  it('hides absent ties until show-absent is set, then draws them as ghosts', async () => {
+    const graph = await mountGraph();
+    const absent = graph.cy?.edges('.absent');
+    expect(absent?.length).toBe(17);
+    expect(absent?.every((edge) => !edge.visible())).toBe(true);
+    graph.showAbsent = true;
+    await graph.updateComplete;
+    expect(absent?.every((edge) => edge.visible())).toBe(true);
+    expect(Number(absent?.first().style('opacity'))).toBeLessThan(0.6);
+    expect(graph.hasAttribute('show-absent')).toBe(true);
+  });
+});
+
+describe('<actor-graph> data sources and errors', () => {
+  it('renders a dataset given as inline JSON', async () => {
+    const dataset = await (await fetch('/tests/fixtures/valid/sample.json')).text();
+    const text = await (await fetch('/tests/fixtures/valid/sample.txt')).text();
+    const box = mount('');
+    const ready = nextEvent(box, 'ag-ready');
+    box.innerHTML = `<actor-graph><script type="application/json">${dataset}</script><script type="text/plain" data-path="sample.txt"></script></actor-graph>`;
+    const textScript = box.querySelector('script[type="text/plain"]') as HTMLScriptElement;
+    textScript.textContent = text;
+    await ready;
+    const graph = box.querySelector('actor-graph');
+    expect(graph?.cy?.nodes()).toHaveLength(4);
+  });
+
+  it('renders a dataset given as the data property', async () => {
+    const dataset = await (await fetch('/tests/fixtures/valid/sample.json')).json();
+    const box = mount('<actor-graph></actor-graph>');
+    const graph = box.querySelector('actor-graph');
+    if (graph === null) throw new Error('no element');
+    const ready = nextEvent(graph, 'ag-ready');
+    graph.sourceTexts = { 'sample.txt': await (await fetch('/tests/fixtures/valid/sample.txt')).text() };
+    graph.data = dataset;
+    await ready;
+    expect(graph.cy?.edges('.present')).toHaveLength(2);
+  });
+
+  it('shows an error for a 404, naming the URL, with a retry control', async () => {
+    // The test server answers unknown paths with its index page, so the 404 is served by hand.
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) =>
+      String(input).endsWith('/no/such/dataset.json') ? new Response('gone', { status: 404, statusText: 'Not Found' }) : realFetch(input, init),
+    );
+    const { graph, error } = await mountFailing('<actor-graph src="/no/such/dataset.json"></actor-graph>').finally(() => spy.mockRestore());
+    expect(error.message).toMatch(/\/no\/such\/dataset\.json could not be loaded: the server answered HTTP 404/);
+    const box = inside(graph, '[part="error"]');
+    expect(box.textContent).toContain('/no/such/dataset.json');
+    expect(box.querySelector('button')?.textContent).toContain('Try again');
+  });
+
+  it('shows an error for a response that is not JSON', async () => {
+    const { error } = await mountFailing('<actor-graph src="/index.html"></actor-graph>');
+    expect(error.message).toMatch(/\/index\.html is not JSON: Invalid JSON: .* but found "<", at line 1, column 1\./);
+  });
+
+  it('shows an error for bad data, with the path of each problem', async () => {
+    const dataset = await (await fetch('/tests/fixtures/valid/sample.json')).json();
+    dataset.ties[1].target = 'NOWHERE';
+    dataset.ties[2].hedge = 'perhaps';
+    const { graph, error } = await mountFailing(`<actor-graph><script type="application/json">${JSON.stringify(dataset)}</script></actor-graph>`);
+    expect(error.message).toContain('The inline JSON is not a valid actor-graph dataset');
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['ties.2.hedge']);
+    expect(inside(graph, '[part="error"]').textContent).toContain('ties[2].hedge');
+  });
+
+  it('shows an error for JSON that does not parse, with its line and column', async () => {
+    const { error } = await mountFailing('<actor-graph><script type="application/json">{"id": </script></actor-graph>');
+    expect(error.message).toMatch(/The inline JSON is not JSON: .*line 1, column \d+/);
+  });
+});
+
+describe('<actor-graph> on the page', () => {
+  it('keeps two instances independent', async () => {
+    const a = await mountGraph();
+    const b = await mountGraph();
+    a.select('PRK');
+    await a.updateComplete;
+    await b.updateComplete;
+    expect(a.cy).not.toBe(b.cy);
+    expect(b.hasAttribute('selected')).toBe(false);
+    expect(b.cy?.nodes('.selected')).toHaveLength(0);
+    expect(await panelText(b)).not.toContain(QUOTE);
+  });
+
+  it('destroys its Cytoscape instance when removed, and draws again when put back', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    const parent = graph.parentElement as HTMLElement;
+    graph.remove();
+    expect(cy?.destroyed()).toBe(true);
+    expect(graph.cy).toBeUndefined();
+    const ready = nextEvent(graph, 'ag-ready');
+    parent.append(graph);
+    await ready;
+    expect(graph.cy?.destroyed()).toBe(false);
+  });
+
+  it('draws correctly when created hidden and shown later', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 800px; display: none');
+    expect(graph.cy?.width()).toBe(0);
+    (graph.parentElement as HTMLElement).style.display = 'block';
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Shown late, it looks exactly as one that was visible from the start.
+    const visible = await mountGraph(`src="${SEED_URL}"`, 'width: 800px');
+    const view = (g: typeof graph) => ({ width: g.cy?.width(), zoom: g.cy?.zoom().toFixed(4), pan: JSON.stringify(g.cy?.pan(), (_, v) => (typeof v === 'number' ? v.toFixed(1) : v)) });
+    expect(graph.cy?.width()).toBeGreaterThan(400);
+    expect(view(graph)).toEqual(view(visible));
+    expect(paintedPixels(graph)).toBeGreaterThan(5000);
+  });
+
+  it('lets the page scroll on the wheel until the graph is focused', async () => {
+    const graph = await mountGraph();
+    const before = graph.cy?.zoom();
+    const frame = inside(graph, '.graph');
+    frame.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, bubbles: true, cancelable: true, clientX: 300, clientY: 300 }));
+    expect(graph.cy?.zoom()).toBe(before);
+    expect(graph.cy?.userZoomingEnabled()).toBe(false);
+    frame.focus();
+    expect(graph.cy?.userZoomingEnabled()).toBe(true);
+  });
+
+  it('works 360 px wide, with the panel below the graph', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+    const frame = inside(graph, '.frame').getBoundingClientRect();
+    const panel = inside(graph, '.panel-wrap').getBoundingClientRect();
+    expect(frame.width).toBeLessThanOrEqual(360);
+    expect(panel.top).toBeGreaterThanOrEqual(frame.bottom - 1);
+    const wide = await mountGraph(`src="${SEED_URL}"`, 'width: 1100px');
+    const wideFrame = inside(wide, '.frame').getBoundingClientRect();
+    const widePanel = inside(wide, '.panel-wrap').getBoundingClientRect();
+    expect(widePanel.left).toBeGreaterThanOrEqual(wideFrame.right - 1);
+  });
+});

@@ -1,0 +1,91 @@
+/** Helpers for the browser tests of `<actor-graph>`. */
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import '../../components/index.ts';
+import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
+
+export const SEED_URL = '/graph-data/easley-2024-axis-of-transactionalism.json';
+
+const mounted: HTMLElement[] = [];
+
+/** Adds markup to the page in a fixed-size box, and returns the box. */
+export function mount(markup: string, style = 'width: 1100px'): HTMLElement {
+  const box = document.createElement('div');
+  box.style.cssText = style;
+  box.innerHTML = markup;
+  document.body.append(box);
+  mounted.push(box);
+  return box;
+}
+
+/** Removes everything `mount` added. */
+export function unmountAll(): void {
+  for (const box of mounted.splice(0)) box.remove();
+}
+
+/** Resolves with the next event of a type that reaches `target`, or fails after `ms`. */
+export function nextEvent<T = unknown>(target: EventTarget, type: string, ms = 10_000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${ms} ms`)), ms);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Mounts one `<actor-graph>` and waits until it is drawn. */
+export async function mountGraph(attributes = `src="${SEED_URL}"`, style?: string): Promise<ActorGraph> {
+  const box = mount('', style);
+  const ready = nextEvent(box, 'ag-ready');
+  box.innerHTML = `<actor-graph ${attributes}></actor-graph>`;
+  await ready;
+  return box.querySelector('actor-graph') as ActorGraph;
+}
+
+/** Mounts one `<actor-graph>` and waits for its error. */
+export async function mountFailing(markup: string): Promise<{ graph: ActorGraph; error: AgErrorDetail }> {
+  const box = mount('');
+  const failed = nextEvent<AgErrorDetail>(box, 'ag-error');
+  box.innerHTML = markup;
+  const event = await failed;
+  const graph = box.querySelector('actor-graph') as ActorGraph;
+  await graph.updateComplete;
+  return { graph, error: event.detail };
+}
+
+/** The shadow-root element of a graph matching `selector`. */
+export function inside<T extends Element = HTMLElement>(graph: ActorGraph, selector: string): T {
+  const found = graph.shadowRoot?.querySelector<T>(selector);
+  if (found === null || found === undefined) throw new Error(`no ${selector} in the widget`);
+  return found;
+}
+
+/** The text of the evidence panel, as a reader sees it. */
+export async function panelText(graph: ActorGraph): Promise<string> {
+  const panel = inside(graph, 'ag-evidence-panel');
+  await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return panel.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
+/** Where an element of the graph is drawn, relative to the graph's box. */
+export function renderedAt(graph: ActorGraph, id: string): { x: number; y: number } {
+  const element = graph.cy?.getElementById(id);
+  if (element === undefined || element.empty()) throw new Error(`no element ${id}`);
+  return element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
+}
+
+/** Counts the canvas pixels that are not blank (transparent or the background). */
+export function paintedPixels(graph: ActorGraph): number {
+  let painted = 0;
+  for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) {
+    const context = canvas.getContext('2d');
+    if (context === null || canvas.width === 0) continue;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
+  }
+  return painted;
+}
