@@ -47,6 +47,8 @@ const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDow
  * texts); or the `data` property. Source texts are fetched relative to the dataset's URL (or the
  * page's, for inline data).
  *
+ * @tagname actor-graph
+ *
  * @fires ag-ready - The graph is drawn and laid out. Detail: `{actors, ties}`.
  * @fires ag-select - The reader (or `select()`) changed the selection. Detail: `{kind: 'actor' | 'tie', id}`, or `{kind: null, id: null}` when cleared.
  * @fires ag-error - The data could not be loaded or is not valid. Detail: `{message, issues}`; `issues` carry JSON paths.
@@ -59,7 +61,7 @@ const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDow
  *
  * @cssprop --ag-font-family - The font of the whole widget, graph labels included.
  * @cssprop --ag-font-size - The base font size of the panel and legend (default 15px).
- * @cssprop --ag-graph-font-size - The size of labels in the graph, in pixels (default 12).
+ * @cssprop --ag-graph-font-size - The size of labels in the graph, in pixels at zoom 1 (default 15).
  * @cssprop --ag-graph-height - The height of the graph (default 540px; at most 70% of the viewport).
  * @cssprop --ag-color-text - Text colour.
  * @cssprop --ag-color-muted - Secondary text colour.
@@ -90,10 +92,6 @@ export class ActorGraph extends LitElement {
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
     data: { attribute: false },
     sourceTexts: { attribute: false },
-    state: { state: true },
-    hiddenTypes: { state: true },
-    wheelHint: { state: true },
-    announcement: { state: true },
   };
 
   static override styles = actorGraphStyles;
@@ -113,10 +111,13 @@ export class ActorGraph extends LitElement {
   /** Source texts by their `text` path, for data given without a place to fetch texts from. */
   declare sourceTexts: Readonly<Record<string, string>> | undefined;
 
-  declare private state: LoadState;
-  declare private hiddenTypes: ReadonlySet<string>;
-  declare private wheelHint: boolean;
-  declare private announcement: string;
+  /** What the element shows besides its public properties; changed only through `setView`. */
+  private view: { state: LoadState; hiddenTypes: ReadonlySet<string>; wheelHint: boolean; announcement: string } = {
+    state: { status: 'idle' },
+    hiddenTypes: new Set(),
+    wheelHint: false,
+    announcement: '',
+  };
 
   private readonly graph = new CytoscapeController(this, {
     onTap: (selection) => this.choose(selection),
@@ -132,10 +133,11 @@ export class ActorGraph extends LitElement {
   constructor() {
     super();
     this.showAbsent = false;
-    this.state = { status: 'idle' };
-    this.hiddenTypes = new Set();
-    this.wheelHint = false;
-    this.announcement = '';
+  }
+
+  private setView(patch: Partial<ActorGraph['view']>): void {
+    this.view = { ...this.view, ...patch };
+    this.requestUpdate();
   }
 
   /** The Cytoscape core, for advanced uses; `undefined` until the graph is drawn. Read-only. */
@@ -212,7 +214,7 @@ export class ActorGraph extends LitElement {
   // --- loading ---------------------------------------------------------------------------------
 
   private currentData(): LoadedDataset | undefined {
-    return this.state.status === 'idle' ? undefined : this.state.loaded;
+    return this.view.state.status === 'idle' ? undefined : this.view.state.loaded;
   }
 
   private inlineTexts(): Map<string, string> {
@@ -235,20 +237,20 @@ export class ActorGraph extends LitElement {
     let result: LoadResult;
     try {
       if (this.data !== undefined) {
-        this.state = { status: 'loading', loaded: previous };
+        this.setView({ state: { status: 'loading', loaded: previous } });
         result = await prepareDataset(
           this.data,
           urlTextLoader(document.baseURI, options, this.inlineTexts()),
           'The data property',
         );
       } else if (inline !== null) {
-        this.state = { status: 'loading', loaded: previous };
+        this.setView({ state: { status: 'loading', loaded: previous } });
         const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
         result = parsed.ok
           ? await prepareDataset(parsed.value, urlTextLoader(document.baseURI, options, this.inlineTexts()), 'The inline JSON')
           : parsed;
       } else if (this.src) {
-        this.state = { status: 'loading', loaded: previous };
+        this.setView({ state: { status: 'loading', loaded: previous } });
         let url: string;
         try {
           url = new URL(this.src, document.baseURI).href;
@@ -259,7 +261,7 @@ export class ActorGraph extends LitElement {
         if (url !== '') result = await loadDatasetFromUrl(url, options);
         else result = { ok: false, error: { message: `The src "${this.src}" is not a valid URL.`, issues: [] } };
       } else {
-        this.state = { status: 'idle' };
+        this.setView({ state: { status: 'idle' } });
         return;
       }
     } catch (error) {
@@ -271,11 +273,11 @@ export class ActorGraph extends LitElement {
     }
     if (token !== this.loadToken) return;
     if (result.ok) {
-      this.state = { status: 'ready', loaded: result.value };
+      this.setView({ state: { status: 'ready', loaded: result.value } });
       this.warnAboutFilter();
     } else {
       // A failed reload keeps the last good graph on screen, under the error.
-      this.state = { status: 'error', error: result.error, loaded: previous };
+      this.setView({ state: { status: 'error', error: result.error, loaded: previous } });
       this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', result.error));
     }
   }
@@ -301,7 +303,7 @@ export class ActorGraph extends LitElement {
   /** Applies a selection made by the reader, announces it, and fires `ag-select`. */
   private choose(selection: Selection | null): void {
     this.selected = selection?.id ?? undefined;
-    this.announcement = this.describeSelection(selection);
+    this.setView({ announcement: this.describeSelection(selection) });
     this.dispatchEvent(agEvent<AgSelectDetail>('ag-select', selection ?? { kind: null, id: null }));
   }
 
@@ -319,7 +321,11 @@ export class ActorGraph extends LitElement {
   }
 
   private tieFilter(): TieFilter {
-    return { categories: parseCategoryList(this.filter).categories, hiddenTypes: this.hiddenTypes, showAbsent: this.showAbsent };
+    return {
+      categories: parseCategoryList(this.filter).categories,
+      hiddenTypes: this.view.hiddenTypes,
+      showAbsent: this.showAbsent,
+    };
   }
 
   private warnAboutFilter(): void {
@@ -334,7 +340,7 @@ export class ActorGraph extends LitElement {
   private onFilterChange(event: CustomEvent<TieFilter>): void {
     const { categories, hiddenTypes, showAbsent } = event.detail;
     this.filter = categories.size === 5 ? '' : [...categories].join(' ');
-    this.hiddenTypes = hiddenTypes;
+    this.setView({ hiddenTypes });
     this.showAbsent = showAbsent;
   }
 
@@ -372,21 +378,23 @@ export class ActorGraph extends LitElement {
     const actor = dataset?.actors.find((a) => a.id === actorId);
     if (dataset === undefined || actor === undefined) return;
     const count = dataset.ties.filter((tie) => tie.source === actor.id || tie.target === actor.id).length;
-    this.announcement = `${actorLabel(actor, this.lang || undefined)}, ${actor.kind}, ${plural(count, 'tie')}. Press Enter to read the evidence.`;
+    this.setView({
+      announcement: `${actorLabel(actor, this.lang || undefined)}, ${actor.kind}, ${plural(count, 'tie')}. Press Enter to read the evidence.`,
+    });
   }
 
   private showWheelHint(): void {
-    this.wheelHint = true;
+    this.setView({ wheelHint: true });
     clearTimeout(this.wheelHintTimer);
     this.wheelHintTimer = setTimeout(() => {
-      this.wheelHint = false;
+      this.setView({ wheelHint: false });
     }, 1500);
   }
 
   // --- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const state = this.state;
+    const state = this.view.state;
     const loaded = this.currentData();
     const dataset = loaded?.dataset;
     const filter = this.tieFilter();
@@ -405,7 +413,7 @@ export class ActorGraph extends LitElement {
               @blur=${() => this.graph.setWheelActive(false)}
               @pointerdown=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
             ${state.status === 'loading' && dataset === undefined ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
-            ${this.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
+            ${this.view.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
             ${
               dataset === undefined
                 ? nothing
@@ -421,7 +429,7 @@ export class ActorGraph extends LitElement {
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .selection=${this.selection()}
             .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
         </div>
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.view.announcement}</div>
       </div>
     `;
   }

@@ -36,8 +36,10 @@ export interface GraphOptions {
 
 type Direction = 'left' | 'right' | 'up' | 'down';
 
-/** Below this zoom the labels (15 model units) render smaller than about 9 px. */
-const MIN_READABLE_ZOOM = 0.6;
+/** Below this zoom the labels (15 model units) render smaller than about 7 px: unreadable. */
+const MIN_FIT_ZOOM = 0.45;
+/** The zoom used instead of such a fit: labels at about 9 px. */
+const READABLE_ZOOM = 0.6;
 
 export class CytoscapeController implements ReactiveController {
   private cy: Core | undefined;
@@ -252,10 +254,10 @@ export class CytoscapeController implements ReactiveController {
     const cy = this.cy;
     if (cy === undefined) return;
     this.fit();
-    if (cy.zoom() >= MIN_READABLE_ZOOM || cy.nodes().empty()) return;
+    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty()) return;
     let hub = cy.nodes()[0] as NodeSingular;
     for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
-    cy.zoom(MIN_READABLE_ZOOM);
+    cy.zoom(READABLE_ZOOM);
     cy.center(hub);
   }
 

@@ -16,6 +16,8 @@ import { sharedStyles } from '../shared/styles.ts';
  * tie alone. Each tie shows its quotes set in their sentence of the source text, with the quoted
  * words highlighted, and a citation. Every string from the data is rendered as text.
  *
+ * @tagname ag-evidence-panel
+ *
  * @csspart panel - The panel's box.
  * @fires ag-panel-select - The reader chose an actor or a tie from the panel; detail `{kind, id}`.
  */

@@ -10,6 +10,8 @@ import { sharedStyles } from '../shared/styles.ts';
  * The legend, which is also the filter: one switch per tie category and per tie type, each with
  * its count, a switch for absent ties, and a key to node shapes and line styles.
  *
+ * @tagname ag-tie-legend
+ *
  * @csspart legend - The legend's box.
  * @fires ag-filter-change - The reader changed a switch; detail is the new {@link TieFilter}.
  */

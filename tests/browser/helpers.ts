@@ -1,4 +1,5 @@
 /** Helpers for the browser tests of `<actor-graph>`. */
+import type { EdgeSingular } from 'cytoscape';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import '../../components/index.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
@@ -75,7 +76,7 @@ export async function panelText(graph: ActorGraph): Promise<string> {
 export function renderedAt(graph: ActorGraph, id: string): { x: number; y: number } {
   const element = graph.cy?.getElementById(id);
   if (element === undefined || element.empty()) throw new Error(`no element ${id}`);
-  return element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
+  return element.isNode() ? element.renderedPosition() : (element as unknown as EdgeSingular).renderedMidpoint();
 }
 
 /** Counts the canvas pixels that are not blank (transparent or the background). */

@@ -1,0 +1,78 @@
+/** `custom-elements.json` is generated from the components' JSDoc, and the README documents it. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+interface Declaration {
+  tagName?: string;
+  attributes?: { name: string }[];
+  events?: { name: string }[];
+  cssProperties?: { name: string }[];
+  cssParts?: { name: string }[];
+  members?: { name: string; kind: string; privacy?: string; static?: boolean }[];
+}
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+const actorGraph = declarations.find((declaration) => declaration.tagName === 'actor-graph');
+
+describe('custom-elements.json', () => {
+  it('is up to date with the components', () => {
+    // The analyzer writes below the working folder whatever --outdir says, so the fresh copy goes
+    // to a scratch folder inside node_modules, which git, Biome and Vite all ignore.
+    const folder = mkdtempSync('node_modules/.cache-cem-');
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [
+          'node_modules/@custom-elements-manifest/analyzer/cem.js',
+          'analyze',
+          '--litelement',
+          '--globs',
+          'components/**/*.ts',
+          '--exclude',
+          'components/**/define.ts',
+          '--outdir',
+          folder,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const fresh = readFileSync(join(folder, 'custom-elements.json'), 'utf8');
+      expect(
+        fresh === readFileSync('custom-elements.json', 'utf8'),
+        'custom-elements.json is stale: run `npm run manifest`',
+      ).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('describes the public contract of <actor-graph>', () => {
+    expect(actorGraph?.attributes?.map((a) => a.name)).toEqual(['src', 'selected', 'filter', 'layout-seed', 'show-absent']);
+    expect(actorGraph?.events?.map((e) => e.name)).toEqual(['ag-ready', 'ag-select', 'ag-error', 'ag-filter-change']);
+    expect(actorGraph?.cssParts?.map((p) => p.name)).toEqual(['graph', 'legend', 'panel', 'error']);
+    const publicMembers = actorGraph?.members
+      ?.filter((m) => (m.privacy ?? 'public') === 'public' && !m.static)
+      .map((m) => m.name);
+    expect(publicMembers).toEqual(
+      expect.arrayContaining(['data', 'cy', 'select', 'fit', 'src', 'selected', 'layoutSeed', 'showAbsent']),
+    );
+  });
+
+  it('is documented in the README, name by name', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const names = [
+      ...(actorGraph?.attributes ?? []).map((a) => `\`${a.name}\``),
+      ...(actorGraph?.events ?? []).map((e) => `\`${e.name}\``),
+      ...(actorGraph?.cssProperties ?? []).map((p) => `\`${p.name}\``),
+      ...(actorGraph?.cssParts ?? []).map((p) => `\`${p.name}\``),
+      '`data`',
+      '`cy`',
+      '`select(id)`',
+      '`fit()`',
+    ];
+    const missing = names.filter((name) => !readme.includes(name));
+    expect(missing).toEqual([]);
+  });
+});
