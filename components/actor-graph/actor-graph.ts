@@ -225,51 +225,46 @@ export class ActorGraph extends LitElement {
     return texts;
   }
 
-  /** Loads the data from whichever source is given; only the latest load may change the state. */
+  /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
+  private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
+    const options = { signal };
+    const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
+    if (this.data !== undefined) return prepareDataset(this.data, textLoader(), 'The data property');
+    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    if (inline !== null) {
+      const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
+      return parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : Promise.resolve(parsed);
+    }
+    if (!this.src) return undefined;
+    let url: string;
+    try {
+      url = new URL(this.src, document.baseURI).href;
+    } catch {
+      return Promise.resolve({ ok: false, error: { message: `The src "${this.src}" is not a valid URL.`, issues: [] } });
+    }
+    return loadDatasetFromUrl(url, options);
+  }
+
+  /** Loads the data; only the latest load may change what is shown. */
   private async load(): Promise<void> {
     const token = ++this.loadToken;
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
     const previous = this.currentData();
-    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
-    const options = { signal: abort.signal };
+    const pending = this.loadFromSource(abort.signal);
+    if (pending === undefined) {
+      this.setView({ state: { status: 'idle' } });
+      return;
+    }
+    this.setView({ state: { status: 'loading', loaded: previous } });
     let result: LoadResult;
     try {
-      if (this.data !== undefined) {
-        this.setView({ state: { status: 'loading', loaded: previous } });
-        result = await prepareDataset(
-          this.data,
-          urlTextLoader(document.baseURI, options, this.inlineTexts()),
-          'The data property',
-        );
-      } else if (inline !== null) {
-        this.setView({ state: { status: 'loading', loaded: previous } });
-        const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
-        result = parsed.ok
-          ? await prepareDataset(parsed.value, urlTextLoader(document.baseURI, options, this.inlineTexts()), 'The inline JSON')
-          : parsed;
-      } else if (this.src) {
-        this.setView({ state: { status: 'loading', loaded: previous } });
-        let url: string;
-        try {
-          url = new URL(this.src, document.baseURI).href;
-        } catch {
-          result = { ok: false, error: { message: `The src "${this.src}" is not a valid URL.`, issues: [] } };
-          url = '';
-        }
-        if (url !== '') result = await loadDatasetFromUrl(url, options);
-        else result = { ok: false, error: { message: `The src "${this.src}" is not a valid URL.`, issues: [] } };
-      } else {
-        this.setView({ state: { status: 'idle' } });
-        return;
-      }
+      result = await pending;
     } catch (error) {
       if (abort.signal.aborted) return;
-      result = {
-        ok: false,
-        error: { message: `The data could not be loaded: ${error instanceof Error ? error.message : String(error)}`, issues: [] },
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      result = { ok: false, error: { message: `The data could not be loaded: ${reason}`, issues: [] } };
     }
     if (token !== this.loadToken) return;
     if (result.ok) {
