@@ -6,6 +6,21 @@ import { HEDGE_DASHES } from '../../src/render/theme.ts';
 import { CATEGORY_LABELS, HEDGE_LABELS, KIND_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
+/** A disclosure closes when focus leaves it, as a menu would. */
+function closeOnFocusLeave(event: FocusEvent): void {
+  const details = event.currentTarget as HTMLDetailsElement;
+  if (!details.contains(event.relatedTarget as Node | null)) details.open = false;
+}
+
+/** Escape closes a disclosure and puts focus back on its summary. */
+function closeOnEscape(event: KeyboardEvent): void {
+  const details = event.currentTarget as HTMLDetailsElement;
+  if (event.key !== 'Escape' || !details.open) return;
+  details.open = false;
+  details.querySelector('summary')?.focus();
+  event.stopPropagation();
+}
+
 /**
  * The legend, which is also the filter: one switch per tie category and per tie type, each with
  * its count, a switch for absent ties, and a key to node shapes and line styles.
@@ -37,7 +52,7 @@ export class TieLegend extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; padding: 0.5rem 0.6rem; font-size: 0.82rem; }
+      .legend { position: relative; display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; padding: 0.5rem 0.6rem; font-size: 0.82rem; }
       .categories { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0; padding: 0; border: 0; }
       button.category {
         all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 0.35rem;
@@ -48,13 +63,14 @@ export class TieLegend extends LitElement {
       .line { width: 1.4rem; height: 0.3rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .count { color: var(--ag-color-muted); font-variant-numeric: tabular-nums; }
       label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; }
-      details { position: relative; }
+      /* Popovers hang from the legend bar, not from their summary, so they never run off a narrow widget. */
+      details { position: static; }
       summary { cursor: pointer; color: var(--ag-color-link); list-style: none; padding: 0.2rem 0.3rem; border-radius: 4px; }
       summary::-webkit-details-marker { display: none; }
       summary::after { content: ' ▾'; }
       details[open] summary::after { content: ' ▴'; }
       .popover {
-        position: absolute; z-index: 5; top: calc(100% + 4px); left: 0; min-width: 15rem; max-width: min(24rem, 80vw);
+        position: absolute; z-index: 5; top: calc(100% - 2px); left: 0.5rem; width: max-content; min-width: 15rem; max-width: min(24rem, calc(100% - 1rem));
         max-height: 22rem; overflow: auto; padding: 0.6rem 0.7rem; background: var(--ag-color-background);
         border: 1px solid var(--ag-color-border); border-radius: 6px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.12);
       }
@@ -116,7 +132,7 @@ export class TieLegend extends LitElement {
     counts: TieCounts,
     shownCount: (entry: { present: number; absent: number } | undefined) => number,
   ) {
-    return html`<details>
+    return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>Tie types</summary>
       <div class="popover" role="group" aria-label="Tie types shown">
         ${TIE_CATEGORIES.map((category) => {
@@ -144,7 +160,7 @@ export class TieLegend extends LitElement {
       bloc: svg`<polygon class="shape" points="5,2 13,2 17,9 13,16 5,16 1,9" />`,
       'non-state': svg`<polygon class="shape" points="9,1 17,9 9,17 1,9" />`,
     } as const;
-    return html`<details>
+    return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>Key</summary>
       <div class="popover key">
         ${ACTOR_KINDS.map(

@@ -151,6 +151,24 @@ describe('<actor-graph> filters', () => {
     expect(graph.filter).toBe('alliance transaction competition diplomacy');
   });
 
+  it('hides one tie type from the Tie types list', async () => {
+    const graph = await mountGraph();
+    const legend = inside(graph, 'ag-tie-legend').shadowRoot as ShadowRoot;
+    const details = [...legend.querySelectorAll('details')].find((d) =>
+      d.textContent?.includes('Tie types'),
+    ) as HTMLDetailsElement;
+    await userEvent.click(details.querySelector('summary') as HTMLElement);
+    expect(details.open).toBe(true);
+    const label = [...details.querySelectorAll('label')].find((l) => l.textContent?.includes('Arms for food'));
+    expect(label?.textContent).toMatch(/Arms for food, fuel and technology\s*1/);
+    await userEvent.click(label?.querySelector('input') as HTMLInputElement);
+    await graph.updateComplete;
+    expect(graph.cy?.getElementById('prk-rus-arms-for-food').visible()).toBe(false);
+    expect(graph.cy?.getElementById('rus-prk-diplomatic-cover').visible()).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(details.open).toBe(false);
+  });
+
   it('takes the categories to show from the filter attribute', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" filter="alliance transaction"`);
     expect(graph.cy?.edges('.cat-hostility').filter(':visible').length).toBe(0);
