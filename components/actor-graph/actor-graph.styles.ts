@@ -119,7 +119,9 @@ export const actorGraphStyles = [
       color: #fff;
       font-size: 0.82rem;
       pointer-events: none;
-      white-space: nowrap;
+      width: max-content;
+      max-width: calc(100% - 1rem);
+      text-align: center;
     }
     .notice {
       margin: 0;

@@ -11,7 +11,13 @@ import {
 import { parseSeed } from '../../src/layout/fcose.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { actorLabel } from '../../src/render/elements.ts';
-import { parseCategoryList, type TieFilter } from '../../src/render/filter.ts';
+import {
+  formatCategoryList,
+  isDatasetTieShown,
+  parseCategoryList,
+  type TieFilter,
+  tiesOfActor,
+} from '../../src/render/filter.ts';
 import { plural } from '../../src/render/format.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
@@ -90,6 +96,7 @@ export class ActorGraph extends LitElement {
     filter: { type: String },
     layoutSeed: { type: String, attribute: 'layout-seed' },
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
+    lang: { type: String, reflect: true },
     data: { attribute: false },
     sourceTexts: { attribute: false },
   };
@@ -167,11 +174,13 @@ export class ActorGraph extends LitElement {
       if (this.data === undefined && records.some(touchesScript)) void this.load();
     });
     this.inlineObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    // A graph removed and put back (as frameworks and CMSs do) is drawn again.
+    // A graph removed and put back (as frameworks and CMSs do) is drawn again, and a load cut
+    // short by the removal starts over.
     if (this.hasUpdated && this.drawn !== undefined) {
       this.drawn = undefined;
       this.requestUpdate();
     }
+    if (this.hasUpdated && this.view.state.status === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
@@ -183,6 +192,7 @@ export class ActorGraph extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated) void this.load();
+    if (changed.has('filter') && this.hasUpdated) this.warnAboutFilter();
   }
 
   protected override updated(): void {
@@ -307,12 +317,19 @@ export class ActorGraph extends LitElement {
     if (dataset === undefined || selection === null) return 'Selection cleared.';
     if (selection.kind === 'actor') {
       const actor = dataset.actors.find((a) => a.id === selection.id);
-      const count = dataset.ties.filter((tie) => tie.source === selection.id || tie.target === selection.id).length;
-      return `${actor === undefined ? selection.id : actorLabel(actor, this.lang || undefined)} selected: ${plural(count, 'tie')}. The evidence panel lists them.`;
+      return `${actor === undefined ? selection.id : actorLabel(actor, this.lang || undefined)} selected: ${plural(this.shownTieCount(selection.id), 'tie')} shown. The evidence panel lists them.`;
     }
     const tie = dataset.ties.find((t) => t.id === selection.id);
     const type = dataset.tieTypes.find((t) => t.id === tie?.type);
     return `Tie selected: ${type?.label ?? selection.id}. The evidence panel shows its quotes.`;
+  }
+
+  /** How many of an actor's ties the current filter shows. */
+  private shownTieCount(actorId: string): number {
+    const dataset = this.currentData()?.dataset;
+    if (dataset === undefined) return 0;
+    const filter = this.tieFilter();
+    return tiesOfActor(dataset, actorId).filter((tie) => isDatasetTieShown(dataset, tie, filter)).length;
   }
 
   private tieFilter(): TieFilter {
@@ -334,7 +351,7 @@ export class ActorGraph extends LitElement {
 
   private onFilterChange(event: CustomEvent<TieFilter>): void {
     const { categories, hiddenTypes, showAbsent } = event.detail;
-    this.filter = categories.size === 5 ? '' : [...categories].join(' ');
+    this.filter = formatCategoryList(categories);
     this.setView({ hiddenTypes });
     this.showAbsent = showAbsent;
   }
@@ -372,9 +389,8 @@ export class ActorGraph extends LitElement {
     const dataset = this.currentData()?.dataset;
     const actor = dataset?.actors.find((a) => a.id === actorId);
     if (dataset === undefined || actor === undefined) return;
-    const count = dataset.ties.filter((tie) => tie.source === actor.id || tie.target === actor.id).length;
     this.setView({
-      announcement: `${actorLabel(actor, this.lang || undefined)}, ${actor.kind}, ${plural(count, 'tie')}. Press Enter to read the evidence.`,
+      announcement: `${actorLabel(actor, this.lang || undefined)}, ${actor.kind}, ${plural(this.shownTieCount(actor.id), 'tie')} shown. Press Enter to read the evidence.`,
     });
   }
 
@@ -406,7 +422,7 @@ export class ActorGraph extends LitElement {
               @keydown=${this.onKeydown}
               @focus=${() => this.graph.setWheelActive(true)}
               @blur=${() => this.graph.setWheelActive(false)}
-              @pointerdown=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
+              @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
             ${state.status === 'loading' && dataset === undefined ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
             ${this.view.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
             ${

@@ -137,9 +137,11 @@ export class CytoscapeController implements ReactiveController {
 
   /** Marks the selected actor or tie and fades what is not connected to it. */
   applySelection(selection: Selection | null): void {
+    const changed = selection?.id !== this.selection?.id;
     this.selection = selection;
     this.paintState();
-    if (selection !== null) this.revealSelection();
+    // Only a new selection moves the view; a repaint must not undo the reader's panning.
+    if (changed && selection !== null) this.revealSelection();
   }
 
   /** Moves keyboard focus to the nearest visible actor in a direction, or to a first actor. */
@@ -218,14 +220,38 @@ export class CytoscapeController implements ReactiveController {
       container.style.cursor = '';
     });
     // Page scroll is never taken over: wheel events zoom only while the graph is active, or with
-    // Ctrl or Cmd held. Listening in the capture phase runs before Cytoscape's own handler.
-    const onWheel = (event: WheelEvent) => {
+    // Ctrl or Cmd held. The listener sits on the shadow root in the capture phase, so it runs
+    // before Cytoscape's own listeners on the container.
+    const root = container.getRootNode();
+    const onWheel = (event: Event) => {
+      if (!(event instanceof WheelEvent) || !container.contains(event.target as Node)) return;
       const modifier = event.ctrlKey || event.metaKey;
       cy.userZoomingEnabled(this.wheelActive || modifier);
       if (!this.wheelActive && !modifier) this.callbacks.onPassiveWheel();
     };
-    container.addEventListener('wheel', onWheel, { capture: true, passive: true });
-    this.cleanups.push(() => container.removeEventListener('wheel', onWheel, { capture: true }));
+    root.addEventListener('wheel', onWheel, { capture: true, passive: true });
+    this.cleanups.push(() => root.removeEventListener('wheel', onWheel, { capture: true }));
+    this.watchScrolling(container, cy);
+  }
+
+  /**
+   * Cytoscape caches where its container is on screen and refreshes the cache on scroll events of
+   * the container's ancestors, but its walk up the tree stops at our shadow root. Without this, a
+   * click after the page scrolls lands on the wrong actor.
+   */
+  private watchScrolling(container: HTMLElement, cy: Core): void {
+    // The renderer is not in Cytoscape's published types; this method is (since 3.x) on it.
+    const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } }).renderer();
+    const invalidate = () => renderer.invalidateContainerClientCoordsCache();
+    const targets: EventTarget[] = [window];
+    for (let node: Node | null = this.host; node !== null; ) {
+      targets.push(node);
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    for (const target of targets) {
+      target.addEventListener('scroll', invalidate, { capture: true, passive: true });
+      this.cleanups.push(() => target.removeEventListener('scroll', invalidate, { capture: true }));
+    }
   }
 
   private observeSize(container: HTMLElement): void {

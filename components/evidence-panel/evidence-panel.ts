@@ -4,7 +4,7 @@ import { quoteContext } from '../../src/evidence/context.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel } from '../../src/render/elements.ts';
-import { isTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
+import { isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
 import { formatPeriod, plural } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import type { Selection } from '../actor-graph/selection.ts';
@@ -39,6 +39,8 @@ export class EvidencePanel extends LitElement {
   /** The ties filtered out of the graph are left out of the panel too. */
   declare filter: TieFilter;
 
+  private focusHeading = false;
+
   constructor() {
     super();
     this.texts = new Map();
@@ -52,6 +54,8 @@ export class EvidencePanel extends LitElement {
       :host { display: block; }
       .panel { padding: 0.9rem 1rem 1.2rem; }
       h2 { font-size: 1.15rem; margin: 0 0 0.25rem; line-height: 1.25; }
+      h2:focus { outline: none; }
+      h2:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
       h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 1.1rem 0 0.4rem;
            display: flex; align-items: center; gap: 0.4rem; color: var(--ag-color-muted); }
       .eyebrow { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ag-color-muted); margin: 0 0 0.2rem; }
@@ -81,6 +85,12 @@ export class EvidencePanel extends LitElement {
     `,
   ];
 
+  protected override updated(): void {
+    if (!this.focusHeading) return;
+    this.focusHeading = false;
+    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
+  }
+
   override render(): TemplateResult | typeof nothing {
     const dataset = this.data;
     if (dataset === undefined) return nothing;
@@ -93,10 +103,10 @@ export class EvidencePanel extends LitElement {
   }
 
   private renderOverview(dataset: Dataset): TemplateResult {
-    const shown = dataset.ties.filter((tie) => this.isShown(dataset, tie)).length;
+    const shown = dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.filter)).length;
     return html`
       <p class="eyebrow">Evidence</p>
-      <h2 id="panel-title">${dataset.title}</h2>
+      <h2 id="panel-title" tabindex="-1">${dataset.title}</h2>
       ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
       <p class="hint">
         Select an actor or a tie in the graph to read the quotes behind it. With the keyboard: focus the graph,
@@ -110,8 +120,8 @@ export class EvidencePanel extends LitElement {
   private renderActor(dataset: Dataset, id: string): TemplateResult {
     const actor = dataset.actors.find((candidate) => candidate.id === id);
     if (actor === undefined) return this.renderOverview(dataset);
-    const all = dataset.ties.filter((tie) => tie.source === id || tie.target === id);
-    const shown = all.filter((tie) => this.isShown(dataset, tie));
+    const all = tiesOfActor(dataset, id);
+    const shown = all.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
     const hidden = all.length - shown.length;
     const byCategory = new Map<TieCategory, Tie[]>();
     for (const tie of shown) {
@@ -125,7 +135,7 @@ export class EvidencePanel extends LitElement {
     const alsoCalled = actor.aliases.filter((alias) => alias !== actor.name);
     return html`
       <p class="eyebrow">${KIND_LABELS[actor.kind]}</p>
-      <h2 id="panel-title">${this.name(actor)}</h2>
+      <h2 id="panel-title" tabindex="-1">${this.name(actor)}</h2>
       ${alsoCalled.length === 0 ? nothing : html`<p class="aliases">In the text also: ${alsoCalled.join(', ')}</p>`}
       ${
         members.length === 0
@@ -154,7 +164,7 @@ export class EvidencePanel extends LitElement {
     const type = this.typeOf(dataset, tie);
     return html`
       <p class="eyebrow">${type === undefined ? 'Tie' : `${CATEGORY_LABELS[type.category]} tie`}</p>
-      <h2 id="panel-title">${type?.label ?? tie.type}</h2>
+      <h2 id="panel-title" tabindex="-1">${type?.label ?? tie.type}</h2>
       ${type?.description === undefined ? nothing : html`<p class="description">${type.description}</p>`}
       ${this.renderTie(dataset, tie, undefined)}
     `;
@@ -236,12 +246,9 @@ export class EvidencePanel extends LitElement {
     return dataset.tieTypes.find((type) => type.id === tie.type);
   }
 
-  private isShown(dataset: Dataset, tie: Tie): boolean {
-    const type = this.typeOf(dataset, tie);
-    return type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status }, this.filter);
-  }
-
   private choose(selection: Selection): void {
+    // The button just pressed is about to be replaced: focus goes to the new heading instead.
+    this.focusHeading = true;
     this.dispatchEvent(new CustomEvent('ag-panel-select', { detail: selection, bubbles: true, composed: true }));
   }
 }

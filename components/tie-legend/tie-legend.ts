@@ -6,10 +6,16 @@ import { HEDGE_DASHES } from '../../src/render/theme.ts';
 import { CATEGORY_LABELS, HEDGE_LABELS, KIND_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
-/** A disclosure closes when focus leaves it, as a menu would. */
+/**
+ * A disclosure closes when focus leaves it, as a menu would. It closes a moment later, not inside
+ * the focusout handler: closing a <details> during the mouse press that moved focus crashes
+ * Chromium 156's renderer.
+ */
 function closeOnFocusLeave(event: FocusEvent): void {
   const details = event.currentTarget as HTMLDetailsElement;
-  if (!details.contains(event.relatedTarget as Node | null)) details.open = false;
+  setTimeout(() => {
+    if (!details.matches(':focus-within')) details.open = false;
+  });
 }
 
 /** Escape closes a disclosure and puts focus back on its summary. */
@@ -74,6 +80,7 @@ export class TieLegend extends LitElement {
         max-height: 22rem; overflow: auto; padding: 0.6rem 0.7rem; background: var(--ag-color-background);
         border: 1px solid var(--ag-color-border); border-radius: 6px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.12);
       }
+      .popover:focus { outline: none; }
       .popover h4 { margin: 0.5rem 0 0.2rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--ag-color-muted);
                     display: flex; align-items: center; gap: 0.35rem; }
       .popover h4:first-child { margin-top: 0; }
@@ -81,6 +88,7 @@ export class TieLegend extends LitElement {
       .popover label .count { margin-left: auto; padding-left: 0.8rem; }
       .key { display: grid; grid-template-columns: auto 1fr; gap: 0.3rem 0.6rem; align-items: center; }
       .key svg { display: block; }
+      .key .membership { stroke: var(--ag-color-bloc); }
       .key .kind-state .shape { fill: var(--ag-color-state); }
       .key .kind-organization .shape { fill: var(--ag-color-organization); }
       .key .kind-bloc .shape { fill: var(--ag-color-bloc); }
@@ -134,7 +142,7 @@ export class TieLegend extends LitElement {
   ) {
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>Tie types</summary>
-      <div class="popover" role="group" aria-label="Tie types shown">
+      <div class="popover" role="group" aria-label="Tie types shown" tabindex="-1">
         ${TIE_CATEGORIES.map((category) => {
           const types = dataset.tieTypes.filter(
             (type) => type.category === category && shownCount(counts.byType.get(type.id)) > 0,
@@ -162,7 +170,7 @@ export class TieLegend extends LitElement {
     } as const;
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>Key</summary>
-      <div class="popover key">
+      <div class="popover key" tabindex="-1">
         ${ACTOR_KINDS.map(
           (kind) =>
             html`<svg width="18" height="18" aria-hidden="true" class=${`kind-${kind}`}>${shapes[kind]}</svg><span>${KIND_LABELS[kind]}</span>`,
@@ -173,8 +181,11 @@ export class TieLegend extends LitElement {
           ) => html`<svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="2.5"
               stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${HEDGE_LABELS[hedge]}</span>`,
         )}
-        <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="1.5" stroke-dasharray="1 5" opacity="0.6" /></svg>
+        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor" stroke-width="1.5" stroke-dasharray="1 5" opacity="0.6" />
+          <circle cx="18" cy="5" r="3.2" fill="none" stroke="currentColor" stroke-width="1.2" opacity="0.8" /></svg>
         <span>absent (the text says the tie does not exist)</span>
+        <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" class="membership" stroke-width="1" stroke-dasharray="3 3" /></svg>
+        <span>member of a bloc</span>
         <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="28" y2="5" stroke="currentColor" stroke-width="2.5" /><polygon points="27,1 35,5 27,9" fill="currentColor" /></svg>
         <span>direction of the tie</span>
       </div>

@@ -22,12 +22,23 @@ export function isTieShown(tie: { category: TieCategory; type: string; status: T
   );
 }
 
+/** The `filter` value that shows no category at all (an empty value shows them all). */
+export const NO_CATEGORIES = 'none';
+
+/** Writes the categories shown as a `filter` value: empty for all of them, `none` for none. */
+export function formatCategoryList(categories: ReadonlySet<TieCategory>): string {
+  if (categories.size === TIE_CATEGORIES.length) return '';
+  if (categories.size === 0) return NO_CATEGORIES;
+  return TIE_CATEGORIES.filter((category) => categories.has(category)).join(' ');
+}
+
 /**
  * Reads the `filter` attribute: the categories to show, separated by spaces. Words that are not
  * categories are returned apart, so the element can say which word it did not understand.
  */
 export function parseCategoryList(value: string | null | undefined): { categories: Set<TieCategory>; unknown: string[] } {
   if (value === null || value === undefined || value.trim() === '') return { categories: new Set(TIE_CATEGORIES), unknown: [] };
+  if (value.trim() === NO_CATEGORIES) return { categories: new Set(), unknown: [] };
   const categories = new Set<TieCategory>();
   const unknown: string[] = [];
   for (const word of value.trim().split(/\s+/)) {
@@ -54,4 +65,15 @@ export function countTies(dataset: Dataset): TieCounts {
     (byType.get(tie.type) as { present: number; absent: number })[tie.status]++;
   }
   return { byCategory, byType };
+}
+
+/** Whether a tie of a dataset passes the filter (a tie of an unknown type never does). */
+export function isDatasetTieShown(dataset: Dataset, tie: Dataset['ties'][number], filter: TieFilter): boolean {
+  const type = dataset.tieTypes.find((candidate) => candidate.id === tie.type);
+  return type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status }, filter);
+}
+
+/** The ties an actor takes part in, as source or target. */
+export function tiesOfActor(dataset: Dataset, actorId: string): Dataset['ties'] {
+  return dataset.ties.filter((tie) => tie.source === actorId || tie.target === actorId);
 }

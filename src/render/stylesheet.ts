@@ -77,11 +77,29 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
   }
   sheet.push(
     // Absent ties are ghosts: thin, faint and finely dotted, whatever their hedge.
+    // A hollow circle at the middle marks a tie as absent, so that it does not read as a "possible" one.
     {
       selector: 'edge.absent',
-      style: { width: 1.5, opacity: 0.45, 'line-style': 'dashed', 'line-dash-pattern': [1, 5], 'target-arrow-shape': 'none' },
+      style: {
+        width: 1.5,
+        opacity: 0.45,
+        'line-style': 'dashed',
+        'line-dash-pattern': [1, 5],
+        'target-arrow-shape': 'none',
+        'mid-target-arrow-shape': 'circle',
+        'mid-target-arrow-fill': 'hollow',
+        'arrow-scale': 1.6,
+      },
     },
-    // Membership lines are context, not ties: faint, thin, and not clickable.
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+    // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
+    { selector: 'edge.hover[label], edge.selected[label]', style: { label: 'data(label)', 'z-index': 10 } },
+    { selector: 'edge.in-selection', style: { 'z-index': 5 } },
+    { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
+    { selector: 'edge.selected', style: { width: 5, opacity: 1 } },
+    { selector: 'edge.absent.selected, edge.absent.in-selection', style: { opacity: 0.8 } },
+    // Membership lines are context, not ties: faint, thin and not clickable, even when highlighted.
     {
       selector: 'edge.membership',
       style: {
@@ -93,14 +111,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         events: 'no',
       },
     },
-    { selector: '.filtered', style: { display: 'none' } },
-    { selector: '.faded', style: { opacity: 0.12 } },
-    // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
-    { selector: 'edge.hover[label], edge.selected[label]', style: { label: 'data(label)', 'z-index': 10 } },
-    { selector: 'edge.in-selection', style: { 'z-index': 5 } },
-    { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
-    { selector: 'edge.selected', style: { width: 5, opacity: 1 } },
-    { selector: 'edge.absent.selected, edge.absent.in-selection', style: { opacity: 0.8 } },
+
     { selector: 'node.selected', style: { 'border-color': theme.focus, 'border-width': 4, 'font-weight': 'bold' } },
     {
       selector: 'node.focused',

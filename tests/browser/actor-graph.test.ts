@@ -101,6 +101,53 @@ describe('<actor-graph> reading the evidence', () => {
     expect(graph.hasAttribute('selected')).toBe(false);
   });
 
+  it('clicks the right actor after the page has scrolled', async () => {
+    mount('<div style="height: 1500px"></div>');
+    const graph = await mountGraph();
+    graph.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, 120);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const at = renderedAt(graph, 'PRK');
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    expect((await selected).detail).toEqual({ kind: 'actor', id: 'PRK' });
+    window.scrollTo(0, 0);
+  });
+
+  it('keeps the graph focused after a click, so Escape clears', async () => {
+    const graph = await mountGraph();
+    const at = renderedAt(graph, 'RUS');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    expect(graph.getAttribute('selected')).toBe('RUS');
+    expect(graph.shadowRoot?.activeElement).toBe(inside(graph, '.graph'));
+    await userEvent.keyboard('{Escape}');
+    expect(graph.hasAttribute('selected')).toBe(false);
+  });
+
+  it('moves focus to the panel heading when a link in the panel is used', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="CUB"`);
+    const panel = inside(graph, 'ag-evidence-panel');
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const korea = [...(panel.shadowRoot?.querySelectorAll('button.link') ?? [])].find(
+      (b) => b.textContent === 'South Korea',
+    ) as HTMLElement;
+    await userEvent.click(korea);
+    await graph.updateComplete;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(graph.getAttribute('selected')).toBe('KOR');
+    expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    expect(panel.shadowRoot?.activeElement?.textContent).toBe('South Korea');
+  });
+
+  it('does not undo the reader’s panning when it repaints', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
+    graph.cy?.panBy({ x: -400, y: 0 });
+    const pan = { ...graph.cy?.pan() };
+    graph.showAbsent = true;
+    await graph.updateComplete;
+    expect(graph.cy?.pan()).toEqual(pan);
+  });
+
   it('selects with the keyboard: arrows move, Enter selects, Escape clears', async () => {
     const graph = await mountGraph();
     inside(graph, '.graph').focus();
@@ -167,6 +214,18 @@ describe('<actor-graph> filters', () => {
     expect(graph.cy?.getElementById('rus-prk-diplomatic-cover').visible()).toBe(true);
     await userEvent.keyboard('{Escape}');
     expect(details.open).toBe(false);
+  });
+
+  it('shows no category at all when the last one is switched off', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" filter="diplomacy"`);
+    const legend = inside(graph, 'ag-tie-legend').shadowRoot as ShadowRoot;
+    const diplomacy = [...legend.querySelectorAll('button.category')].find((b) =>
+      b.textContent?.includes('Diplomacy'),
+    ) as HTMLElement;
+    await userEvent.click(diplomacy);
+    await graph.updateComplete;
+    expect(graph.filter).toBe('none');
+    expect(graph.cy?.edges(':visible').not('.membership').length).toBe(0);
   });
 
   it('takes the categories to show from the filter attribute', async () => {
@@ -297,6 +356,38 @@ describe('<actor-graph> on the page', () => {
     expect(graph.cy?.width()).toBeGreaterThan(400);
     expect(view(graph)).toEqual(view(visible));
     expect(paintedPixels(graph)).toBeGreaterThan(5000);
+  });
+
+  it('loads again when moved to another parent while loading', async () => {
+    const first = mount('');
+    const second = mount('');
+    const ready = nextEvent(second, 'ag-ready');
+    first.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+    const graph = first.querySelector('actor-graph') as HTMLElement;
+    await Promise.resolve();
+    second.append(graph);
+    await ready;
+    expect((graph as unknown as { cy: unknown }).cy).toBeDefined();
+  });
+
+  it('zooms on the first Ctrl+wheel even when the graph is not focused', async () => {
+    const graph = await mountGraph();
+    const before = graph.cy?.zoom() ?? 0;
+    const frame = inside(graph, '.graph');
+    const box = frame.getBoundingClientRect();
+    const target = frame.querySelector('canvas') ?? frame;
+    target.dispatchEvent(
+      new WheelEvent('wheel', {
+        deltaY: -200,
+        ctrlKey: true,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: box.left + 200,
+        clientY: box.top + 200,
+      }),
+    );
+    expect(graph.cy?.zoom()).toBeGreaterThan(before);
   });
 
   it('lets the page scroll on the wheel until the graph is focused', async () => {
