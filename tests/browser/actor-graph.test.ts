@@ -105,8 +105,14 @@ describe('<actor-graph> reading the evidence', () => {
     mount('<div style="height: 1500px"></div>');
     const graph = await mountGraph();
     graph.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, 120);
+    // A first click fills Cytoscape's cache of where the graph is on screen; the scroll must refresh it.
+    const russia = renderedAt(graph, 'RUS');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: russia.x, y: russia.y } });
+    expect(graph.getAttribute('selected')).toBe('RUS');
+    const before = graph.getBoundingClientRect().top;
+    window.scrollBy(0, -120);
     await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(graph.getBoundingClientRect().top).toBe(before + 120);
     const at = renderedAt(graph, 'PRK');
     const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
     await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
