@@ -301,7 +301,9 @@ export class CytoscapeController implements ReactiveController {
         if (element.nonempty()) {
           element.addClass('selected');
           if (element.isNode()) {
-            const edges = element.connectedEdges().not('.filtered');
+            // A bloc brings its members and the ties among them into view too.
+            const members = element.outgoers('edge.membership').targets();
+            const edges = element.connectedEdges().union(members.edgesWith(members)).not('.filtered');
             edges.addClass('in-selection');
             focusOn(element.union(edges).union(edges.connectedNodes()));
           } else {

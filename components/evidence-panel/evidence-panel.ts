@@ -82,6 +82,7 @@ export class EvidencePanel extends LitElement {
       .arrow { color: var(--ag-color-muted); font-weight: 400; }
       .swatch { width: 0.8rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .show-tie { margin-top: 0.4rem; font-size: 0.8rem; }
+      h3.among { color: var(--ag-color-text); font-size: 0.85rem; margin-top: 1.4rem; padding-top: 0.8rem; border-top: 1px solid var(--ag-color-border); }
     `,
   ];
 
@@ -123,12 +124,6 @@ export class EvidencePanel extends LitElement {
     const all = tiesOfActor(dataset, id);
     const shown = all.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
     const hidden = all.length - shown.length;
-    const byCategory = new Map<TieCategory, Tie[]>();
-    for (const tie of shown) {
-      const category = this.typeOf(dataset, tie)?.category;
-      if (category === undefined) continue;
-      byCategory.set(category, [...(byCategory.get(category) ?? []), tie]);
-    }
     const members = (actor.members ?? [])
       .map((member) => dataset.actors.find((a) => a.id === member))
       .filter((a) => a !== undefined);
@@ -145,17 +140,41 @@ export class EvidencePanel extends LitElement {
       <p class="count">
         ${plural(shown.length, 'tie')}${hidden > 0 ? html` shown, ${hidden} hidden by the filter` : nothing}
       </p>
-      ${TIE_CATEGORIES.filter((category) => byCategory.has(category)).map(
-        (category) => html`
-          <section aria-label=${`${CATEGORY_LABELS[category]} ties`}>
-            <h3><span class=${`swatch cat-${category}`}></span>${CATEGORY_LABELS[category]} · ${byCategory.get(category)?.length}</h3>
-            <ol>
-              ${(byCategory.get(category) ?? []).map((tie) => html`<li>${this.renderTie(dataset, tie, actor.id)}</li>`)}
-            </ol>
-          </section>
-        `,
-      )}
+      ${this.renderByCategory(dataset, shown, actor.id)}
+      ${members.length < 2 ? nothing : this.renderAmongMembers(dataset, actor, members)}
     `;
+  }
+
+  /** A bloc's own ties say little; the ties among its members are what it is made of. */
+  private renderAmongMembers(dataset: Dataset, bloc: Actor, members: readonly Actor[]): TemplateResult {
+    const ids = new Set(members.map((member) => member.id));
+    const among = dataset.ties.filter((tie) => ids.has(tie.source) && ids.has(tie.target));
+    const shown = among.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
+    const hidden = among.length - shown.length;
+    return html`
+      <h3 class="among">Between the members of ${this.name(bloc)}</h3>
+      <p class="count">${plural(shown.length, 'tie')}${hidden > 0 ? html` shown, ${hidden} hidden by the filter` : nothing}</p>
+      ${this.renderByCategory(dataset, shown, undefined)}
+    `;
+  }
+
+  /** Ties grouped under their categories, in the vocabulary's order. */
+  private renderByCategory(dataset: Dataset, ties: readonly Tie[], from: string | undefined): TemplateResult[] {
+    const byCategory = new Map<TieCategory, Tie[]>();
+    for (const tie of ties) {
+      const category = this.typeOf(dataset, tie)?.category;
+      if (category !== undefined) byCategory.set(category, [...(byCategory.get(category) ?? []), tie]);
+    }
+    return TIE_CATEGORIES.filter((category) => byCategory.has(category)).map(
+      (category) => html`
+        <section aria-label=${`${CATEGORY_LABELS[category]} ties`}>
+          <h3><span class=${`swatch cat-${category}`}></span>${CATEGORY_LABELS[category]} · ${byCategory.get(category)?.length}</h3>
+          <ol>
+            ${(byCategory.get(category) ?? []).map((tie) => html`<li>${this.renderTie(dataset, tie, from)}</li>`)}
+          </ol>
+        </section>
+      `,
+    );
   }
 
   private renderTieAlone(dataset: Dataset, id: string): TemplateResult {
@@ -166,12 +185,15 @@ export class EvidencePanel extends LitElement {
       <p class="eyebrow">${type === undefined ? 'Tie' : `${CATEGORY_LABELS[type.category]} tie`}</p>
       <h2 id="panel-title" tabindex="-1">${type?.label ?? tie.type}</h2>
       ${type?.description === undefined ? nothing : html`<p class="description">${type.description}</p>`}
-      ${this.renderTie(dataset, tie, undefined)}
+      ${this.renderTie(dataset, tie, undefined, true)}
     `;
   }
 
-  /** One tie: who to whom, how firmly, when, and its quotes. `from` is the actor being viewed. */
-  private renderTie(dataset: Dataset, tie: Tie, from: string | undefined): TemplateResult {
+  /**
+   * One tie: who to whom, how firmly, when, and its quotes. `from` is the actor being viewed, if
+   * any; `alone` is set when the tie is the whole panel (its type is then the heading).
+   */
+  private renderTie(dataset: Dataset, tie: Tie, from: string | undefined, alone = false): TemplateResult {
     const type = this.typeOf(dataset, tie);
     const source = dataset.actors.find((actor) => actor.id === tie.source);
     const target = dataset.actors.find((actor) => actor.id === tie.target);
@@ -187,7 +209,7 @@ export class EvidencePanel extends LitElement {
           ${endpoint(source, tie.source)}<span class="arrow" aria-hidden="true">${arrow}</span>${endpoint(target, tie.target)}
         </p>
         <p class="meta">
-          ${from === undefined ? nothing : html`<span class="chip">${type?.label ?? tie.type}</span>`}
+          ${alone ? nothing : html`<span class="chip">${type?.label ?? tie.type}</span>`}
           <span class="chip" title="How firmly the text words this tie">${tie.hedge}</span>
           ${period === undefined ? html`<span class="chip">undated</span>` : html`<span class="chip">${period}</span>`}
         </p>
@@ -195,7 +217,7 @@ export class EvidencePanel extends LitElement {
         ${tie.note === undefined ? nothing : html`<p class="note">${tie.note}</p>`}
         ${this.renderEvidence(dataset, tie.evidence)}
         ${
-          from === undefined
+          alone
             ? nothing
             : html`<p class="show-tie"><button class="link" @click=${() => this.choose({ kind: 'tie', id: tie.id })}>Show this tie alone</button></p>`
         }

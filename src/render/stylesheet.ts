@@ -112,7 +112,8 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
       },
     },
 
-    { selector: 'node.selected', style: { 'border-color': theme.focus, 'border-width': 4, 'font-weight': 'bold' } },
+    // No bold label on selection: Cytoscape keeps the label's cached width and would clip it.
+    { selector: 'node.selected', style: { 'border-color': theme.focus, 'border-width': 4 } },
     {
       selector: 'node.focused',
       style: { 'overlay-color': theme.focus, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'overlay-shape': 'ellipse' },

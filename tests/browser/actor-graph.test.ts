@@ -173,6 +173,15 @@ describe('<actor-graph> reading the evidence', () => {
     expect((await cleared).detail.id).toBeNull();
   });
 
+  it('lists the ties among a bloc’s members when the bloc is selected', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="us-rok-japan"`);
+    const text = await panelText(graph);
+    expect(text).toContain('Between the members of U.S.-ROK-Japan trilateral');
+    expect(text).toContain('Trilateral cooperation');
+    expect(graph.cy?.getElementById('usa-jpn-trilateral-cooperation').hasClass('in-selection')).toBe(true);
+    expect(graph.cy?.getElementById('RUS').hasClass('faded')).toBe(true);
+  });
+
   it('selects through select(), and the selected attribute', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
     expect(await panelText(graph)).toContain('Russia');
