@@ -61,20 +61,97 @@ export const actorGraphStyles = [
       overflow: auto;
       overscroll-behavior: contain;
     }
+    /* The graph view sets the panel beside the graph when there is room; the compare and table
+       views need the whole width, so their panel always comes below. */
     @container actor-graph (min-width: 760px) {
-      .root {
+      .root.view-graph {
         grid-template-columns: minmax(0, 1fr) minmax(300px, 36%);
       }
-      .panel-wrap {
+      .view-graph .panel-wrap {
         border-top: 0;
         border-left: 1px solid var(--ag-color-border);
       }
       /* Beside the graph, the panel scrolls within the graph's height instead of stretching it. */
-      ag-evidence-panel {
+      .view-graph ag-evidence-panel {
         position: absolute;
         inset: 0;
         max-height: none;
       }
+      .root .panes {
+        grid-template-columns: 1fr 1fr;
+      }
+      .root .pane + .pane {
+        border-left: 1px solid var(--ag-color-border);
+        border-top: 0;
+      }
+    }
+    .views {
+      display: flex;
+      gap: 0;
+      padding: 0.55rem 0.6rem 0;
+    }
+    .views button {
+      all: unset;
+      cursor: pointer;
+      padding: 0.2rem 0.8rem;
+      font-size: 0.85rem;
+      border: 1px solid var(--ag-color-border);
+      background: var(--ag-color-background);
+      color: var(--ag-color-text);
+    }
+    .views button + button {
+      border-left: 0;
+    }
+    .views button:first-child {
+      border-radius: 6px 0 0 6px;
+    }
+    .views button:last-child {
+      border-radius: 0 6px 6px 0;
+    }
+    .views button[aria-pressed='true'] {
+      background: var(--ag-color-text);
+      color: var(--ag-color-background);
+      border-color: var(--ag-color-text);
+    }
+    .views button:focus-visible {
+      outline: 2px solid var(--ag-color-focus);
+      outline-offset: 2px;
+    }
+    ag-tie-timeline {
+      border-bottom: 1px solid var(--ag-color-border);
+    }
+    .panes {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      border-bottom: 1px solid var(--ag-color-border);
+    }
+    .pane {
+      min-width: 0;
+    }
+    .pane + .pane {
+      border-top: 1px solid var(--ag-color-border);
+    }
+    .pane .frame {
+      height: min(calc(var(--ag-graph-height) * 0.8), 60vh);
+    }
+    .pane-title {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      margin: 0;
+      padding: 0.45rem 0.7rem 0;
+      font-size: 0.9rem;
+    }
+    .pane-title .line {
+      width: 1.2rem;
+      height: 0.3rem;
+      border-radius: 2px;
+      background: var(--cat-color);
+      display: inline-block;
+    }
+    .pane-title .count {
+      color: var(--ag-color-muted);
+      font-weight: 400;
     }
     .tools {
       position: absolute;

@@ -1,17 +1,12 @@
+import type { Core } from 'cytoscape';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  type LoadedDataset,
-  type LoadFailure,
-  type LoadResult,
-  loadDatasetFromUrl,
-  parseDatasetJson,
-  prepareDataset,
-  urlTextLoader,
-} from '../../src/adapters/load-dataset.ts';
+import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { parseSeed } from '../../src/layout/fcose.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
+import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel } from '../../src/render/elements.ts';
 import {
+  countHiddenByTime,
   formatCategoryList,
   isDatasetTieShown,
   parseCategoryList,
@@ -19,30 +14,36 @@ import {
   tiesOfActor,
 } from '../../src/render/filter.ts';
 import { plural } from '../../src/render/format.ts';
+import { type DateRange, dateStops, isDated } from '../../src/render/time.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
+import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
-import { CytoscapeController } from './cytoscape-controller.ts';
-import { type AgErrorDetail, type AgReadyDetail, type AgSelectDetail, agEvent } from './events.ts';
+import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
+import { DataController } from './data-controller.ts';
+import { type AgErrorDetail, type AgReadyDetail, type AgSelectDetail, type AgViewChangeDetail, agEvent } from './events.ts';
 import type { Selection } from './selection.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import '../evidence-panel/define.ts';
+import '../metrics-table/define.ts';
 import '../tie-legend/define.ts';
-import type { Core } from 'cytoscape';
+import '../tie-table/define.ts';
+import '../tie-timeline/define.ts';
 
-type LoadState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading'; readonly loaded?: LoadedDataset | undefined }
-  | { readonly status: 'ready'; readonly loaded: LoadedDataset }
-  | { readonly status: 'error'; readonly error: LoadFailure; readonly loaded?: LoadedDataset | undefined };
-
-/** Whether a mutation changed a `<script>` child: the only light DOM the element reads. */
-function touchesScript(record: MutationRecord): boolean {
-  const isScript = (node: Node | null) => node?.nodeName === 'SCRIPT';
-  if (record.type === 'characterData') return isScript(record.target.parentNode);
-  return [...record.addedNodes, ...record.removedNodes].some(isScript) || isScript(record.target);
-}
+/** The views of the widget. */
+export const VIEWS = ['graph', 'compare', 'table'] as const;
+export type View = (typeof VIEWS)[number];
+const VIEW_LABELS: Readonly<Record<View, string>> = { graph: 'Graph', compare: 'Compare', table: 'Table' };
+const DEFAULT_COMPARE: readonly [TieCategory, TieCategory] = ['alliance', 'transaction'];
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const;
+
+/** What a pane was last drawn from; any change means drawing it again. */
+interface DrawnPane {
+  readonly loaded: LoadedDataset;
+  readonly seed: number;
+  readonly lang: string;
+  readonly container: HTMLElement;
+}
 
 /**
  * `<actor-graph>` draws political actors and the typed ties between them as a force-directed
@@ -53,15 +54,24 @@ const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDow
  * texts); or the `data` property. Source texts are fetched relative to the dataset's URL (or the
  * page's, for inline data).
  *
+ * Three views show the same data: `graph` (the default), `compare` (two panes, one tie category
+ * each, sharing one layout and moving together, over a table of measures by group) and `table`
+ * (a sortable table of ties, the screen-reader twin of the graph).
+ *
  * @tagname actor-graph
  *
  * @fires ag-ready - The graph is drawn and laid out. Detail: `{actors, ties}`.
  * @fires ag-select - The reader (or `select()`) changed the selection. Detail: `{kind: 'actor' | 'tie', id}`, or `{kind: null, id: null}` when cleared.
  * @fires ag-error - The data could not be loaded or is not valid. Detail: `{message, issues}`; `issues` carry JSON paths.
- * @fires ag-filter-change - The reader changed a legend switch. Detail: `{categories, hiddenTypes, showAbsent}`.
+ * @fires ag-filter-change - The reader changed a legend switch or the timeline. Detail: `{categories, hiddenTypes, showAbsent, dates}`.
+ * @fires ag-view-change - The reader switched the view. Detail: `{view}`.
  *
- * @csspart graph - The box the graph is drawn in (focusable).
+ * @csspart graph - The box a graph is drawn in (focusable); in the compare view, each pane's.
  * @csspart legend - The legend and filter bar.
+ * @csspart timeline - The timeline that narrows the ties shown to a range of dates.
+ * @csspart views - The buttons that switch between the graph, compare and table views.
+ * @csspart metrics - The table of measures under the compare view.
+ * @csspart table - The table of ties of the table view.
  * @csspart panel - The evidence panel.
  * @csspart error - The error message shown when data cannot be used.
  *
@@ -94,6 +104,8 @@ export class ActorGraph extends LitElement {
     src: { type: String },
     selected: { type: String, reflect: true },
     filter: { type: String },
+    view: { type: String, reflect: true },
+    compare: { type: String },
     layoutSeed: { type: String, attribute: 'layout-seed' },
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
     lang: { type: String, reflect: true },
@@ -107,8 +119,12 @@ export class ActorGraph extends LitElement {
   declare src: string | undefined;
   /** The id of the selected actor or tie; empty when nothing is selected. Reflects. */
   declare selected: string | undefined;
-  /** The tie categories to show, separated by spaces (e.g. `"alliance transaction"`). Empty shows all. */
+  /** The tie categories to show, separated by spaces (e.g. `"alliance transaction"`). Empty shows all; `none` shows none. */
   declare filter: string | undefined;
+  /** The view: `graph` (default), `compare` or `table`. Reflects, also when the reader switches. */
+  declare view: View;
+  /** The two categories the compare view sets side by side (default `"alliance transaction"`). */
+  declare compare: string | undefined;
   /** The seed of the layout: the same data and seed always give the same picture. */
   declare layoutSeed: string | undefined;
   /** Whether ties the text says are absent are drawn, as ghost edges. */
@@ -119,37 +135,53 @@ export class ActorGraph extends LitElement {
   declare sourceTexts: Readonly<Record<string, string>> | undefined;
 
   /** What the element shows besides its public properties; changed only through `setView`. */
-  private view: { state: LoadState; hiddenTypes: ReadonlySet<string>; wheelHint: boolean; announcement: string } = {
-    state: { status: 'idle' },
+  private ui: { hiddenTypes: ReadonlySet<string>; dates: DateRange; wheelHint: boolean; announcement: string } = {
     hiddenTypes: new Set(),
+    dates: {},
     wheelHint: false,
     announcement: '',
   };
 
-  private readonly graph = new CytoscapeController(this, {
-    onTap: (selection) => this.choose(selection),
-    onFocusChange: (actorId) => this.announceFocus(actorId),
-    onPassiveWheel: () => this.showWheelHint(),
-  });
-  private drawn: { loaded: LoadedDataset; seed: number; lang: string } | undefined;
-  private loadToken = 0;
-  private abort: AbortController | undefined;
-  private inlineObserver: MutationObserver | undefined;
+  private readonly source = new DataController(
+    this,
+    (error) => this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error)),
+    () => this.warnAboutAttributes(),
+  );
+  /** The graph of the graph view, and the left pane of the compare view. */
+  private readonly primary = this.makePane();
+  /** The right pane of the compare view. */
+  private readonly secondary = this.makePane();
+  private readonly drawn = new Map<CytoscapeController, DrawnPane>();
+  /** The layout of the data last drawn, reused by the second pane and after a change of view. */
+  private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
+  private syncingViewport = false;
+  private readyFor: { loaded: LoadedDataset; view: View } | undefined;
   private wheelHintTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.showAbsent = false;
+    this.view = 'graph';
   }
 
-  private setView(patch: Partial<ActorGraph['view']>): void {
-    this.view = { ...this.view, ...patch };
+  private makePane(): CytoscapeController {
+    const pane: CytoscapeController = new CytoscapeController(this, {
+      onTap: (selection) => this.choose(selection),
+      onFocusChange: (actorId) => this.announceFocus(actorId),
+      onPassiveWheel: () => this.showWheelHint(),
+      onViewport: () => this.syncViewport(pane),
+    });
+    return pane;
+  }
+
+  private setUi(patch: Partial<ActorGraph['ui']>): void {
+    this.ui = { ...this.ui, ...patch };
     this.requestUpdate();
   }
 
-  /** The Cytoscape core, for advanced uses; `undefined` until the graph is drawn. Read-only. */
+  /** The Cytoscape core, for advanced uses (in the compare view, the left pane's); read-only. */
   get cy(): Core | undefined {
-    return this.graph.core;
+    return this.primary.core;
   }
 
   /** Selects an actor or a tie by id (or clears the selection with `null`), and fires `ag-select`. */
@@ -164,137 +196,109 @@ export class ActorGraph extends LitElement {
 
   /** Fits the whole graph into view. */
   fit(): void {
-    this.graph.fit();
+    this.primary.fit();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Inline data may be parsed after the element itself, and a CMS may edit it later.
-    this.inlineObserver = new MutationObserver((records) => {
-      if (this.data === undefined && records.some(touchesScript)) void this.load();
-    });
-    this.inlineObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    // A graph removed and put back (as frameworks and CMSs do) is drawn again, and a load cut
-    // short by the removal starts over.
-    if (this.hasUpdated && this.drawn !== undefined) {
-      this.drawn = undefined;
+    // A graph removed and put back (as frameworks and CMSs do) is drawn again.
+    if (this.hasUpdated) {
+      this.drawn.clear();
       this.requestUpdate();
     }
-    if (this.hasUpdated && this.view.state.status === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.inlineObserver?.disconnect();
-    this.abort?.abort();
     clearTimeout(this.wheelHintTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated) void this.load();
-    if (changed.has('filter') && this.hasUpdated) this.warnAboutFilter();
+    if (changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated) void this.source.load();
+    if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare'))) this.warnAboutAttributes();
   }
 
   protected override updated(): void {
-    const loaded = this.currentData();
-    const container = this.renderRoot.querySelector<HTMLElement>('.graph');
-    if (loaded === undefined || container === null) return;
+    const loaded = this.source.loaded;
+    if (loaded === undefined) return;
+    const containers = [...this.renderRoot.querySelectorAll<HTMLElement>('.graph')];
     const seed = parseSeed(this.layoutSeed);
     const lang = this.lang;
-    const drawn = this.drawn;
-    if (drawn === undefined || drawn.loaded !== loaded || drawn.seed !== seed || drawn.lang !== lang || this.cy === undefined) {
-      this.drawn = { loaded, seed, lang };
-      void this.draw(container, loaded, seed, lang);
-      return;
+    const toDraw: [CytoscapeController, HTMLElement][] = [];
+    for (const [index, pane] of [this.primary, this.secondary].entries()) {
+      const container = containers[index];
+      if (container === undefined) {
+        pane.destroy();
+        this.drawn.delete(pane);
+        continue;
+      }
+      const drawn = this.drawn.get(pane);
+      if (drawn?.loaded === loaded && drawn.seed === seed && drawn.lang === lang && drawn.container === container && pane.core) {
+        pane.applyFilter(this.paneFilter(index));
+        pane.applySelection(this.selection());
+      } else {
+        this.drawn.set(pane, { loaded, seed, lang, container });
+        toDraw.push([pane, container]);
+      }
     }
-    this.graph.applyFilter(this.tieFilter());
-    this.graph.applySelection(this.selection());
+    if (toDraw.length > 0) void this.draw(toDraw, loaded, seed, lang);
+    else if (containers.length === 0) this.markReady(loaded);
   }
 
-  private async draw(container: HTMLElement, loaded: LoadedDataset, seed: number, lang: string): Promise<void> {
-    await this.graph.create(container, { dataset: loaded.dataset, seed, theme: themeFromCss(this), lang: lang || undefined });
-    if (this.drawn?.loaded !== loaded) return;
-    this.graph.applyFilter(this.tieFilter());
-    this.graph.applySelection(this.selection());
+  /** Fires `ag-ready` once for each dataset and view that has been fully drawn. */
+  private markReady(loaded: LoadedDataset): void {
+    const key = { loaded, view: this.currentView() };
+    if (this.readyFor?.loaded === key.loaded && this.readyFor.view === key.view) return;
+    this.readyFor = key;
     this.dispatchEvent(
       agEvent<AgReadyDetail>('ag-ready', { actors: loaded.dataset.actors.length, ties: loaded.dataset.ties.length }),
     );
   }
 
-  // --- loading ---------------------------------------------------------------------------------
-
-  private currentData(): LoadedDataset | undefined {
-    return this.view.state.status === 'idle' ? undefined : this.view.state.loaded;
+  /** Draws panes one after the other, so that the first one's layout serves the rest. */
+  private async draw(
+    panes: [CytoscapeController, HTMLElement][],
+    loaded: LoadedDataset,
+    seed: number,
+    lang: string,
+  ): Promise<void> {
+    for (const [pane, container] of panes) {
+      const cached = this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : undefined;
+      await pane.create(container, {
+        dataset: loaded.dataset,
+        seed,
+        theme: themeFromCss(this),
+        lang: lang || undefined,
+        positions: cached,
+      });
+      if (this.drawn.get(pane)?.container !== container) return;
+      if (cached === undefined) this.layout = { loaded, seed, positions: pane.positions() };
+      const index = pane === this.primary ? 0 : 1;
+      pane.applyFilter(this.paneFilter(index));
+      pane.applySelection(this.selection());
+      if (pane === this.secondary && this.primary.core !== undefined) pane.matchViewport(this.primary.core);
+    }
+    this.dispatchEvent(
+      agEvent<AgReadyDetail>('ag-ready', { actors: loaded.dataset.actors.length, ties: loaded.dataset.ties.length }),
+    );
   }
 
-  private inlineTexts(): Map<string, string> {
-    const texts = new Map<string, string>(Object.entries(this.sourceTexts ?? {}));
-    for (const script of this.querySelectorAll<HTMLScriptElement>(':scope > script[type="text/plain"][data-path]')) {
-      texts.set(script.dataset.path ?? '', script.textContent ?? '');
-    }
-    return texts;
-  }
-
-  /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
-  private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
-    const options = { signal };
-    const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
-    if (this.data !== undefined) return prepareDataset(this.data, textLoader(), 'The data property');
-    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
-    if (inline !== null) {
-      const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
-      return parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : Promise.resolve(parsed);
-    }
-    if (!this.src) return undefined;
-    let url: string;
+  /** Panes of the compare view move together: a pan or zoom of one is copied to the other. */
+  private syncViewport(from: CytoscapeController): void {
+    if (this.syncingViewport || this.view !== 'compare' || from.core === undefined) return;
+    const other = from === this.primary ? this.secondary : this.primary;
+    this.syncingViewport = true;
     try {
-      url = new URL(this.src, document.baseURI).href;
-    } catch {
-      return Promise.resolve({ ok: false, error: { message: `The src "${this.src}" is not a valid URL.`, issues: [] } });
+      other.matchViewport(from.core);
+    } finally {
+      this.syncingViewport = false;
     }
-    return loadDatasetFromUrl(url, options);
-  }
-
-  /** Loads the data; only the latest load may change what is shown. */
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    this.abort?.abort();
-    const abort = new AbortController();
-    this.abort = abort;
-    const previous = this.currentData();
-    const pending = this.loadFromSource(abort.signal);
-    if (pending === undefined) {
-      this.setView({ state: { status: 'idle' } });
-      return;
-    }
-    this.setView({ state: { status: 'loading', loaded: previous } });
-    let result: LoadResult;
-    try {
-      result = await pending;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      const reason = error instanceof Error ? error.message : String(error);
-      result = { ok: false, error: { message: `The data could not be loaded: ${reason}`, issues: [] } };
-    }
-    if (token !== this.loadToken) return;
-    if (result.ok) {
-      this.setView({ state: { status: 'ready', loaded: result.value } });
-      this.warnAboutFilter();
-    } else {
-      // A failed reload keeps the last good graph on screen, under the error.
-      this.setView({ state: { status: 'error', error: result.error, loaded: previous } });
-      this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', result.error));
-    }
-  }
-
-  private retry(): void {
-    void this.load();
   }
 
   // --- selection and filter --------------------------------------------------------------------
 
   private resolve(id: string): Selection | null {
-    const dataset = this.currentData()?.dataset;
+    const dataset = this.source.loaded?.dataset;
     if (dataset === undefined || id === '') return null;
     if (dataset.actors.some((actor) => actor.id === id)) return { kind: 'actor', id };
     if (dataset.ties.some((tie) => tie.id === id)) return { kind: 'tie', id };
@@ -308,16 +312,17 @@ export class ActorGraph extends LitElement {
   /** Applies a selection made by the reader, announces it, and fires `ag-select`. */
   private choose(selection: Selection | null): void {
     this.selected = selection?.id ?? undefined;
-    this.setView({ announcement: this.describeSelection(selection) });
+    this.setUi({ announcement: this.describeSelection(selection) });
     this.dispatchEvent(agEvent<AgSelectDetail>('ag-select', selection ?? { kind: null, id: null }));
   }
 
   private describeSelection(selection: Selection | null): string {
-    const dataset = this.currentData()?.dataset;
+    const dataset = this.source.loaded?.dataset;
     if (dataset === undefined || selection === null) return 'Selection cleared.';
     if (selection.kind === 'actor') {
       const actor = dataset.actors.find((a) => a.id === selection.id);
-      return `${actor === undefined ? selection.id : actorLabel(actor, this.lang || undefined)} selected: ${plural(this.shownTieCount(selection.id), 'tie')} shown. The evidence panel lists them.`;
+      const name = actor === undefined ? selection.id : actorLabel(actor, this.lang || undefined);
+      return `${name} selected: ${plural(this.shownTieCount(selection.id), 'tie')} shown. The evidence panel lists them.`;
     }
     const tie = dataset.ties.find((t) => t.id === selection.id);
     const type = dataset.tieTypes.find((t) => t.id === tie?.type);
@@ -326,7 +331,7 @@ export class ActorGraph extends LitElement {
 
   /** How many of an actor's ties the current filter shows. */
   private shownTieCount(actorId: string): number {
-    const dataset = this.currentData()?.dataset;
+    const dataset = this.source.loaded?.dataset;
     if (dataset === undefined) return 0;
     const filter = this.tieFilter();
     return tiesOfActor(dataset, actorId).filter((tie) => isDatasetTieShown(dataset, tie, filter)).length;
@@ -335,16 +340,48 @@ export class ActorGraph extends LitElement {
   private tieFilter(): TieFilter {
     return {
       categories: parseCategoryList(this.filter).categories,
-      hiddenTypes: this.view.hiddenTypes,
+      hiddenTypes: this.ui.hiddenTypes,
       showAbsent: this.showAbsent,
+      dates: this.ui.dates,
     };
   }
 
-  private warnAboutFilter(): void {
+  /** The filter of one pane: in the compare view, each pane keeps to its own category. */
+  private paneFilter(index: number): TieFilter {
+    const filter = this.tieFilter();
+    if (this.view !== 'compare') return filter;
+    const category = this.compared()[index] as TieCategory;
+    return { ...filter, categories: new Set(filter.categories.has(category) ? [category] : []) };
+  }
+
+  /** The two categories of the compare view. */
+  private compared(): readonly [TieCategory, TieCategory] {
+    const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
+    const valid = words.filter((word): word is TieCategory => (TIE_CATEGORIES as readonly string[]).includes(word));
+    if (valid.length === 2 && valid[0] !== valid[1]) return [valid[0] as TieCategory, valid[1] as TieCategory];
+    return DEFAULT_COMPARE;
+  }
+
+  /** The current view, or the graph view when the `view` attribute names no view. */
+  private currentView(): View {
+    return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'graph';
+  }
+
+  /** Says, once per change, which attribute value was not understood and what was used instead. */
+  private warnAboutAttributes(): void {
     const { unknown } = parseCategoryList(this.filter);
     if (unknown.length > 0) {
       console.warn(
-        `<actor-graph>: the filter attribute names unknown categories (${unknown.join(', ')}); use alliance, transaction, hostility, competition or diplomacy.`,
+        `<actor-graph>: the filter attribute names unknown categories (${unknown.join(', ')}); use ${TIE_CATEGORIES.join(', ')} or none.`,
+      );
+    }
+    if (!(VIEWS as readonly string[]).includes(this.view)) {
+      console.warn(`<actor-graph>: the view attribute "${this.view}" is not one of ${VIEWS.join(', ')}; showing the graph.`);
+    }
+    const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
+    if (words.length > 0 && this.compared().join(' ') !== words.join(' ')) {
+      console.warn(
+        `<actor-graph>: the compare attribute "${this.compare}" must name two different categories of ${TIE_CATEGORIES.join(', ')}; comparing ${DEFAULT_COMPARE.join(' and ')}.`,
       );
     }
   }
@@ -352,33 +389,45 @@ export class ActorGraph extends LitElement {
   private onFilterChange(event: CustomEvent<TieFilter>): void {
     const { categories, hiddenTypes, showAbsent } = event.detail;
     this.filter = formatCategoryList(categories);
-    this.setView({ hiddenTypes });
+    this.setUi({ hiddenTypes });
     this.showAbsent = showAbsent;
   }
 
-  private onPanelSelect(event: CustomEvent<Selection>): void {
+  private onTimeChange(event: CustomEvent<DateRange>): void {
+    event.stopPropagation();
+    this.setUi({ dates: event.detail });
+    this.dispatchEvent(agEvent<TieFilter>('ag-filter-change', { ...this.tieFilter(), dates: event.detail }));
+  }
+
+  private onRequestSelect(event: CustomEvent<Selection>): void {
     event.stopPropagation();
     this.choose(event.detail);
   }
 
+  private switchView(view: View): void {
+    if (view === this.currentView()) return;
+    this.view = view;
+    this.dispatchEvent(agEvent<AgViewChangeDetail>('ag-view-change', { view }));
+  }
+
   // --- keyboard, wheel and announcements -------------------------------------------------------
 
-  private onKeydown(event: KeyboardEvent): void {
+  private onKeydown(event: KeyboardEvent, pane: CytoscapeController): void {
     const direction = ARROWS[event.key as keyof typeof ARROWS];
     if (direction !== undefined) {
-      this.graph.moveFocus(direction);
+      pane.moveFocus(direction);
     } else if (event.key === 'Enter' || event.key === ' ') {
-      const focused = this.graph.focusedActor ?? this.graph.moveFocus('right');
+      const focused = pane.focusedActor ?? pane.moveFocus('right');
       if (focused !== null) this.choose({ kind: 'actor', id: focused });
     } else if (event.key === 'Escape') {
       if (this.selection() !== null) this.choose(null);
-      else this.graph.setFocus(null);
+      else pane.setFocus(null);
     } else if (event.key === '+' || event.key === '=') {
-      this.graph.zoomBy(1.25);
+      pane.zoomBy(1.25);
     } else if (event.key === '-') {
-      this.graph.zoomBy(0.8);
+      pane.zoomBy(0.8);
     } else if (event.key === '0') {
-      this.graph.fit();
+      pane.fit();
     } else {
       return;
     }
@@ -386,66 +435,113 @@ export class ActorGraph extends LitElement {
   }
 
   private announceFocus(actorId: string | null): void {
-    const dataset = this.currentData()?.dataset;
+    const dataset = this.source.loaded?.dataset;
     const actor = dataset?.actors.find((a) => a.id === actorId);
     if (dataset === undefined || actor === undefined) return;
-    this.setView({
-      announcement: `${actorLabel(actor, this.lang || undefined)}, ${actor.kind}, ${plural(this.shownTieCount(actor.id), 'tie')} shown. Press Enter to read the evidence.`,
+    const name = actorLabel(actor, this.lang || undefined);
+    this.setUi({
+      announcement: `${name}, ${actor.kind}, ${plural(this.shownTieCount(actor.id), 'tie')} shown. Press Enter to read the evidence.`,
     });
   }
 
   private showWheelHint(): void {
-    this.setView({ wheelHint: true });
+    this.setUi({ wheelHint: true });
     clearTimeout(this.wheelHintTimer);
-    this.wheelHintTimer = setTimeout(() => {
-      this.setView({ wheelHint: false });
-    }, 1500);
+    this.wheelHintTimer = setTimeout(() => this.setUi({ wheelHint: false }), 1500);
   }
 
   // --- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const state = this.view.state;
-    const loaded = this.currentData();
+    const state = this.source.state;
+    const loaded = this.source.loaded;
     const dataset = loaded?.dataset;
     const filter = this.tieFilter();
+    const view = this.currentView();
     const missingTexts = loaded?.notices.filter((notice) => notice.code === 'source-text-missing') ?? [];
+    const stops = dataset === undefined ? [] : dateStops(dataset);
     return html`
-      <div class="root" @ag-panel-select=${this.onPanelSelect} @ag-filter-change=${this.onFilterChange}>
+      <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-filter-change=${this.onFilterChange}
+        @ag-time-change=${this.onTimeChange}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
         <div class="graph-column">
-          <ag-tie-legend exportparts="legend" .data=${dataset} .filter=${filter}></ag-tie-legend>
-          ${missingTexts.map((notice) => html`<p class="notice">${notice.message} Quotes are shown without their context.</p>`)}
-          <div class="frame">
-            <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription="graph"
-              aria-label=${dataset === undefined ? 'Graph' : `Graph of ${plural(dataset.actors.length, 'actor')} and their ties. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`}
-              @keydown=${this.onKeydown}
-              @focus=${() => this.graph.setWheelActive(true)}
-              @blur=${() => this.graph.setWheelActive(false)}
-              @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
-            ${state.status === 'loading' && dataset === undefined ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
-            ${this.view.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
-            ${
-              dataset === undefined
-                ? nothing
-                : html`<div class="tools">
-                  <button aria-label="Zoom in" title="Zoom in" @click=${() => this.graph.zoomBy(1.25)}>+</button>
-                  <button aria-label="Zoom out" title="Zoom out" @click=${() => this.graph.zoomBy(0.8)}>−</button>
-                  <button aria-label="Fit the graph to the view" title="Fit to view" @click=${() => this.graph.fit()}>⤢</button>
-                </div>`
-            }
+          <div class="views" part="views" role="group" aria-label="View">
+            ${VIEWS.map(
+              (option) => html`<button aria-pressed=${option === view ? 'true' : 'false'} @click=${() => this.switchView(option)}>
+                ${VIEW_LABELS[option]}</button>`,
+            )}
           </div>
+          <ag-tie-legend exportparts="legend" .data=${dataset} .filter=${filter}></ag-tie-legend>
+          ${
+            stops.length < 2 || dataset === undefined
+              ? nothing
+              : html`<ag-tie-timeline exportparts="timeline" .stops=${stops} .range=${this.ui.dates}
+                .hiddenCount=${countHiddenByTime(dataset, filter)}
+                .undatedCount=${dataset.ties.filter((tie) => !isDated(tie.period)).length}></ag-tie-timeline>`
+          }
+          ${missingTexts.map((notice) => html`<p class="notice">${notice.message} Quotes are shown without their context.</p>`)}
+          ${view === 'graph' ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined) : nothing}
+          ${view === 'compare' ? this.renderCompare() : nothing}
+          ${
+            view === 'table'
+              ? html`<ag-tie-table exportparts="table" .data=${dataset} .filter=${filter} .selection=${this.selection()}
+                lang=${this.lang || nothing}></ag-tie-table>`
+              : nothing
+          }
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .selection=${this.selection()}
             .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
         </div>
-        <div class="visually-hidden" role="status" aria-live="polite">${this.view.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.ui.announcement}</div>
       </div>
     `;
   }
 
-  private renderError(error: LoadFailure): TemplateResult {
+  private renderCompare(): TemplateResult {
+    const dataset = this.source.loaded?.dataset;
+    const [left, right] = this.compared();
+    const count = (index: number) =>
+      dataset === undefined ? 0 : dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
+    const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
+      <section class="pane" aria-label=${`${CATEGORY_LABELS[category]} ties`}>
+        <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]} ties
+          <span class="count">${count(index)}</span></h3>
+        ${this.renderFrame(controller, false)}
+      </section>`;
+    return html`
+      <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
+      <ag-metrics-table exportparts="metrics" .data=${dataset} .categories=${[left, right]} lang=${this.lang || nothing}></ag-metrics-table>
+    `;
+  }
+
+  private renderFrame(pane: CytoscapeController, loading: boolean): TemplateResult {
+    const dataset = this.source.loaded?.dataset;
+    const label =
+      dataset === undefined
+        ? 'Graph'
+        : `Graph of ${plural(dataset.actors.length, 'actor')} and their ties. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`;
+    return html`<div class="frame">
+      <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription="graph" aria-label=${label}
+        @keydown=${(event: KeyboardEvent) => this.onKeydown(event, pane)}
+        @focus=${() => pane.setWheelActive(true)}
+        @blur=${() => pane.setWheelActive(false)}
+        @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
+      ${loading ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
+      ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
+      ${
+        dataset === undefined
+          ? nothing
+          : html`<div class="tools">
+            <button aria-label="Zoom in" title="Zoom in" @click=${() => pane.zoomBy(1.25)}>+</button>
+            <button aria-label="Zoom out" title="Zoom out" @click=${() => pane.zoomBy(0.8)}>−</button>
+            <button aria-label="Fit the graph to the view" title="Fit to view" @click=${() => pane.fit()}>⤢</button>
+          </div>`
+      }
+    </div>`;
+  }
+
+  private renderError(error: AgErrorDetail): TemplateResult {
     const errors = error.issues.filter((issue) => issue.severity === 'error');
     return html`<div class="error" part="error" role="alert">
       <h2>This graph cannot be shown</h2>
@@ -458,7 +554,7 @@ export class ActorGraph extends LitElement {
             ${errors.length > 50 ? html`<li>…and ${errors.length - 50} more.</li>` : nothing}
           </ul>`
       }
-      ${this.src && this.data === undefined ? html`<button @click=${this.retry}>Try again</button>` : nothing}
+      ${this.src && this.data === undefined ? html`<button @click=${() => void this.source.load()}>Try again</button>` : nothing}
     </div>`;
   }
 }

@@ -25,13 +25,20 @@ export interface GraphCallbacks {
   onFocusChange(actorId: string | null): void;
   /** The wheel turned over the graph while it was not active, so the page scrolled instead. */
   onPassiveWheel(): void;
+  /** The reader panned or zoomed. */
+  onViewport(): void;
 }
+
+/** Where each actor stands, by id, in model coordinates. */
+export type Positions = ReadonlyMap<string, { readonly x: number; readonly y: number }>;
 
 export interface GraphOptions {
   readonly dataset: Dataset;
   readonly seed: number;
   readonly theme: GraphTheme;
   readonly lang?: string | undefined;
+  /** Positions from an earlier layout of the same data and seed; the layout is skipped when given. */
+  readonly positions?: Positions | undefined;
 }
 
 type Direction = 'left' | 'right' | 'up' | 'down';
@@ -93,7 +100,18 @@ export class CytoscapeController implements ReactiveController {
     });
     this.cy = cy;
     this.listen(cy, container);
-    await runSeededLayout(cy, options.seed, { fit: false });
+    const known = options.positions;
+    if (
+      known !== undefined &&
+      cy
+        .nodes()
+        .toArray()
+        .every((node) => known.has(node.id()))
+    ) {
+      cy.nodes().positions((node) => ({ ...(known.get(node.id()) as { x: number; y: number }) }));
+    } else {
+      await runSeededLayout(cy, options.seed, { fit: false });
+    }
     if (this.cy !== cy) return;
     this.hadSize = false;
     this.fitIfSized(container);
@@ -112,6 +130,18 @@ export class CytoscapeController implements ReactiveController {
     this.focusedId = null;
   }
 
+  /** Where each actor stands now. */
+  positions(): Positions {
+    return new Map(this.cy?.nodes().map((node) => [node.id(), { ...node.position() }]) ?? []);
+  }
+
+  /** Shows the same part of the graph as another view: for panes that move together. */
+  matchViewport(other: Core): void {
+    const cy = this.cy;
+    if (cy === undefined || cy === other) return;
+    cy.viewport({ zoom: other.zoom(), pan: { ...other.pan() } });
+  }
+
   /** Fits the whole graph into view. */
   fit(): void {
     this.cy?.fit(undefined, 24);
@@ -126,7 +156,12 @@ export class CytoscapeController implements ReactiveController {
         .not('.membership')
         .forEach((edge) => {
           const shown = isTieShown(
-            { category: edge.data('category'), type: edge.data('type'), status: edge.data('status') },
+            {
+              category: edge.data('category'),
+              type: edge.data('type'),
+              status: edge.data('status'),
+              period: edge.data('period'),
+            },
             filter,
           );
           edge.toggleClass('filtered', !shown);
@@ -209,6 +244,7 @@ export class CytoscapeController implements ReactiveController {
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) this.callbacks.onTap(null);
     });
+    cy.on('viewport', () => this.callbacks.onViewport());
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
       this.hovered = event.target;
       this.paintState();
@@ -231,7 +267,7 @@ export class CytoscapeController implements ReactiveController {
     };
     root.addEventListener('wheel', onWheel, { capture: true, passive: true });
     this.cleanups.push(() => root.removeEventListener('wheel', onWheel, { capture: true }));
-    this.watchScrolling(container, cy);
+    this.watchScrolling(cy);
   }
 
   /**
@@ -239,7 +275,7 @@ export class CytoscapeController implements ReactiveController {
    * the container's ancestors, but its walk up the tree stops at our shadow root. Without this, a
    * click after the page scrolls lands on the wrong actor.
    */
-  private watchScrolling(container: HTMLElement, cy: Core): void {
+  private watchScrolling(cy: Core): void {
     // The renderer is not in Cytoscape's published types; this method is (since 3.x) on it.
     const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } }).renderer();
     const invalidate = () => renderer.invalidateContainerClientCoordsCache();

@@ -26,10 +26,16 @@ declare global {
     'ag-select': CustomEvent<AgSelectDetail>;
     'ag-error': CustomEvent<AgErrorDetail>;
     'ag-filter-change': CustomEvent<TieFilter>;
+    'ag-view-change': CustomEvent<AgViewChangeDetail>;
   }
 }
 
 /** Makes an event the way every `ag-` event is made: bubbling, composed, with a typed detail. */
 export function agEvent<T>(type: string, detail: T): CustomEvent<T> {
   return new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
+}
+
+/** `ag-view-change`: the reader switched the view. */
+export interface AgViewChangeDetail {
+  readonly view: 'graph' | 'compare' | 'table';
 }

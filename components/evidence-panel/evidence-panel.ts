@@ -19,7 +19,7 @@ import { sharedStyles } from '../shared/styles.ts';
  * @tagname ag-evidence-panel
  *
  * @csspart panel - The panel's box.
- * @fires ag-panel-select - The reader chose an actor or a tie from the panel; detail `{kind, id}`.
+ * @fires ag-request-select - The reader chose an actor or a tie in the panel; detail `{kind, id}`.
  */
 export class EvidencePanel extends LitElement {
   static override properties = {
@@ -271,6 +271,6 @@ export class EvidencePanel extends LitElement {
   private choose(selection: Selection): void {
     // The button just pressed is about to be replaced: focus goes to the new heading instead.
     this.focusHeading = true;
-    this.dispatchEvent(new CustomEvent('ag-panel-select', { detail: selection, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('ag-request-select', { detail: selection, bubbles: true, composed: true }));
   }
 }

@@ -3,7 +3,7 @@
  * our own vocabularies, never in selectors built from data, so no string from a dataset can
  * reach a Cytoscape selector or stylesheet.
  */
-import type { Actor, Dataset, Tie, TieType } from '../model/schema.ts';
+import type { Actor, Dataset, Period, Tie, TieType } from '../model/schema.ts';
 import type { ActorKind, Hedge, TieCategory, TieStatus } from '../model/vocabulary.ts';
 
 /** The data carried by an actor's node. */
@@ -24,6 +24,7 @@ export interface TieEdgeData {
   readonly hedge: Hedge;
   readonly status: TieStatus;
   readonly directed: boolean;
+  readonly period?: Period | undefined;
 }
 
 export interface NodeDefinition {
@@ -88,6 +89,7 @@ function edgeFor(tie: Tie, type: TieType): EdgeDefinition {
       hedge: tie.hedge,
       status: tie.status,
       directed: type.directed,
+      period: tie.period,
     },
     classes: classes.join(' '),
   };

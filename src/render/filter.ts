@@ -1,8 +1,9 @@
 /** Which ties are shown: a pure description of the legend's switches, and the counts it shows. */
-import type { Dataset } from '../model/schema.ts';
+import type { Dataset, Period } from '../model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../model/vocabulary.ts';
+import { type DateRange, overlapsRange } from './time.ts';
 
-/** The switches of the legend. */
+/** The switches of the legend, and the timeline's range. */
 export interface TieFilter {
   /** The categories shown. */
   readonly categories: ReadonlySet<TieCategory>;
@@ -10,16 +11,31 @@ export interface TieFilter {
   readonly hiddenTypes: ReadonlySet<string>;
   /** Whether ties the text says are absent are drawn (as ghosts). */
   readonly showAbsent: boolean;
+  /** The timeline's range; undated ties are always shown. */
+  readonly dates: DateRange;
 }
 
 /** The filter that shows every present tie. */
-export const SHOW_ALL: TieFilter = { categories: new Set(TIE_CATEGORIES), hiddenTypes: new Set(), showAbsent: false };
+export const SHOW_ALL: TieFilter = { categories: new Set(TIE_CATEGORIES), hiddenTypes: new Set(), showAbsent: false, dates: {} };
 
-/** Whether a tie of this category, type and status passes the filter. */
-export function isTieShown(tie: { category: TieCategory; type: string; status: TieStatus }, filter: TieFilter): boolean {
+/** What the filter looks at in a tie. */
+export interface FilterableTie {
+  readonly category: TieCategory;
+  readonly type: string;
+  readonly status: TieStatus;
+  readonly period?: Period | undefined;
+}
+
+/** Whether a tie passes every switch of the filter, the timeline aside. */
+export function passesSwitches(tie: FilterableTie, filter: TieFilter): boolean {
   return (
     filter.categories.has(tie.category) && !filter.hiddenTypes.has(tie.type) && (filter.showAbsent || tie.status === 'present')
   );
+}
+
+/** Whether a tie passes the filter: its switches and its timeline. */
+export function isTieShown(tie: FilterableTie, filter: TieFilter): boolean {
+  return passesSwitches(tie, filter) && overlapsRange(tie.period, filter.dates);
 }
 
 /** The `filter` value that shows no category at all (an empty value shows them all). */
@@ -70,7 +86,22 @@ export function countTies(dataset: Dataset): TieCounts {
 /** Whether a tie of a dataset passes the filter (a tie of an unknown type never does). */
 export function isDatasetTieShown(dataset: Dataset, tie: Dataset['ties'][number], filter: TieFilter): boolean {
   const type = dataset.tieTypes.find((candidate) => candidate.id === tie.type);
-  return type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status }, filter);
+  return (
+    type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status, period: tie.period }, filter)
+  );
+}
+
+/** How many ties pass the legend's switches but fall outside the timeline's range. */
+export function countHiddenByTime(dataset: Dataset, filter: TieFilter): number {
+  const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
+  let hidden = 0;
+  for (const tie of dataset.ties) {
+    const category = categoryOf.get(tie.type);
+    if (category === undefined) continue;
+    const filterable = { category, type: tie.type, status: tie.status, period: tie.period };
+    if (passesSwitches(filterable, filter) && !overlapsRange(tie.period, filter.dates)) hidden++;
+  }
+  return hidden;
 }
 
 /** The ties an actor takes part in, as source or target. */

@@ -49,9 +49,33 @@ describe('custom-elements.json', () => {
   });
 
   it('describes the public contract of <actor-graph>', () => {
-    expect(actorGraph?.attributes?.map((a) => a.name)).toEqual(['src', 'selected', 'filter', 'layout-seed', 'show-absent']);
-    expect(actorGraph?.events?.map((e) => e.name)).toEqual(['ag-ready', 'ag-select', 'ag-error', 'ag-filter-change']);
-    expect(actorGraph?.cssParts?.map((p) => p.name)).toEqual(['graph', 'legend', 'panel', 'error']);
+    expect(actorGraph?.attributes?.map((a) => a.name)).toEqual([
+      'src',
+      'selected',
+      'filter',
+      'view',
+      'compare',
+      'layout-seed',
+      'show-absent',
+      'lang',
+    ]);
+    expect(actorGraph?.events?.map((e) => e.name)).toEqual([
+      'ag-ready',
+      'ag-select',
+      'ag-error',
+      'ag-filter-change',
+      'ag-view-change',
+    ]);
+    expect(actorGraph?.cssParts?.map((p) => p.name)).toEqual([
+      'graph',
+      'legend',
+      'timeline',
+      'views',
+      'metrics',
+      'table',
+      'panel',
+      'error',
+    ]);
     const publicMembers = actorGraph?.members
       ?.filter((m) => (m.privacy ?? 'public') === 'public' && !m.static)
       .map((m) => m.name);

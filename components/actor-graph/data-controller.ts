@@ -1,0 +1,140 @@
+/**
+ * Loads the data of an `<actor-graph>` from whichever source it is given (the `data` property,
+ * inline JSON, or `src`), validates it, and keeps the outcome. Only the latest load may change
+ * what is shown, so quick changes of `src` never end on a stale response.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  type LoadedDataset,
+  type LoadFailure,
+  type LoadResult,
+  loadDatasetFromUrl,
+  parseDatasetJson,
+  prepareDataset,
+  urlTextLoader,
+} from '../../src/adapters/load-dataset.ts';
+import type { DatasetInput } from '../../src/model/schema.ts';
+
+export type LoadState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly loaded?: LoadedDataset | undefined }
+  | { readonly status: 'ready'; readonly loaded: LoadedDataset }
+  | { readonly status: 'error'; readonly error: LoadFailure; readonly loaded?: LoadedDataset | undefined };
+
+/** What the controller reads from its element. */
+export interface DataSourceHost extends ReactiveControllerHost, HTMLElement {
+  readonly src: string | undefined;
+  readonly data: DatasetInput | undefined;
+  readonly sourceTexts: Readonly<Record<string, string>> | undefined;
+}
+
+/** Whether a mutation changed a `<script>` child: the only light DOM the element reads. */
+function touchesScript(record: MutationRecord): boolean {
+  const isScript = (node: Node | null) => node?.nodeName === 'SCRIPT';
+  if (record.type === 'characterData') return isScript(record.target.parentNode);
+  return [...record.addedNodes, ...record.removedNodes].some(isScript) || isScript(record.target);
+}
+
+export class DataController implements ReactiveController {
+  /** The outcome of the latest load. */
+  state: LoadState = { status: 'idle' };
+  private token = 0;
+  private abort: AbortController | undefined;
+  private observer: MutationObserver | undefined;
+  private connectedOnce = false;
+
+  constructor(
+    private readonly host: DataSourceHost,
+    private readonly onFailure: (error: LoadFailure) => void,
+    private readonly onSuccess: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** The dataset drawn now: the latest good one, kept through a failed reload. */
+  get loaded(): LoadedDataset | undefined {
+    return this.state.status === 'idle' ? undefined : this.state.loaded;
+  }
+
+  hostConnected(): void {
+    // Inline data may be parsed after the element itself, and a CMS may edit it later.
+    this.observer = new MutationObserver((records) => {
+      if (this.host.data === undefined && records.some(touchesScript)) void this.load();
+    });
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    // A load cut short because the element was moved starts over.
+    if (this.connectedOnce && this.state.status === 'loading') void this.load();
+    this.connectedOnce = true;
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.abort?.abort();
+  }
+
+  private inlineTexts(): Map<string, string> {
+    const texts = new Map<string, string>(Object.entries(this.host.sourceTexts ?? {}));
+    for (const script of this.host.querySelectorAll<HTMLScriptElement>(':scope > script[type="text/plain"][data-path]')) {
+      texts.set(script.dataset.path ?? '', script.textContent ?? '');
+    }
+    return texts;
+  }
+
+  /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
+  private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
+    const options = { signal };
+    const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
+    const { data, src } = this.host;
+    if (data !== undefined) return prepareDataset(data, textLoader(), 'The data property');
+    const inline = this.host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    if (inline !== null) {
+      const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
+      return parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : Promise.resolve(parsed);
+    }
+    if (!src) return undefined;
+    let url: string;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch {
+      return Promise.resolve({ ok: false, error: { message: `The src "${src}" is not a valid URL.`, issues: [] } });
+    }
+    return loadDatasetFromUrl(url, options);
+  }
+
+  private setState(state: LoadState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  /** Loads the data again from the current source. */
+  async load(): Promise<void> {
+    const token = ++this.token;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    const previous = this.loaded;
+    const pending = this.loadFromSource(abort.signal);
+    if (pending === undefined) {
+      this.setState({ status: 'idle' });
+      return;
+    }
+    this.setState({ status: 'loading', loaded: previous });
+    let result: LoadResult;
+    try {
+      result = await pending;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      result = { ok: false, error: { message: `The data could not be loaded: ${reason}`, issues: [] } };
+    }
+    if (token !== this.token) return;
+    if (result.ok) {
+      this.setState({ status: 'ready', loaded: result.value });
+      this.onSuccess();
+    } else {
+      // A failed reload keeps the last good graph on screen, under the error.
+      this.setState({ status: 'error', error: result.error, loaded: previous });
+      this.onFailure(result.error);
+    }
+  }
+}

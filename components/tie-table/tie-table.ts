@@ -1,0 +1,224 @@
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { Dataset, Tie } from '../../src/model/schema.ts';
+import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
+import { actorLabel } from '../../src/render/elements.ts';
+import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
+import { formatPeriod, plural, truncate } from '../../src/render/format.ts';
+import { spanStart } from '../../src/render/time.ts';
+import type { Selection } from '../actor-graph/selection.ts';
+import { CATEGORY_LABELS } from '../shared/labels.ts';
+import { sharedStyles } from '../shared/styles.ts';
+
+const COLUMNS = ['source', 'type', 'category', 'target', 'status', 'hedge', 'date', 'evidence'] as const;
+type Column = (typeof COLUMNS)[number];
+const HEADINGS: Readonly<Record<Column, string>> = {
+  source: 'Source',
+  type: 'Tie type',
+  category: 'Category',
+  target: 'Target',
+  status: 'Status',
+  hedge: 'Hedge',
+  date: 'Date',
+  evidence: 'Evidence',
+};
+
+/** One tie as the table shows it, with the keys it sorts by. */
+interface TieRow {
+  readonly tie: Tie;
+  readonly cells: Readonly<Record<Column, string>>;
+  readonly keys: Readonly<Record<Column, string | number>>;
+}
+
+/**
+ * The table of ties: the screen-reader twin of the graph. It shows the ties the filters let
+ * through, sorts by any column, and moves between rows with the arrow keys. Choosing a row selects
+ * its tie.
+ *
+ * @tagname ag-tie-table
+ *
+ * @csspart table - The table's box.
+ * @fires ag-request-select - The reader chose a row; detail `{kind: 'tie', id}`.
+ */
+export class TieTable extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    filter: { attribute: false },
+    selection: { attribute: false },
+    lang: { type: String },
+  };
+
+  /** The dataset whose ties are listed. */
+  declare data: Dataset | undefined;
+  /** The ties filtered out of the graph are left out of the table too. */
+  declare filter: TieFilter;
+  /** The selected actor (its rows are marked) or tie (its row is marked). */
+  declare selection: Selection | null;
+  private sortColumn: Column = 'source';
+  private sortDescending = false;
+
+  constructor() {
+    super();
+    this.filter = SHOW_ALL;
+    this.selection = null;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .table { padding: 0.5rem 0.7rem 0.8rem; }
+      .scroll { overflow: auto; max-height: var(--ag-graph-height); }
+      table { border-collapse: collapse; font-size: 0.84rem; width: 100%; }
+      caption { text-align: start; font-size: 0.82rem; color: var(--ag-color-muted); padding-bottom: 0.4rem; }
+      th, td { text-align: start; vertical-align: top; padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--ag-color-border); }
+      thead th { position: sticky; top: 0; background: var(--ag-color-background); z-index: 1; white-space: nowrap; }
+      th button { all: unset; cursor: pointer; font-weight: 600; }
+      th button:focus-visible, td button:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; border-radius: 2px; }
+      .arrow { color: var(--ag-color-muted); font-size: 0.75em; }
+      td button { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; }
+      tr.selected { background: var(--ag-color-highlight); }
+      tr.involved { background: var(--ag-color-surface); }
+      tr.involved td:first-child, tr.selected td:first-child { box-shadow: inset 3px 0 0 var(--ag-color-focus); }
+      tr.absent td { color: var(--ag-color-muted); }
+      .cat { display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }
+      .line { width: 0.9rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
+      td.evidence { min-width: 16rem; }
+      .more { color: var(--ag-color-muted); white-space: nowrap; }
+    `,
+  ];
+
+  override render(): TemplateResult | typeof nothing {
+    const dataset = this.data;
+    if (dataset === undefined) return nothing;
+    const rows = this.sortedRows(dataset);
+    const hidden = dataset.ties.length - rows.length;
+    const selection = this.selection;
+    return html`<div class="table" part="table">
+      <div class="scroll">
+        <table>
+          <caption>
+            ${plural(rows.length, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by
+            ${HEADINGS[this.sortColumn].toLowerCase()}, ${this.sortDescending ? 'descending' : 'ascending'}. Choose a tie to read
+            its evidence; arrow keys move between rows.
+          </caption>
+          <thead>
+            <tr>
+              ${COLUMNS.map((column) => {
+                const sorted = column === this.sortColumn;
+                return html`<th scope="col" aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
+                  <button @click=${() => this.sortBy(column)}>${HEADINGS[column]}
+                    <span class="arrow" aria-hidden="true">${sorted ? (this.sortDescending ? '▼' : '▲') : '↕'}</span></button>
+                </th>`;
+              })}
+            </tr>
+          </thead>
+          <tbody @keydown=${this.onKeydown}>
+            ${rows.map((row) => {
+              const tie = row.tie;
+              const selected = selection?.kind === 'tie' && selection.id === tie.id;
+              const involved = selection?.kind === 'actor' && (tie.source === selection.id || tie.target === selection.id);
+              const category = dataset.tieTypes.find((type) => type.id === tie.type)?.category;
+              return html`<tr class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
+                <td>${row.cells.source}</td>
+                <td><button class="pick" @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
+                <td><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
+                <td>${row.cells.target}</td>
+                <td>${row.cells.status}</td>
+                <td>${row.cells.hedge}</td>
+                <td>${row.cells.date}</td>
+                <td class="evidence">“${truncate(tie.evidence[0]?.exact ?? '', 120)}”${
+                  tie.evidence.length > 1 ? html` <span class="more">+${tie.evidence.length - 1} more</span>` : nothing
+                }</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+
+  private rowsOf(dataset: Dataset): TieRow[] {
+    const name = (id: string) => {
+      const actor = dataset.actors.find((candidate) => candidate.id === id);
+      return actor === undefined ? id : actorLabel(actor, this.lang || undefined);
+    };
+    return dataset.ties
+      .filter((tie) => isDatasetTieShown(dataset, tie, this.filter))
+      .map((tie) => {
+        const type = dataset.tieTypes.find((candidate) => candidate.id === tie.type);
+        const category = type?.category;
+        const date = formatPeriod(tie.period) ?? 'undated';
+        const cells = {
+          source: name(tie.source),
+          type: type?.label ?? tie.type,
+          category: category === undefined ? '' : CATEGORY_LABELS[category],
+          target: name(tie.target),
+          status: tie.status === 'absent' ? 'absent (the text says it does not exist)' : 'present',
+          hedge: tie.hedge,
+          date,
+          evidence: tie.evidence[0]?.exact ?? '',
+        };
+        const dateKey = tie.period?.from ?? tie.period?.to;
+        return {
+          tie,
+          cells,
+          keys: {
+            ...cells,
+            category: category === undefined ? 99 : TIE_CATEGORIES.indexOf(category),
+            hedge: HEDGES.indexOf(tie.hedge),
+            // Undated ties sort after every dated one.
+            date: dateKey === undefined ? '~' : spanStart(dateKey),
+            evidence: tie.evidence.length,
+          },
+        };
+      });
+  }
+
+  private sortedRows(dataset: Dataset): TieRow[] {
+    const column = this.sortColumn;
+    const direction = this.sortDescending ? -1 : 1;
+    const collator = new Intl.Collator(this.lang || undefined, { numeric: true, sensitivity: 'base' });
+    return this.rowsOf(dataset).sort((a, b) => {
+      const x = a.keys[column];
+      const y = b.keys[column];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      // Ties in the sort column keep the dataset's order.
+      return order === 0 ? dataset.ties.indexOf(a.tie) - dataset.ties.indexOf(b.tie) : order * direction;
+    });
+  }
+
+  private sortBy(column: Column): void {
+    if (column === this.sortColumn) this.sortDescending = !this.sortDescending;
+    else {
+      this.sortColumn = column;
+      this.sortDescending = false;
+    }
+    this.requestUpdate();
+  }
+
+  /** Arrow keys, Home and End move between the rows' buttons, as in a list. */
+  private onKeydown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.pick')];
+    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    if (current === -1) return;
+    const next =
+      event.key === 'ArrowDown'
+        ? current + 1
+        : event.key === 'ArrowUp'
+          ? current - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+  }
+
+  private choose(id: string): void {
+    this.dispatchEvent(
+      new CustomEvent<Selection>('ag-request-select', { detail: { kind: 'tie', id }, bubbles: true, composed: true }),
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { formatPartialDate, plural } from '../../src/render/format.ts';
+import type { DateRange } from '../../src/render/time.ts';
+import { sharedStyles } from '../shared/styles.ts';
+
+/**
+ * The timeline: two sliders over the dates the ties give, which narrow the ties shown to those
+ * whose period meets the range. Undated ties are never hidden; the control says how many ties it
+ * hides and how many have no date.
+ *
+ * @tagname ag-tie-timeline
+ *
+ * @csspart timeline - The timeline's box.
+ * @fires ag-time-change - The reader moved a slider or reset the range; detail is the new `{from, to}`.
+ */
+export class TieTimeline extends LitElement {
+  static override properties = {
+    stops: { attribute: false },
+    range: { attribute: false },
+    hiddenCount: { attribute: false },
+    undatedCount: { attribute: false },
+  };
+
+  /** The dates of the timeline, in time order. */
+  declare stops: readonly string[];
+  /** The range picked; an end left out is open. */
+  declare range: DateRange;
+  /** How many ties the range hides. */
+  declare hiddenCount: number;
+  /** How many ties have no date (and so are always shown). */
+  declare undatedCount: number;
+
+  constructor() {
+    super();
+    this.stops = [];
+    this.range = {};
+    this.hiddenCount = 0;
+    this.undatedCount = 0;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .timeline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; padding: 0.4rem 0.7rem; font-size: 0.82rem; }
+      .title { font-weight: 600; }
+      label { display: inline-flex; align-items: center; gap: 0.35rem; }
+      input[type='range'] { width: clamp(6rem, 18vw, 11rem); accent-color: var(--ag-color-link); }
+      output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
+      .status { color: var(--ag-color-muted); }
+      button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
+               background: var(--ag-color-background); color: var(--ag-color-link); cursor: pointer; }
+      button:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
+    `,
+  ];
+
+  override render(): TemplateResult | typeof nothing {
+    const stops = this.stops;
+    if (stops.length === 0) return nothing;
+    const last = stops.length - 1;
+    const fromIndex = this.range.from === undefined ? 0 : Math.max(0, stops.indexOf(this.range.from));
+    const toIndex = this.range.to === undefined ? last : Math.max(0, stops.indexOf(this.range.to));
+    const narrowed = this.range.from !== undefined || this.range.to !== undefined;
+    const label = (index: number) => formatPartialDate(stops[index] as string);
+    return html`<div class="timeline" part="timeline" role="group" aria-label="Dates of the ties shown">
+      <span class="title" aria-hidden="true">Dates</span>
+      <label>
+        from
+        <input type="range" min="0" max=${last} step="1" .value=${String(fromIndex)} aria-label="Earliest date shown"
+          aria-valuetext=${label(fromIndex)} @input=${(event: Event) => this.move('from', event)} />
+        <output>${label(fromIndex)}</output>
+      </label>
+      <label>
+        to
+        <input type="range" min="0" max=${last} step="1" .value=${String(toIndex)} aria-label="Latest date shown"
+          aria-valuetext=${label(toIndex)} @input=${(event: Event) => this.move('to', event)} />
+        <output>${label(toIndex)}</output>
+      </label>
+      <span class="status" role="status">
+        ${this.hiddenCount === 0 ? 'No tie hidden by date' : `${plural(this.hiddenCount, 'tie')} outside these dates hidden`}${
+          this.undatedCount > 0 ? ` · ${plural(this.undatedCount, 'undated tie')} always shown` : ''
+        }
+      </span>
+      ${narrowed ? html`<button @click=${this.reset}>All dates</button>` : nothing}
+    </div>`;
+  }
+
+  /** Moves one end; the other end is pushed along so the range never turns inside out. */
+  private move(end: 'from' | 'to', event: Event): void {
+    const stops = this.stops;
+    const last = stops.length - 1;
+    const index = Number((event.target as HTMLInputElement).value);
+    let fromIndex = this.range.from === undefined ? 0 : stops.indexOf(this.range.from);
+    let toIndex = this.range.to === undefined ? last : stops.indexOf(this.range.to);
+    if (end === 'from') {
+      fromIndex = index;
+      toIndex = Math.max(toIndex, index);
+    } else {
+      toIndex = index;
+      fromIndex = Math.min(fromIndex, index);
+    }
+    this.emit({ from: fromIndex <= 0 ? undefined : stops[fromIndex], to: toIndex >= last ? undefined : stops[toIndex] });
+  }
+
+  private reset(): void {
+    this.emit({});
+  }
+
+  private emit(range: DateRange): void {
+    this.range = range;
+    this.dispatchEvent(new CustomEvent<DateRange>('ag-time-change', { detail: range, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,218 @@
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { inside, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
+
+afterEach(unmountAll);
+
+/** The two panes' Cytoscape cores of a compare view. */
+function panes(graph: ActorGraph) {
+  const containers = [...(graph.shadowRoot?.querySelectorAll<HTMLElement>('.pane .graph') ?? [])];
+  expect(containers).toHaveLength(2);
+  // Cytoscape keeps its core on the container it draws in.
+  const core = (container: HTMLElement) => (container as unknown as { _cyreg: { cy: ActorGraph['cy'] } })._cyreg.cy;
+  return containers.map(core);
+}
+
+async function compareGraph(extra = '') {
+  return mountGraph(`src="${SEED_URL}" view="compare" ${extra}`);
+}
+
+const positions = (cy: ActorGraph['cy']) =>
+  cy?.nodes().map((node) => `${node.id()}:${node.position().x.toFixed(2)},${node.position().y.toFixed(2)}`);
+
+describe('the compare view', () => {
+  it('shows two panes of the same actors at the same places, alliance left and transaction right', async () => {
+    const graph = await compareGraph();
+    const [left, right] = panes(graph);
+    expect(positions(right)).toEqual(positions(left));
+    expect(left?.edges('.cat-alliance').filter(':visible').length).toBeGreaterThan(0);
+    expect(left?.edges('.cat-transaction').filter(':visible').length).toBe(0);
+    expect(right?.edges('.cat-transaction').filter(':visible').length).toBeGreaterThan(0);
+    expect(right?.edges('.cat-alliance').filter(':visible').length).toBe(0);
+    const titles = [...(graph.shadowRoot?.querySelectorAll('.pane-title') ?? [])].map((t) =>
+      t.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(titles).toEqual(['Alliance ties 5', 'Transaction ties 10']);
+  });
+
+  it('picks the categories from the compare attribute', async () => {
+    const graph = await compareGraph('compare="hostility diplomacy"');
+    const [left, right] = panes(graph);
+    expect(left?.edges('.cat-hostility').filter(':visible').length).toBe(19);
+    expect(right?.edges('.cat-diplomacy').filter(':visible').length).toBe(9);
+  });
+
+  it('shares the selection, and opens the same panel from either pane', async () => {
+    const graph = await compareGraph();
+    const [left, right] = panes(graph);
+    const rightContainer = graph.shadowRoot?.querySelectorAll<HTMLElement>('.pane .graph')[1] as HTMLElement;
+    const at = right?.getElementById('RUS').renderedPosition() ?? { x: 0, y: 0 };
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.click(rightContainer, { position: { x: at.x, y: at.y } });
+    expect((await selected).detail).toEqual({ kind: 'actor', id: 'RUS' });
+    await graph.updateComplete;
+    expect(left?.getElementById('RUS').hasClass('selected')).toBe(true);
+    expect(right?.getElementById('RUS').hasClass('selected')).toBe(true);
+    expect(await panelText(graph)).toContain('Russia');
+  });
+
+  it('pans and zooms both panes together', async () => {
+    const graph = await compareGraph();
+    const [left, right] = panes(graph);
+    left?.zoom({ level: 1.3, renderedPosition: { x: 100, y: 100 } });
+    left?.panBy({ x: 40, y: -25 });
+    expect(right?.zoom()).toBeCloseTo(left?.zoom() ?? 0);
+    expect(right?.pan()).toEqual(left?.pan());
+  });
+
+  it('shows the measures, with the thesis visible, and explains a figure on focus', async () => {
+    const graph = await compareGraph();
+    const table = inside(graph, 'ag-metrics-table');
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = table.shadowRoot as ShadowRoot;
+    const row = (measure: string) =>
+      [...root.querySelectorAll('tbody tr')]
+        .find((tr) => tr.querySelector('th')?.textContent === measure)
+        ?.querySelectorAll('td');
+    const closure = [...(row('Closure') ?? [])].map((td) => td.textContent?.trim());
+    // Columns: US-ROK-Japan alliance, transaction; DPRK-Russia-China alliance, transaction; …
+    expect(closure.slice(0, 4)).toEqual(['3/3 ✓', '0/3', '0/3', '3/3 ✓']);
+    const absent = row('Absent ties')?.[2]?.querySelector('button') as HTMLButtonElement;
+    expect(Number(absent.textContent)).toBeGreaterThanOrEqual(6);
+    absent.focus();
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('.explain')?.textContent).toMatch(
+      /alliance ties between members of DPRK-Russia-China .* that the text says do NOT exist: /,
+    );
+  });
+
+  it('switches views from the control, and reflects the view attribute', async () => {
+    const graph = await mountGraph();
+    const buttons = [...(graph.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="views"] button') ?? [])];
+    const changed = nextEvent(graph, 'ag-view-change');
+    const drawn = nextEvent(graph, 'ag-ready');
+    await userEvent.click(buttons.find((b) => b.textContent?.includes('Compare')) as HTMLButtonElement);
+    expect((await changed).detail).toEqual({ view: 'compare' });
+    await drawn;
+    expect(graph.getAttribute('view')).toBe('compare');
+    expect(graph.shadowRoot?.querySelectorAll('.pane .graph canvas').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the timeline', () => {
+  it('hides ties outside the range, keeps undated ones, says how many it hides, and restores them', async () => {
+    const graph = await mountGraph();
+    const timeline = inside(graph, 'ag-tie-timeline');
+    const root = timeline.shadowRoot as ShadowRoot;
+    const [from] = [...root.querySelectorAll<HTMLInputElement>('input[type="range"]')];
+    const undatedBefore = graph.cy
+      ?.edges('.present')
+      .filter((edge) => edge.data('period') === undefined && edge.visible()).length;
+    // Move the start to the third date (January 2024): the 2020 crackdown and the ties of December 2023 stay
+    // shown only where their period reaches that far.
+    (from as HTMLInputElement).value = '2';
+    from?.dispatchEvent(new Event('input', { bubbles: true }));
+    await graph.updateComplete;
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.textContent).toContain('Jan 2024');
+    // The balloons of June 2024 are still in range; the crackdown since 2020 has no end and stays too.
+    expect(graph.cy?.getElementById('prk-kor-retaliation').visible()).toBe(true);
+    expect(graph.cy?.getElementById('prk-smugglers-crackdown').visible()).toBe(true);
+    // Move the end to January 2024: the outreach expected from November 2024 is hidden.
+    const to = root.querySelectorAll<HTMLInputElement>('input[type="range"]')[1] as HTMLInputElement;
+    to.value = '2';
+    to.dispatchEvent(new Event('input', { bubbles: true }));
+    await graph.updateComplete;
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(false);
+    expect(graph.cy?.getElementById('prk-kor-hostility').visible()).toBe(true);
+    const undatedAfter = graph.cy?.edges('.present').filter((edge) => edge.data('period') === undefined && edge.visible()).length;
+    expect(undatedAfter).toBe(undatedBefore);
+    expect(root.querySelector('[role="status"]')?.textContent).toMatch(/[1-9]\d* ties? outside these dates hidden/);
+    await userEvent.click(root.querySelector('button') as HTMLButtonElement);
+    await graph.updateComplete;
+    expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(true);
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('No tie hidden by date');
+  });
+});
+
+describe('the table view', () => {
+  async function tableGraph(extra = '') {
+    const graph = await mountGraph(`src="${SEED_URL}" ${extra}`);
+    graph.view = 'table';
+    await graph.updateComplete;
+    const table = inside(graph, 'ag-tie-table');
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    return { graph, table, root: table.shadowRoot as ShadowRoot };
+  }
+  const bodyRows = (root: ShadowRoot) => [...root.querySelectorAll('tbody tr')];
+
+  it('lists the ties the filters let through', async () => {
+    const { graph, root, table } = await tableGraph('filter="alliance transaction"');
+    expect(bodyRows(root)).toHaveLength(15);
+    graph.showAbsent = true;
+    await graph.updateComplete;
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(bodyRows(root)).toHaveLength(15 + 14);
+    expect(bodyRows(root).every((row) => /Alliance|Transaction/.test(row.children[2]?.textContent ?? ''))).toBe(true);
+  });
+
+  it('sorts by a column, both ways', async () => {
+    const { root, table } = await tableGraph();
+    const header = [...root.querySelectorAll('th button')].find((b) => b.textContent?.includes('Target')) as HTMLButtonElement;
+    await userEvent.click(header);
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const targets = () => bodyRows(root).map((row) => row.children[3]?.textContent ?? '');
+    const ascending = targets();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    expect(header.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+    await userEvent.click(header);
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    expect(targets()[0]).toBe(ascending.at(-1));
+  });
+
+  it('selects a tie from a row, and moves between rows with the arrow keys', async () => {
+    const { graph, root, table } = await tableGraph();
+    const first = root.querySelector<HTMLButtonElement>('button.pick') as HTMLButtonElement;
+    first.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    const second = root.querySelectorAll<HTMLButtonElement>('button.pick')[1];
+    expect(table.shadowRoot?.activeElement).toBe(second);
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.keyboard('{Enter}');
+    const detail = (await selected).detail;
+    expect(detail.kind).toBe('tie');
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('tr[aria-selected="true"] button.pick')).toBe(second);
+    expect(graph.getAttribute('selected')).toBe(detail.id);
+  });
+});
+
+describe('accessibility', () => {
+  async function violations(graph: ActorGraph) {
+    const results = await axe.run(graph, { resultTypes: ['violations'] });
+    return results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  }
+
+  it('has no axe violations in the graph view', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
+    expect(await violations(graph)).toEqual([]);
+  });
+
+  it('has no axe violations in the table view', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" view="table" selected="prk-rus-arms-for-food"`);
+    await graph.updateComplete;
+    expect(await violations(graph)).toEqual([]);
+  });
+
+  it('has no axe violations in the compare view', async () => {
+    const graph = await compareGraph();
+    expect(await violations(graph)).toEqual([]);
+  });
+});
