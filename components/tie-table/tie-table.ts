@@ -69,7 +69,7 @@ export class TieTable extends LitElement {
       .table { padding: 0.5rem 0.7rem 0.8rem; }
       .scroll { overflow: auto; max-height: var(--ag-graph-height); }
       table { border-collapse: collapse; font-size: 0.84rem; width: 100%; }
-      caption { text-align: start; font-size: 0.82rem; color: var(--ag-color-muted); padding-bottom: 0.4rem; }
+      .summary { font-size: 0.82rem; color: var(--ag-color-muted); margin: 0 0 0.4rem; }
       th, td { text-align: start; vertical-align: top; padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--ag-color-border); }
       thead th { position: sticky; top: 0; background: var(--ag-color-background); z-index: 1; white-space: nowrap; }
       th button { all: unset; cursor: pointer; font-weight: 600; }
@@ -93,14 +93,14 @@ export class TieTable extends LitElement {
     const rows = this.sortedRows(dataset);
     const hidden = dataset.ties.length - rows.length;
     const selection = this.selection;
+    const summary = `${plural(rows.length, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${HEADINGS[
+      this.sortColumn
+    ].toLowerCase()}, ${this.sortDescending ? 'descending' : 'ascending'}. Choose a tie to read its evidence; arrow keys move between rows.`;
     return html`<div class="table" part="table">
-      <div class="scroll">
+      <p class="summary" aria-hidden="true">${summary}</p>
+      <div class="scroll" role="region" aria-label="Ties" tabindex="-1">
         <table>
-          <caption>
-            ${plural(rows.length, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by
-            ${HEADINGS[this.sortColumn].toLowerCase()}, ${this.sortDescending ? 'descending' : 'ascending'}. Choose a tie to read
-            its evidence; arrow keys move between rows.
-          </caption>
+          <caption class="visually-hidden">${summary}</caption>
           <thead>
             <tr>
               ${COLUMNS.map((column) => {
