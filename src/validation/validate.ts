@@ -3,7 +3,7 @@
  * anchoring of every quote in its source text. Nothing here touches the file system or the DOM:
  * source texts come through a {@link TextLoader}, so the same code runs in the CLI and the browser.
  */
-import { anchorQuote, fitsContext, hasContext } from '../evidence/anchor.ts';
+import { anchorQuote, findAllMany, fitsContext, hasContext } from '../evidence/anchor.ts';
 import type { Dataset } from '../model/schema.ts';
 import { RESERVED_IDS } from '../model/vocabulary.ts';
 import { clip, type ValidationIssue } from './issue.ts';
@@ -165,13 +165,21 @@ async function loadTexts(
 
 function checkEvidence(dataset: Dataset, texts: ReadonlyMap<string, string>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  // Every quote of a text is found in one pass over it.
+  const occurrences = new Map<string, Map<string, number[]>>();
+  for (const [sourceId, text] of texts) {
+    const quotes = dataset.ties.flatMap((tie) =>
+      tie.evidence.filter((quote) => quote.source === sourceId).map((quote) => quote.exact),
+    );
+    occurrences.set(sourceId, findAllMany(text, quotes));
+  }
   dataset.ties.forEach((tie, index) => {
     tie.evidence.forEach((quote, quoteIndex) => {
       const text = texts.get(quote.source);
       if (text === undefined) return;
       const path = ['ties', index, 'evidence', quoteIndex];
       const shown = `"${clip(quote.exact)}"`;
-      const result = anchorQuote(text, quote);
+      const result = anchorQuote(text, quote, occurrences.get(quote.source)?.get(quote.exact));
       if (result.status === 'orphaned') {
         const near =
           result.near === undefined

@@ -53,3 +53,21 @@ describe('text folding', () => {
     expect(findAll('abc', '')).toEqual([]);
   });
 });
+
+describe('findAllMany', () => {
+  it('finds every occurrence of every needle, short and long, as findAll does one by one', async () => {
+    const { findAllMany } = await import('../../src/evidence/anchor.ts');
+    const haystack = 'the cat sat on the mat; the cat sat on the hat. the cat sat on the mat again.';
+    const needles = [
+      'the cat sat on the mat',
+      'the cat sat on the',
+      'hat',
+      'the',
+      'missing needle here',
+      'the cat sat on the mat',
+    ];
+    const found = findAllMany(haystack, needles);
+    for (const needle of needles) expect(found.get(needle), needle).toEqual(findAll(haystack, needle));
+    expect(found.get('the cat sat on the')).toHaveLength(3);
+  });
+});
