@@ -1,5 +1,6 @@
 import type { Core } from 'cytoscape';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { parseSeed } from '../../src/layout/fcose.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
@@ -7,6 +8,7 @@ import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts'
 import { actorLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
+  countUndatedShown,
   formatCategoryList,
   isDatasetTieShown,
   parseCategoryList,
@@ -14,7 +16,7 @@ import {
   tiesOfActor,
 } from '../../src/render/filter.ts';
 import { plural } from '../../src/render/format.ts';
-import { type DateRange, dateStops, isDated } from '../../src/render/time.ts';
+import { type DateRange, dateStops } from '../../src/render/time.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
@@ -245,7 +247,7 @@ export class ActorGraph extends LitElement {
     else if (containers.length === 0) this.markReady(loaded);
   }
 
-  /** Fires `ag-ready` once for each dataset and view that has been fully drawn. */
+  /** Fires `ag-ready` when a view has been drawn: after each drawing of its graphs, or once per dataset for the table. */
   private markReady(loaded: LoadedDataset): void {
     const key = { loaded, view: this.currentView() };
     if (this.readyFor?.loaded === key.loaded && this.readyFor.view === key.view) return;
@@ -477,22 +479,28 @@ export class ActorGraph extends LitElement {
               ? nothing
               : html`<ag-tie-timeline exportparts="timeline" .stops=${stops} .range=${this.ui.dates}
                 .hiddenCount=${countHiddenByTime(dataset, filter)}
-                .undatedCount=${dataset.ties.filter((tie) => !isDated(tie.period)).length}></ag-tie-timeline>`
+                .undatedCount=${countUndatedShown(dataset, filter)}></ag-tie-timeline>`
           }
           ${missingTexts.map((notice) => html`<p class="notice">${notice.message} Quotes are shown without their context.</p>`)}
-          ${view === 'graph' ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined) : nothing}
-          ${view === 'compare' ? this.renderCompare() : nothing}
-          ${
-            view === 'table'
-              ? html`<ag-tie-table exportparts="table" .data=${dataset} .filter=${filter} .selection=${this.selection()}
-                lang=${this.lang || nothing}></ag-tie-table>`
-              : nothing
-          }
+          ${cache(
+            view === 'graph'
+              ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined)
+              : view === 'compare'
+                ? this.renderCompare()
+                : html`<ag-tie-table exportparts="table" .data=${dataset} .filter=${filter} .selection=${this.selection()}
+                  lang=${this.lang || nothing}></ag-tie-table>`,
+          )}
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .selection=${this.selection()}
             .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
         </div>
+        ${
+          view === 'compare'
+            ? html`<ag-metrics-table exportparts="metrics" .data=${dataset} .categories=${this.compared()}
+              lang=${this.lang || nothing}></ag-metrics-table>`
+            : nothing
+        }
         <div class="visually-hidden" role="status" aria-live="polite">${this.ui.announcement}</div>
       </div>
     `;
@@ -507,20 +515,19 @@ export class ActorGraph extends LitElement {
       <section class="pane" aria-label=${`${CATEGORY_LABELS[category]} ties`}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]} ties
           <span class="count">${count(index)}</span></h3>
-        ${this.renderFrame(controller, false)}
+        ${this.renderFrame(controller, false, `${CATEGORY_LABELS[category]} ties`)}
       </section>`;
     return html`
       <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
-      <ag-metrics-table exportparts="metrics" .data=${dataset} .categories=${[left, right]} lang=${this.lang || nothing}></ag-metrics-table>
     `;
   }
 
-  private renderFrame(pane: CytoscapeController, loading: boolean): TemplateResult {
+  private renderFrame(pane: CytoscapeController, loading: boolean, ties = 'their ties'): TemplateResult {
     const dataset = this.source.loaded?.dataset;
     const label =
       dataset === undefined
         ? 'Graph'
-        : `Graph of ${plural(dataset.actors.length, 'actor')} and their ties. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`;
+        : `Graph of ${plural(dataset.actors.length, 'actor')} and ${ties}. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`;
     return html`<div class="frame">
       <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription="graph" aria-label=${label}
         @keydown=${(event: KeyboardEvent) => this.onKeydown(event, pane)}

@@ -12,6 +12,7 @@ import { buildElements } from '../../src/render/elements.ts';
 import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
+import { isDated } from '../../src/render/time.ts';
 import type { Selection } from './selection.ts';
 
 /** Cytoscape adds a stylesheet to the page's head unless an element with this id exists. */
@@ -151,21 +152,15 @@ export class CytoscapeController implements ReactiveController {
   applyFilter(filter: TieFilter): void {
     const cy = this.cy;
     if (cy === undefined) return;
+    const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
     cy.batch(() => {
-      cy.edges()
-        .not('.membership')
-        .forEach((edge) => {
-          const shown = isTieShown(
-            {
-              category: edge.data('category'),
-              type: edge.data('type'),
-              status: edge.data('status'),
-              period: edge.data('period'),
-            },
-            filter,
-          );
-          edge.toggleClass('filtered', !shown);
-        });
+      for (const edge of cy.edges().not('.membership')) {
+        const period = edge.data('period');
+        const tie = { category: edge.data('category'), type: edge.data('type'), status: edge.data('status'), period };
+        edge.toggleClass('filtered', !isTieShown(tie, filter));
+        // While the timeline narrows the dates, undated ties stay but are marked by fading.
+        edge.toggleClass('undated-in-range', rangeActive && !isDated(period));
+      }
     });
     this.paintState();
   }

@@ -62,7 +62,7 @@ export class MetricsTable extends LitElement {
       .metrics { padding: 0.6rem 0.7rem 0.8rem; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; font-size: 0.82rem; min-width: 100%; }
-      caption { text-align: start; font-weight: 600; padding-bottom: 0.4rem; font-size: 0.9rem; }
+      .title { font-weight: 600; margin: 0 0 0.4rem; font-size: 0.9rem; }
       th, td { border-bottom: 1px solid var(--ag-color-border); padding: 0.2rem 0.45rem; text-align: center; white-space: nowrap; }
       th[scope='row'] { text-align: start; font-weight: 500; }
       /* The measure names stay in view while the figures scroll sideways on narrow screens. */
@@ -97,9 +97,10 @@ export class MetricsTable extends LitElement {
     );
     const rows = this.rows(dataset);
     return html`<div class="metrics" part="metrics">
+      <h3 class="title" aria-hidden="true">How ${CATEGORY_LABELS[first].toLowerCase()} and ${CATEGORY_LABELS[second].toLowerCase()} ties compare within each group</h3>
       <div class="scroll" role="region" aria-label="Measures by group" tabindex="0">
         <table>
-          <caption>How ${CATEGORY_LABELS[first].toLowerCase()} and ${CATEGORY_LABELS[second].toLowerCase()} ties compare within each group</caption>
+          <caption class="visually-hidden">How ${CATEGORY_LABELS[first].toLowerCase()} and ${CATEGORY_LABELS[second].toLowerCase()} ties compare within each group</caption>
           <thead>
             <tr>
               <td></td>
@@ -158,9 +159,10 @@ export class MetricsTable extends LitElement {
     const tie = (id: string) => {
       const found = dataset.ties.find((candidate) => candidate.id === id);
       if (found === undefined) return id;
-      const label = dataset.tieTypes.find((type) => type.id === found.type)?.label ?? found.type;
-      return `${label} (${name(found.source)} → ${name(found.target)})`;
+      const type = dataset.tieTypes.find((candidate) => candidate.id === found.type);
+      return `${type?.label ?? found.type} (${name(found.source)} ${type?.directed === false ? '—' : '→'} ${name(found.target)})`;
     };
+    const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
     const list = (items: readonly string[]) => (items.length === 0 ? '' : `: ${items.join('; ')}`);
     const cat = (m: GroupCategoryMetrics) => CATEGORY_LABELS[m.category].toLowerCase();
     const members = (group: ActorGroup) => group.members;
@@ -185,14 +187,22 @@ export class MetricsTable extends LitElement {
           value: percent(m.reciprocity.value),
           explanation:
             m.reciprocity.directed.length === 0
-              ? `No directed ${cat(m)} tie between members, so nothing to reciprocate.`
-              : `${m.reciprocity.reciprocated.length} of ${plural(m.reciprocity.directed.length, `directed ${cat(m)} tie`)} between members are answered by a ${cat(m)} tie in the other direction${list(m.reciprocity.reciprocated.map(tie))}.`,
+              ? m.ties.length === 0
+                ? `No ${cat(m)} tie between members, so nothing to reciprocate.`
+                : `The ${plural(m.ties.length, `${cat(m)} tie`)} between members ${m.ties.length === 1 ? 'is' : 'are'} mutual by type (undirected); reciprocity counts directed ties only.`
+              : `${m.reciprocity.reciprocated.length} of ${plural(m.reciprocity.directed.length, `directed ${cat(m)} tie`)} between members ${m.reciprocity.reciprocated.length === 1 ? 'is' : 'are'} answered by ${article(cat(m))} tie in the other direction${list(m.reciprocity.reciprocated.map(tie))}.`,
         }),
       },
       {
         measure: 'Closure',
         figure: (m, g) => {
           const total = m.closure.linked.length + m.closure.unlinked.length;
+          if (g.members.length < 3) {
+            return {
+              value: '—',
+              explanation: `Closure asks how many of a group's three or more pairs are linked; ${g.name} has only two members.`,
+            };
+          }
           return {
             value: `${m.closure.linked.length}/${total}${m.closure.closed ? ' ✓' : ''}`,
             explanation: m.closure.closed
@@ -205,7 +215,9 @@ export class MetricsTable extends LitElement {
         measure: 'Quotes',
         figure: (m) => ({
           value: String(m.quotes),
-          explanation: `${plural(m.quotes, 'evidence quote')} behind the present ${cat(m)} ties between members.`,
+          explanation: `${plural(m.quotes, 'evidence quote')} behind the present ${cat(m)} ties between members${list(
+            m.ties.map((id) => `${tie(id)}, ${plural(dataset.ties.find((t) => t.id === id)?.evidence.length ?? 0, 'quote')}`),
+          )}.`,
         }),
       },
       {
@@ -217,7 +229,9 @@ export class MetricsTable extends LitElement {
             explanation:
               used.length === 0
                 ? `No present ${cat(m)} tie between members.`
-                : `How firmly the text words the ${cat(m)} ties between members: ${used.map((hedge) => `${m.hedges[hedge]} ${hedge}`).join(', ')}.`,
+                : `How firmly the text words the ${cat(m)} ties between members: ${used.map((hedge) => `${m.hedges[hedge]} ${hedge}`).join(', ')}${list(
+                    m.ties.map((id) => `${tie(id)} ${dataset.ties.find((t) => t.id === id)?.hedge ?? ''}`),
+                  )}.`,
           };
         },
       },
@@ -235,18 +249,21 @@ export class MetricsTable extends LitElement {
         measure: 'Degree',
         figure: (m, g, c) => ({
           value: members(g)
-            .map((id) => `${id} ${c.degree.get(id) ?? 0}`)
+            .map((id) => `${id}\u00a0${c.degree.get(id) ?? 0}`)
             .join(' · '),
           explanation: `How many actors each member is linked to by present ${cat(m)} ties, in the whole dataset: ${members(g)
-            .map((id) => `${name(id)} ${c.degree.get(id) ?? 0}`)
-            .join(', ')}.`,
+            .map((id) => {
+              const linked = [...(c.neighbours.get(id) ?? [])].map(name);
+              return `${name(id)} ${linked.length}${linked.length === 0 ? '' : ` (${linked.join(', ')})`}`;
+            })
+            .join('; ')}.`,
         }),
       },
       {
         measure: 'Betweenness',
         figure: (m, g, c) => ({
           value: members(g)
-            .map((id) => `${id} ${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
+            .map((id) => `${id}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
             .join(' · '),
           explanation: `The share of shortest paths between other actors, in the network of present ${cat(m)} ties, that pass through each member: ${members(
             g,

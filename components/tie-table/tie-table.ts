@@ -9,6 +9,9 @@ import type { Selection } from '../actor-graph/selection.ts';
 import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
+/** The sort key of an undated tie: it sorts after every dated one, whichever the direction. */
+const UNDATED = '';
+
 const COLUMNS = ['source', 'type', 'category', 'target', 'status', 'hedge', 'date', 'evidence'] as const;
 type Column = (typeof COLUMNS)[number];
 const HEADINGS: Readonly<Record<Column, string>> = {
@@ -78,6 +81,11 @@ export class TieTable extends LitElement {
       td button { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; }
       tr.selected { background: var(--ag-color-highlight); }
       tr.involved { background: var(--ag-color-surface); }
+      /* The source column stays in view when the table scrolls sideways on a narrow screen. */
+      tbody td:first-child, thead th:first-child { position: sticky; left: 0; background: var(--ag-color-background); z-index: 1; }
+      thead th:first-child { z-index: 2; }
+      tr.involved td:first-child { background: var(--ag-color-surface); }
+      tr.selected td:first-child { background: var(--ag-color-highlight); }
       tr.involved td:first-child, tr.selected td:first-child { box-shadow: inset 3px 0 0 var(--ag-color-focus); }
       tr.absent td { color: var(--ag-color-muted); }
       .cat { display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }
@@ -93,6 +101,10 @@ export class TieTable extends LitElement {
     const rows = this.sortedRows(dataset);
     const hidden = dataset.ties.length - rows.length;
     const selection = this.selection;
+    // One row button is a Tab stop (the selected tie's, or the first); arrow keys reach the rest.
+    const tabStop = rows.some((row) => selection?.kind === 'tie' && row.tie.id === selection.id)
+      ? selection?.id
+      : rows[0]?.tie.id;
     const summary = `${plural(rows.length, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${HEADINGS[
       this.sortColumn
     ].toLowerCase()}, ${this.sortDescending ? 'descending' : 'ascending'}. Choose a tie to read its evidence; arrow keys move between rows.`;
@@ -120,13 +132,14 @@ export class TieTable extends LitElement {
               const category = dataset.tieTypes.find((type) => type.id === tie.type)?.category;
               return html`<tr class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
                 <td>${row.cells.source}</td>
-                <td><button class="pick" @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
+                <td><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
+                  @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
                 <td><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
                 <td>${row.cells.target}</td>
                 <td>${row.cells.status}</td>
                 <td>${row.cells.hedge}</td>
                 <td>${row.cells.date}</td>
-                <td class="evidence">“${truncate(tie.evidence[0]?.exact ?? '', 120)}”${
+                <td class="evidence">“${truncate(tie.evidence[0]?.exact ?? '', 160)}”${
                   tie.evidence.length > 1 ? html` <span class="more">+${tie.evidence.length - 1} more</span>` : nothing
                 }</td>
               </tr>`;
@@ -166,8 +179,7 @@ export class TieTable extends LitElement {
             ...cells,
             category: category === undefined ? 99 : TIE_CATEGORIES.indexOf(category),
             hedge: HEDGES.indexOf(tie.hedge),
-            // Undated ties sort after every dated one.
-            date: dateKey === undefined ? '~' : spanStart(dateKey),
+            date: dateKey === undefined ? UNDATED : spanStart(dateKey),
             evidence: tie.evidence.length,
           },
         };
@@ -181,10 +193,19 @@ export class TieTable extends LitElement {
     return this.rowsOf(dataset).sort((a, b) => {
       const x = a.keys[column];
       const y = b.keys[column];
+      if (column === 'date' && (x === UNDATED || y === UNDATED)) {
+        if (x !== y) return x === UNDATED ? 1 : -1;
+      }
       const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
       // Ties in the sort column keep the dataset's order.
       return order === 0 ? dataset.ties.indexOf(a.tie) - dataset.ties.indexOf(b.tie) : order * direction;
     });
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    // A selection made elsewhere (the graph, the panel) brings its row into view.
+    if (!changed.has('selection') || this.selection?.kind !== 'tie') return;
+    this.renderRoot.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
   }
 
   private sortBy(column: Column): void {

@@ -78,7 +78,7 @@ export class TieTimeline extends LitElement {
       </label>
       <span class="status" role="status">
         ${this.hiddenCount === 0 ? 'No tie hidden by date' : `${plural(this.hiddenCount, 'tie')} outside these dates hidden`}${
-          this.undatedCount > 0 ? ` · ${plural(this.undatedCount, 'undated tie')} always shown` : ''
+          this.undatedCount > 0 ? ` · ${plural(this.undatedCount, 'undated tie')} always shown${narrowed ? ', faded' : ''}` : ''
         }
       </span>
       ${narrowed ? html`<button @click=${this.reset}>All dates</button>` : nothing}

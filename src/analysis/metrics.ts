@@ -112,6 +112,8 @@ export function groupCategoryMetrics(dataset: Dataset, group: ActorGroup, catego
 
 /** Degree and betweenness of each actor in the network of one category's present ties. */
 export interface Centrality {
+  /** The actors each actor is linked to by a present tie of the category. */
+  readonly neighbours: ReadonlyMap<string, ReadonlySet<string>>;
   /** Distinct neighbours linked by a present tie of the category. */
   readonly degree: ReadonlyMap<string, number>;
   /** Betweenness, normalised to [0, 1] by the number of pairs of other actors. */
@@ -165,5 +167,5 @@ export function categoryCentrality(dataset: Dataset, category: TieCategory): Cen
   const n = actors.length;
   const pairsOfOthers = ((n - 1) * (n - 2)) / 2;
   const betweenness = new Map(actors.map((id) => [id, pairsOfOthers > 0 ? (between.get(id) as number) / 2 / pairsOfOthers : 0]));
-  return { degree, betweenness };
+  return { neighbours, degree, betweenness };
 }

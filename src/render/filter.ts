@@ -1,7 +1,7 @@
 /** Which ties are shown: a pure description of the legend's switches, and the counts it shows. */
 import type { Dataset, Period } from '../model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../model/vocabulary.ts';
-import { type DateRange, overlapsRange } from './time.ts';
+import { type DateRange, isDated, overlapsRange } from './time.ts';
 
 /** The switches of the legend, and the timeline's range. */
 export interface TieFilter {
@@ -107,4 +107,15 @@ export function countHiddenByTime(dataset: Dataset, filter: TieFilter): number {
 /** The ties an actor takes part in, as source or target. */
 export function tiesOfActor(dataset: Dataset, actorId: string): Dataset['ties'] {
   return dataset.ties.filter((tie) => tie.source === actorId || tie.target === actorId);
+}
+
+/** How many ties pass the legend's switches and have no date (the timeline never hides them). */
+export function countUndatedShown(dataset: Dataset, filter: TieFilter): number {
+  const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
+  return dataset.ties.filter((tie) => {
+    const category = categoryOf.get(tie.type);
+    return (
+      category !== undefined && !isDated(tie.period) && passesSwitches({ category, type: tie.type, status: tie.status }, filter)
+    );
+  }).length;
 }

@@ -91,6 +91,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         'arrow-scale': 1.6,
       },
     },
+    { selector: 'edge.undated-in-range', style: { opacity: 0.3 } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.

@@ -38,7 +38,7 @@ export function syntheticDataset(options: SyntheticOptions): SyntheticDataset {
   const clusterOf = (i: number) => i % clusters;
   const members = Array.from({ length: clusters }, (_, c) => actorIds.filter((_, i) => clusterOf(i) === c));
 
-  const tieTypes = TIE_CATEGORIES.flatMap((category, c) => [
+  const tieTypes = TIE_CATEGORIES.flatMap((category) => [
     { id: `${category}-a`, label: `${category} (directed)`, category, directed: true },
     { id: `${category}-b`, label: `${category} (mutual)`, category, directed: false },
   ]).map((type, i) => ({ ...type, cameo: String(10 + i).padStart(3, '0') }));

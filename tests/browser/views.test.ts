@@ -131,7 +131,10 @@ describe('the timeline', () => {
     expect(graph.cy?.getElementById('prk-kor-hostility').visible()).toBe(true);
     const undatedAfter = graph.cy?.edges('.present').filter((edge) => edge.data('period') === undefined && edge.visible()).length;
     expect(undatedAfter).toBe(undatedBefore);
-    expect(root.querySelector('[role="status"]')?.textContent).toMatch(/[1-9]\d* ties? outside these dates hidden/);
+    expect(root.querySelector('[role="status"]')?.textContent).toMatch(
+      /[1-9]\d* ties? outside these dates hidden · 44 undated ties always shown, faded/,
+    );
+    expect(graph.cy?.getElementById('prk-rus-arms-for-food').hasClass('undated-in-range')).toBe(true);
     await userEvent.click(root.querySelector('button') as HTMLButtonElement);
     await graph.updateComplete;
     expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(true);
@@ -173,6 +176,32 @@ describe('the table view', () => {
     await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
     expect(targets()[0]).toBe(ascending.at(-1));
+  });
+
+  it('sorts undated ties after dated ones, both ways, and keeps the sort across views', async () => {
+    const { graph, root, table } = await tableGraph();
+    const header = [...root.querySelectorAll('th button')].find((b) => b.textContent?.includes('Date')) as HTMLButtonElement;
+    const dates = () => bodyRows(root).map((row) => row.children[6]?.textContent ?? '');
+    await userEvent.click(header);
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(dates()[0]).toBe('since 2020');
+    expect(dates().at(-1)).toBe('undated');
+    await userEvent.click(header);
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(dates()[0]).toMatch(/2024|2025/);
+    expect(dates().at(-1)).toBe('undated');
+    graph.view = 'graph';
+    await nextEvent(graph, 'ag-ready');
+    graph.view = 'table';
+    await graph.updateComplete;
+    expect(inside(graph, 'ag-tie-table')).toBe(table);
+    expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('makes one row a Tab stop, and the rest reachable by arrow keys', async () => {
+    const { root } = await tableGraph();
+    const stops = [...root.querySelectorAll('button.pick')].filter((b) => b.getAttribute('tabindex') === '0');
+    expect(stops).toHaveLength(1);
   });
 
   it('selects a tie from a row, and moves between rows with the arrow keys', async () => {
