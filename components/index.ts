@@ -4,18 +4,16 @@
  */
 import './actor-graph/define.ts';
 import './evidence-panel/define.ts';
-import './metrics-table/define.ts';
 import './tie-legend/define.ts';
-import './tie-table/define.ts';
 import './tie-timeline/define.ts';
 
 export type { Dataset, DatasetInput } from '../src/model/schema.ts';
 export type { TieFilter } from '../src/render/filter.ts';
-export { ActorGraph } from './actor-graph/actor-graph.ts';
+export { ActorGraph, loadLazyViews } from './actor-graph/actor-graph.ts';
 export type { AgErrorDetail, AgReadyDetail, AgSelectDetail, AgViewChangeDetail } from './actor-graph/events.ts';
 export type { Selection } from './actor-graph/selection.ts';
 export { EvidencePanel } from './evidence-panel/evidence-panel.ts';
-export { MetricsTable } from './metrics-table/metrics-table.ts';
+/** The elements of the compare and table views (`MetricsTable`, `TieTable`), loaded on demand. */
+export type * as LazyViews from './lazy-views.ts';
 export { TieLegend } from './tie-legend/tie-legend.ts';
-export { TieTable } from './tie-table/tie-table.ts';
 export { TieTimeline } from './tie-timeline/tie-timeline.ts';

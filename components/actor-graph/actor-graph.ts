@@ -26,10 +26,15 @@ import { type AgErrorDetail, type AgReadyDetail, type AgSelectDetail, type AgVie
 import type { Selection } from './selection.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import '../evidence-panel/define.ts';
-import '../metrics-table/define.ts';
 import '../tie-legend/define.ts';
-import '../tie-table/define.ts';
 import '../tie-timeline/define.ts';
+
+let lazyViews: Promise<unknown> | undefined;
+/** Loads the elements of the compare and table views, once. */
+export function loadLazyViews(): Promise<unknown> {
+  lazyViews ??= import('../lazy-views.ts');
+  return lazyViews;
+}
 
 /** The views of the widget. */
 export const VIEWS = ['graph', 'compare', 'table'] as const;
@@ -455,6 +460,8 @@ export class ActorGraph extends LitElement {
   // --- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    // The compare and table views' elements are loaded the first time one of them is shown.
+    if (this.currentView() !== 'graph') void loadLazyViews();
     const state = this.source.state;
     const loaded = this.source.loaded;
     const dataset = loaded?.dataset;

@@ -1,0 +1,13 @@
+/** Builds the floor bundle (tests/bench/floor.ts) with the same minifier as the widget's bundle. */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    lib: { entry: 'tests/bench/floor.ts', formats: ['es'], fileName: () => 'floor.js' },
+    outDir: 'node_modules/.bench/floor',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * The bundle budget: dist/actor-graph.js (built by `npm test` before the tests run) may weigh, gzipped,
+ * at most 202 KB, and at most 1.15 times the floor of Lit + Cytoscape + fcose minified the same way.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const gzipped = (path: string) => gzipSync(readFileSync(path)).length;
+
+describe('the bundle budget', () => {
+  it('keeps dist/actor-graph.js within 202 KB gzipped and 1.15 times the floor', () => {
+    execFileSync(process.execPath, [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'tests/bench/floor.vite.config.ts',
+      '--logLevel',
+      'error',
+    ]);
+    const floor = gzipped('node_modules/.bench/floor/floor.js');
+    const widget = gzipped('dist/actor-graph.js');
+    console.log(`bundle: ${widget} bytes gzipped; floor: ${floor} bytes; ratio ${(widget / floor).toFixed(3)}`);
+    expect(widget).toBeLessThanOrEqual(202_000);
+    expect(widget / floor).toBeLessThanOrEqual(1.15);
+  }, 60_000);
+
+  it('contains no eval, no Function constructor and no blob worker', () => {
+    const code = readFileSync('dist/actor-graph.js', 'utf8');
+    expect(code).not.toMatch(/\beval\(/);
+    expect(code).not.toMatch(/new Function\(/);
+    expect(code).not.toMatch(/URL\.createObjectURL/);
+  });
+});
