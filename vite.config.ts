@@ -26,7 +26,28 @@ function minifyTemplates(): Plugin {
   };
 }
 
-export default defineConfig({
+const minifier = {
+  minify: 'terser',
+  terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
+} as const;
+
+/**
+ * `vite build --mode worker` builds the layout worker on its own, as dist/actor-graph.layout-worker.js:
+ * a worker must not share chunks with the page's bundle, which defines custom elements.
+ */
+const workerBuild = defineConfig({
+  build: {
+    lib: { entry: 'components/actor-graph/layout-worker.ts', formats: ['es'], fileName: () => 'actor-graph.layout-worker.js' },
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: false,
+    ...minifier,
+  },
+});
+
+export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : mainConfig));
+
+const mainConfig = defineConfig({
   plugins: [minifyTemplates()],
   build: {
     // One self-contained ES module that defines the elements: dist/actor-graph.js.
@@ -41,8 +62,7 @@ export default defineConfig({
     // The lazy chunk of the compare and table views imports what it shares with the entry from the
     // entry itself ('allow-extension'), so no third, shared chunk is split off.
     rolldownOptions: { preserveEntrySignatures: 'allow-extension' },
-    minify: 'terser',
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    ...minifier,
     sourcemap: true,
     emptyOutDir: true,
   },

@@ -153,6 +153,7 @@ export class ActorGraph extends LitElement {
     this,
     (error) => this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error)),
     () => this.warnAboutAttributes(),
+    () => this.near,
   );
   /** The graph of the graph view, and the left pane of the compare view. */
   private readonly primary = this.makePane();
@@ -162,6 +163,9 @@ export class ActorGraph extends LitElement {
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
+  /** Whether the element has come near the viewport; until then it loads and draws nothing. */
+  private near = false;
+  private nearObserver: IntersectionObserver | undefined;
   private readyFor: { loaded: LoadedDataset; view: View } | undefined;
   private wheelHintTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -208,6 +212,7 @@ export class ActorGraph extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.watchNearness();
     // A graph removed and put back (as frameworks and CMSs do) is drawn again.
     if (this.hasUpdated) {
       this.drawn.clear();
@@ -218,10 +223,31 @@ export class ActorGraph extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.wheelHintTimer);
+    this.nearObserver?.disconnect();
+  }
+
+  /**
+   * A widget far down an article does nothing (no fetch, no layout) until it comes within a
+   * screen of the viewport, so a page with many widgets loads as fast as one with none.
+   */
+  private watchNearness(): void {
+    if (this.near) return;
+    this.nearObserver?.disconnect();
+    this.nearObserver = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.near = true;
+        this.nearObserver?.disconnect();
+        void this.source.load();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.nearObserver.observe(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated) void this.source.load();
+    const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
+    if (sourceChanged && this.near) void this.source.load();
     if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare'))) this.warnAboutAttributes();
   }
 

@@ -6,14 +6,18 @@
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { registerFcose, runSeededLayout } from '../../src/layout/fcose.ts';
+import type { PositionList } from '../../src/layout/compute.ts';
+import { registerFcose } from '../../src/layout/fcose.ts';
+import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
-import { buildElements } from '../../src/render/elements.ts';
+import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
 import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
+import { layOut, MAIN_THREAD_MAX_NODES } from './layout-client.ts';
 import type { Selection } from './selection.ts';
+import { hasHardwareWebGL } from './webgl.ts';
 
 /** Cytoscape adds a stylesheet to the page's head unless an element with this id exists. */
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
@@ -44,6 +48,58 @@ export interface GraphOptions {
 
 type Direction = 'left' | 'right' | 'up' | 'down';
 
+/** Above this many actors, edges hide while the view moves, and WebGL is used on a real GPU. */
+const LARGE_GRAPH = 2000;
+/** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
+const LOW_DETAIL_ZOOM = 0.35;
+/** How many elements are added to Cytoscape between two frames, for large graphs. */
+const CHUNK = 400;
+
+/** The position of a node in a list of positions, or the origin. */
+function positionIn(list: PositionList | undefined, id: string): { x: number; y: number } {
+  const index = list === undefined ? -1 : (positionIndex(list).get(id) ?? -1);
+  const entry = index === -1 ? undefined : list?.[index];
+  return entry === undefined ? { x: 0, y: 0 } : { x: entry[1], y: entry[2] };
+}
+
+const indexes = new WeakMap<PositionList, Map<string, number>>();
+function positionIndex(list: PositionList): Map<string, number> {
+  let index = indexes.get(list);
+  if (index === undefined) {
+    index = new Map(list.map(([id], i) => [id, i]));
+    indexes.set(list, index);
+  }
+  return index;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Adds the elements at their positions. A large graph goes in a few hundred elements per frame,
+ * so that Cytoscape's work never blocks the page for long.
+ */
+async function addInChunks(
+  cy: Core,
+  elements: readonly ElementDefinition[],
+  at: (id: string) => { x: number; y: number },
+  stillWanted: () => boolean,
+): Promise<void> {
+  const definitions = elements.map((element) =>
+    element.group === 'nodes'
+      ? { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } }
+      : { group: element.group, data: { ...element.data }, classes: element.classes },
+  );
+  if (definitions.length <= CHUNK * 2) {
+    cy.add(definitions);
+    return;
+  }
+  for (let i = 0; i < definitions.length; i += CHUNK) {
+    cy.add(definitions.slice(i, i + CHUNK));
+    await nextFrame();
+    if (!stillWanted()) return;
+  }
+}
+
 /** Below this zoom the labels (15 model units) render smaller than about 7 px: unreadable. */
 const MIN_FIT_ZOOM = 0.45;
 /** The zoom used instead of such a fit: labels at about 9 px. */
@@ -57,6 +113,7 @@ export class CytoscapeController implements ReactiveController {
   private selection: Selection | null = null;
   private focusedId: string | null = null;
   private wheelActive = false;
+  private createToken = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -84,44 +141,76 @@ export class CytoscapeController implements ReactiveController {
     this.destroy();
     registerFcose();
     this.preventHeadStylesheet();
+    const elements = buildElements(options.dataset, options.lang);
+    const request = layoutRequestOf(elements, options.seed, options.theme.fontSize);
+    const nodeCount = request.nodes.length;
+    const known = options.positions;
+    const complete = known !== undefined && request.nodes.every((node) => known.has(node.id));
+    // A large graph is shown early from a draft layout, and refined after.
+    const refine = !complete && nodeCount > MAIN_THREAD_MAX_NODES && request.quality !== 'draft';
+    const token = ++this.createToken;
+    const first = complete ? undefined : await layOut(refine ? { ...request, quality: 'draft' } : request);
+    if (token !== this.createToken) return;
+    const at = (id: string) => (complete ? known.get(id) : undefined) ?? positionIn(first, id);
+
     const cy = cytoscape({
       container,
-      elements: buildElements(options.dataset, options.lang).map((element) => ({
-        group: element.group,
-        data: { ...element.data },
-        classes: element.classes,
-      })),
       style: buildStylesheet(options.theme),
       layout: { name: 'preset' },
-      minZoom: 0.2,
+      minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
       autounselectify: true,
       userZoomingEnabled: false,
-    });
+      // Large graphs trade a little polish while moving for a smooth pan.
+      hideEdgesOnViewport: nodeCount > LARGE_GRAPH,
+      renderer: { name: 'canvas', webgl: nodeCount > LARGE_GRAPH && hasHardwareWebGL() },
+    } as cytoscape.CytoscapeOptions);
     this.cy = cy;
-    this.listen(cy, container);
-    const known = options.positions;
-    if (
-      known !== undefined &&
-      cy
-        .nodes()
-        .toArray()
-        .every((node) => known.has(node.id()))
-    ) {
-      cy.nodes().positions((node) => ({ ...(known.get(node.id()) as { x: number; y: number }) }));
-    } else {
-      await runSeededLayout(cy, options.seed, { fit: false });
-    }
+    await addInChunks(cy, elements, at, () => this.cy === cy);
     if (this.cy !== cy) return;
+    this.listen(cy, container);
+    this.watchLevelOfDetail(cy);
     this.hadSize = false;
     this.fitIfSized(container);
     this.observeSize(container);
     this.paintState();
+    if (!refine) return;
+    const refined = await layOut(request);
+    if (this.cy !== cy) return;
+    await new Promise<void>((resolve) => {
+      cy.layout({
+        name: 'preset',
+        positions: (node: NodeSingular) => positionIn(refined, node.id()),
+        fit: false,
+        animate: true,
+        animationDuration: 500,
+        stop: () => resolve(),
+      } as cytoscape.LayoutOptions).run();
+    });
+    if (this.cy !== cy) return;
+    this.hadSize = false;
+    this.fitIfSized(container);
+  }
+
+  /** Hides arrows when zoomed far out, where they are specks that cost time to draw. */
+  private watchLevelOfDetail(cy: Core): void {
+    let far = false;
+    const update = () => {
+      const nowFar = cy.zoom() < LOW_DETAIL_ZOOM;
+      if (nowFar === far) return;
+      far = nowFar;
+      cy.style()
+        .selector('edge.directed')
+        .style('target-arrow-shape', far ? 'none' : 'triangle')
+        .update();
+    };
+    cy.on('zoom', update);
   }
 
   /** Removes the graph, its listeners and its observers. */
   destroy(): void {
+    this.createToken++;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;

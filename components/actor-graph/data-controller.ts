@@ -47,6 +47,8 @@ export class DataController implements ReactiveController {
     private readonly host: DataSourceHost,
     private readonly onFailure: (error: LoadFailure) => void,
     private readonly onSuccess: () => void,
+    /** Whether loading may start now (the element defers it until it nears the viewport). */
+    private readonly mayLoad: () => boolean = () => true,
   ) {
     host.addController(this);
   }
@@ -59,11 +61,11 @@ export class DataController implements ReactiveController {
   hostConnected(): void {
     // Inline data may be parsed after the element itself, and a CMS may edit it later.
     this.observer = new MutationObserver((records) => {
-      if (this.host.data === undefined && records.some(touchesScript)) void this.load();
+      if (this.host.data === undefined && records.some(touchesScript) && this.mayLoad()) void this.load();
     });
     this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
     // A load cut short because the element was moved starts over.
-    if (this.connectedOnce && this.state.status === 'loading') void this.load();
+    if (this.connectedOnce && this.state.status === 'loading' && this.mayLoad()) void this.load();
     this.connectedOnce = true;
   }
 
@@ -88,8 +90,9 @@ export class DataController implements ReactiveController {
     if (data !== undefined) return prepareDataset(data, textLoader(), 'The data property');
     const inline = this.host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (inline !== null) {
-      const parsed = parseDatasetJson(inline.textContent ?? '', 'The inline JSON');
-      return parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : Promise.resolve(parsed);
+      return parseDatasetJson(inline.textContent ?? '', 'The inline JSON').then((parsed) =>
+        parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : parsed,
+      );
     }
     if (!src) return undefined;
     let url: string;

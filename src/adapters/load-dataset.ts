@@ -5,7 +5,6 @@
 import type { Dataset } from '../model/schema.ts';
 import { countIssues, type ValidationIssue } from '../validation/issue.ts';
 import { formatJsonPath } from '../validation/json-path.ts';
-import { parseJsonText } from '../validation/json-text.ts';
 import { type TextLoader, validateDataset } from '../validation/validate.ts';
 
 /** A dataset ready to draw: validated, with the source texts that could be read. */
@@ -110,8 +109,20 @@ export async function prepareDataset(input: unknown, loadText: TextLoader, where
   return { ok: true, value: { dataset: report.dataset, texts: report.texts, notices } };
 }
 
-/** Parses JSON text, or fails with the line and column of the fault. */
-export function parseDatasetJson(text: string, where: string): { ok: true; value: unknown } | { ok: false; error: LoadFailure } {
+/**
+ * Parses JSON text, or fails with the line and column of the fault. Good JSON goes through
+ * `JSON.parse` alone; the scanner that places a fault is loaded only when there is one.
+ */
+export async function parseDatasetJson(
+  text: string,
+  where: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: LoadFailure }> {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    // Placed below.
+  }
+  const { parseJsonText } = await import('../validation/json-text.ts');
   const parsed = parseJsonText(text);
   if (parsed.ok) return { ok: true, value: parsed.json.value };
   const { message, line, column } = parsed.error;
@@ -133,7 +144,7 @@ export async function loadDatasetFromUrl(url: string, options: FetchOptions = {}
     if (error instanceof LoadError) return { ok: false, error: { message: error.message, issues: [] } };
     throw error;
   }
-  const parsed = parseDatasetJson(text, url);
+  const parsed = await parseDatasetJson(text, url);
   if (!parsed.ok) return parsed;
   return prepareDataset(parsed.value, urlTextLoader(url, options), url);
 }

@@ -10,7 +10,7 @@ import { summarizeDataset } from '../analysis/summary.ts';
 import { countIssues } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
 import { type LocatedJson, parseJsonText, type TextSpan } from '../validation/json-text.ts';
-import { validateDatasetText } from '../validation/validate.ts';
+import { validateDatasetText } from '../validation/validate-text.ts';
 import { datasetsIn, writeFileAtomic } from './files.ts';
 import { planOffsetFixes } from './fix-offsets.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';

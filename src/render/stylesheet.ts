@@ -3,12 +3,17 @@
  * from our own vocabularies; no string from a dataset ever goes into one.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES } from '../model/vocabulary.ts';
+import { ACTOR_KINDS, type ActorKind, HEDGES, TIE_CATEGORIES } from '../model/vocabulary.ts';
 import { type GraphTheme, HEDGE_DASHES, KIND_SHAPES } from './theme.ts';
 
 /** The size of an actor's node, in model units. Blocs are drawn larger than single actors. */
 export const NODE_SIZE = 28;
 const BLOC_SIZE = 36;
+
+/** The size of the node of an actor of this kind, in model units. */
+export function nodeSizeOf(kind: ActorKind): number {
+  return kind === 'bloc' ? BLOC_SIZE : NODE_SIZE;
+}
 
 /** The stylesheet of the graph, with the visual states (classes) the widget toggles. */
 export function buildStylesheet(theme: GraphTheme): StylesheetJson {
@@ -29,6 +34,8 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         'text-max-width': '130px',
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2.5,
+        // Labels smaller than this on screen are not drawn: zoomed out, a large graph stays legible and fast.
+        'min-zoomed-font-size': 7,
         'border-width': 2,
         'border-color': theme.textHalo,
         'overlay-opacity': 0,
@@ -52,6 +59,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2,
         'text-rotation': 'autorotate',
+        'min-zoomed-font-size': 7,
         'overlay-opacity': 0,
         'transition-property': 'opacity',
         'transition-duration': 150,
@@ -60,7 +68,7 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
   ];
   for (const kind of ACTOR_KINDS) {
-    const size = kind === 'bloc' ? BLOC_SIZE : NODE_SIZE;
+    const size = nodeSizeOf(kind);
     sheet.push({
       selector: `node.kind-${kind}`,
       style: { shape: KIND_SHAPES[kind] as 'ellipse', 'background-color': theme.kinds[kind], width: size, height: size },

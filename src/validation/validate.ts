@@ -7,7 +7,6 @@ import { anchorQuote, findAllMany, fitsContext, hasContext } from '../evidence/a
 import type { Dataset } from '../model/schema.ts';
 import { RESERVED_IDS } from '../model/vocabulary.ts';
 import { clip, type ValidationIssue } from './issue.ts';
-import { parseJsonText } from './json-text.ts';
 import { checkStructure } from './structure.ts';
 
 /** The result of loading one source text. `where` names the file or URL that was read. */
@@ -235,17 +234,4 @@ export async function validateDataset(input: unknown, loadText: TextLoader): Pro
   const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
   const evidence = checkEvidence(dataset, texts);
   return { dataset, issues: [...references, ...textIssues, ...evidence], texts };
-}
-
-/** Validates a dataset given as JSON text; bad JSON is reported with its line and column. */
-export async function validateDatasetText(jsonText: string, loadText: TextLoader): Promise<ValidationReport> {
-  const parsed = parseJsonText(jsonText);
-  if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return {
-      issues: [{ path: [], code: 'invalid-json', severity: 'error', message: `${message}, at line ${line}, column ${column}.` }],
-      texts: new Map(),
-    };
-  }
-  return validateDataset(parsed.json.value, loadText);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
 import {
   inside,
@@ -103,8 +104,12 @@ describe('<actor-graph> reading the evidence', () => {
 
   it('clicks the right actor after the page has scrolled', async () => {
     mount('<div style="height: 1500px"></div>');
-    const graph = await mountGraph();
+    const box = mount('');
+    const ready = nextEvent(box, 'ag-ready');
+    box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+    const graph = box.querySelector('actor-graph') as ActorGraph;
     graph.scrollIntoView({ block: 'start' });
+    await ready;
     // A first click fills Cytoscape's cache of where the graph is on screen; the scroll must refresh it.
     const russia = renderedAt(graph, 'RUS');
     await userEvent.click(inside(graph, '.graph'), { position: { x: russia.x, y: russia.y } });
@@ -356,11 +361,16 @@ describe('<actor-graph> on the page', () => {
     expect(graph.cy?.destroyed()).toBe(false);
   });
 
-  it('draws correctly when created hidden and shown later', async () => {
-    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 800px; display: none');
-    expect(graph.cy?.width()).toBe(0);
-    (graph.parentElement as HTMLElement).style.display = 'block';
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  it('draws correctly when created hidden and shown later, doing nothing while hidden', async () => {
+    const box = mount('', 'width: 800px; display: none');
+    box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(graph.cy).toBeUndefined();
+    const ready = nextEvent(box, 'ag-ready');
+    box.style.display = 'block';
+    await ready;
+    await new Promise((resolve) => setTimeout(resolve, 100));
     // Shown late, it looks exactly as one that was visible from the start.
     const visible = await mountGraph(`src="${SEED_URL}"`, 'width: 800px');
     const view = (g: typeof graph) => ({

@@ -43,6 +43,8 @@ export async function mountGraph(attributes = `src="${SEED_URL}"`, style?: strin
   const box = mount('', style);
   const ready = nextEvent(box, 'ag-ready');
   box.innerHTML = `<actor-graph ${attributes}></actor-graph>`;
+  // The widget waits until it is near the viewport; bring it there, as a reader scrolling would.
+  box.scrollIntoView({ block: 'start' });
   await ready;
   return box.querySelector('actor-graph') as ActorGraph;
 }
@@ -52,6 +54,7 @@ export async function mountFailing(markup: string): Promise<{ graph: ActorGraph;
   const box = mount('');
   const failed = nextEvent<AgErrorDetail>(box, 'ag-error');
   box.innerHTML = markup;
+  box.scrollIntoView({ block: 'start' });
   const event = await failed;
   const graph = box.querySelector('actor-graph') as ActorGraph;
   await graph.updateComplete;

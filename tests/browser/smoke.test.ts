@@ -8,7 +8,7 @@ import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { afterEach, expect, it } from 'vitest';
 import easleyJson from '../../graph-data/easley-2024-axis-of-transactionalism.json?raw';
 import easleyText from '../../graph-data/sources/easley-2024-axis-of-transactionalism.txt?raw';
-import { validateDatasetText } from '../../src/validation/validate.ts';
+import { validateDatasetText } from '../../src/validation/validate-text.ts';
 import sampleJson from '../fixtures/valid/sample.json?raw';
 import sampleText from '../fixtures/valid/sample.txt?raw';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fileTextLoader } from '../../src/cli/node-text-loader.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import type { ValidationReport } from '../../src/validation/validate.ts';
-import { validateDatasetText } from '../../src/validation/validate.ts';
+import { validateDatasetText } from '../../src/validation/validate-text.ts';
 
 const DATASET = 'graph-data/easley-2024-axis-of-transactionalism.json';
 const TEXT = readFileSync('graph-data/sources/easley-2024-axis-of-transactionalism.txt', 'utf8');

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
-import { validateDataset, validateDatasetText } from '../../src/validation/validate.ts';
+import { validateDataset } from '../../src/validation/validate.ts';
+import { validateDatasetText } from '../../src/validation/validate-text.ts';
 import { FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
 
 /** Validates a mutated copy of the fixture and returns its issues as `path code` strings. */

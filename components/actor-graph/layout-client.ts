@@ -1,0 +1,83 @@
+/**
+ * Chooses where a layout runs. Small graphs are laid out on the main thread, where fcose takes a
+ * few milliseconds and a worker would cost more to start than it saves. Larger ones go to the
+ * layout worker; if it cannot start (a CSP without `worker-src 'self'`, say), the main thread
+ * does the work instead, and the graph still appears.
+ */
+import { computeLayout, type LayoutRequest, type PositionList } from '../../src/layout/compute.ts';
+
+/** Up to this many nodes, the layout runs on the main thread. */
+export const MAIN_THREAD_MAX_NODES = 150;
+/** The worker is let go after this long without work. */
+const IDLE_MS = 20_000;
+
+/** Where the built worker sits: beside the bundle. In development, the TypeScript source. */
+const WORKER_FILE = import.meta.env.DEV ? './layout-worker.ts' : './actor-graph.layout-worker.js';
+
+let worker: Worker | null | undefined;
+let nextId = 0;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+const pending = new Map<number, { resolve(positions: PositionList): void; reject(error: Error): void }>();
+
+function failAll(reason: string): void {
+  for (const { reject } of pending.values()) reject(new Error(reason));
+  pending.clear();
+  worker?.terminate();
+  // A worker that failed once is not tried again on this page.
+  worker = null;
+}
+
+function startWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    const started = new Worker(new URL(WORKER_FILE, import.meta.url), { type: 'module', name: 'actor-graph-layout' });
+    started.addEventListener('message', (event: MessageEvent<{ id: number; positions?: PositionList; error?: string }>) => {
+      const job = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      if (job === undefined) return;
+      if (event.data.positions !== undefined) job.resolve(event.data.positions);
+      else job.reject(new Error(event.data.error ?? 'the layout worker failed'));
+      scheduleIdle();
+    });
+    started.addEventListener('error', (event) => {
+      event.preventDefault();
+      failAll('the layout worker could not run');
+    });
+    worker = started;
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+function scheduleIdle(): void {
+  clearTimeout(idleTimer);
+  if (pending.size > 0) return;
+  idleTimer = setTimeout(() => {
+    if (pending.size > 0 || !worker) return;
+    worker.terminate();
+    worker = undefined;
+  }, IDLE_MS);
+}
+
+/** Lays a graph out in the worker; rejects if the worker cannot run. */
+export function layOutInWorker(request: LayoutRequest): Promise<PositionList> {
+  const running = startWorker();
+  if (running === null) return Promise.reject(new Error('no layout worker'));
+  clearTimeout(idleTimer);
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    running.postMessage({ id, request });
+  });
+}
+
+/** Lays a graph out where it is best done: the main thread for small graphs, else the worker. */
+export async function layOut(request: LayoutRequest): Promise<PositionList> {
+  if (request.nodes.length <= MAIN_THREAD_MAX_NODES) return computeLayout(request);
+  try {
+    return await layOutInWorker(request);
+  } catch {
+    return computeLayout(request);
+  }
+}
