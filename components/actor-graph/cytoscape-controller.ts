@@ -400,7 +400,8 @@ export class CytoscapeController implements ReactiveController {
     const cy = this.cy;
     if (cy === undefined) return;
     this.fit();
-    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty()) return;
+    // A large graph is shown whole: its labels hide when small, and the overview is the point.
+    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || cy.nodes().length > MAIN_THREAD_MAX_NODES) return;
     let hub = cy.nodes()[0] as NodeSingular;
     for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
     cy.zoom(READABLE_ZOOM);

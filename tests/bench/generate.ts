@@ -3,10 +3,10 @@
  * categories and a source text that every quote really anchors in, so the full validator runs on
  * them as on real data.
  */
-import { createHash } from 'node:crypto';
 import { seededRandom } from '../../src/layout/fcose.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
+import { sha256Hex } from '../../src/validation/validate.ts';
 
 export interface SyntheticOptions {
   /** How many actors. */
@@ -46,6 +46,7 @@ export function syntheticDataset(options: SyntheticOptions): SyntheticDataset {
   let text = 'A synthetic source text for the actor-graph benchmark.\n';
   const ties: DatasetInput['ties'] = [];
   const tieCount = Math.round(count * tiesPerActor);
+  const seen = new Set<string>();
   for (let t = 0; t < tieCount && count > 1; t++) {
     const sourceIndex = Math.floor(random() * count);
     const source = actorIds[sourceIndex] as string;
@@ -53,6 +54,10 @@ export function syntheticDataset(options: SyntheticOptions): SyntheticDataset {
     let target = pick(pool);
     if (target === source) target = actorIds[(sourceIndex + 1) % count] as string;
     const type = pick(tieTypes);
+    // An undirected tie may not be given twice, once in each direction.
+    const pairKey = type.directed ? `${type.id}|${source}>${target}` : `${type.id}|${[source, target].sort().join('|')}`;
+    if (seen.has(pairKey)) continue;
+    seen.add(pairKey);
     const sentence = `Actor ${source} ${pick(VERBS)} actor ${target} in case ${t}.`;
     const start = text.length;
     text += `${sentence} `;
@@ -86,7 +91,8 @@ export function syntheticDataset(options: SyntheticOptions): SyntheticDataset {
         publisher: 'actor-graph',
         date: '2026',
         text: `synthetic-${count}.txt`,
-        sha256: createHash('sha256').update(text).digest('hex'),
+        // Filled in by withSha256, which Web Crypto makes asynchronous.
+        sha256: '0'.repeat(64),
       },
     ],
     actors: [
@@ -102,4 +108,11 @@ export function syntheticDataset(options: SyntheticOptions): SyntheticDataset {
     ties,
   };
   return { dataset, text };
+}
+
+/** The dataset with its source's real SHA-256, computed with Web Crypto (in Node and browsers alike). */
+export async function withSha256({ dataset, text }: SyntheticDataset): Promise<SyntheticDataset> {
+  const digest = await sha256Hex(text);
+  const sources = dataset.sources.map((source) => ({ ...source, sha256: digest ?? source.sha256 }));
+  return { dataset: { ...dataset, sources }, text };
 }

@@ -1,0 +1,72 @@
+/** Correctness of the paths that keep the page responsive: the worker, WebGL, the lazy start. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
+import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
+import { computeLayout } from '../../src/layout/compute.ts';
+import { layoutRequestOf } from '../../src/layout/request.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { syntheticDataset, withSha256 } from '../bench/generate.ts';
+import { mount, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+
+afterEach(unmountAll);
+
+describe('the layout worker', () => {
+  it('gives the same positions as the main thread for the same seed', async () => {
+    const dataset = syntheticDataset({ actors: 300, seed: 2 }).dataset as Dataset;
+    const request = layoutRequestOf(buildElements(dataset), 4, 15);
+    const [inWorker, onMainThread] = await Promise.all([layOutInWorker(request), computeLayout(request)]);
+    expect(inWorker).toHaveLength(dataset.actors.length);
+    expect(inWorker).toEqual(onMainThread);
+  });
+});
+
+describe('the renderer', () => {
+  it('keeps the canvas renderer where WebGL runs in software, as in headless Chromium', async () => {
+    const name = webglRendererName();
+    // Headless Chromium without a GPU renders WebGL with SwiftShader, or has no WebGL at all.
+    if (name !== undefined) expect(name).toMatch(/swiftshader/i);
+    expect(hasHardwareWebGL()).toBe(false);
+  });
+});
+
+describe('a large graph', () => {
+  it('draws 1,000 actors through the worker, with finite positions, and stays clickable', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 1000, seed: 1 }));
+    const box = mount('');
+    box.innerHTML = '<actor-graph></actor-graph>';
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    const ready = nextEvent(graph, 'ag-ready', 60_000);
+    graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+    graph.data = dataset;
+    await ready;
+    const cy = graph.cy;
+    expect(cy?.nodes().length).toBe(1003);
+    const positions = cy?.nodes().map((node) => node.position()) ?? [];
+    expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
+    expect(new Set(positions.map(({ x }) => Math.round(x / 10))).size).toBeGreaterThan(100);
+    graph.select('A10');
+    await graph.updateComplete;
+    expect(cy?.getElementById('A10').hasClass('selected')).toBe(true);
+  }, 90_000);
+});
+
+describe('the lazy start', () => {
+  it('fetches and lays out nothing until the widget nears the viewport', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    mount('<div style="height: 4000px"></div>');
+    const box = mount('');
+    box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    expect(fetchSpy.mock.calls.filter(([url]) => String(url).includes('easley'))).toHaveLength(0);
+    expect(graph.cy).toBeUndefined();
+    const ready = nextEvent(graph, 'ag-ready');
+    box.scrollIntoView();
+    await ready;
+    expect(fetchSpy.mock.calls.filter(([url]) => String(url).includes('easley')).length).toBeGreaterThan(0);
+    fetchSpy.mockRestore();
+    window.scrollTo(0, 0);
+  });
+});

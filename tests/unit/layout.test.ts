@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, estimateNodeBox, qualityFor } from '../../src/layout/compute.ts';
+import { layoutRequestOf } from '../../src/layout/request.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { isSoftwareRenderer } from '../../src/render/gpu.ts';
+import { syntheticDataset } from '../bench/generate.ts';
+
+describe('computeLayout', () => {
+  it('gives the same finite positions for the same seed, spread out, in Node', async () => {
+    const dataset = syntheticDataset({ actors: 120, seed: 3 }).dataset as Dataset;
+    const request = layoutRequestOf(buildElements(dataset), 9, 15);
+    const a = await computeLayout(request);
+    const b = await computeLayout(request);
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(dataset.actors.length);
+    for (const [, x, y] of a) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    expect(new Set(a.map(([, x]) => Math.round(x))).size).toBeGreaterThan(50);
+    expect(await computeLayout({ ...request, seed: 10 })).not.toEqual(a);
+  });
+
+  it('picks the quality by size, so that no graph waits long', () => {
+    expect(qualityFor(25)).toBe('proof');
+    expect(qualityFor(1000)).toBe('default');
+    expect(qualityFor(3000)).toBe('draft');
+  });
+
+  it('makes room for a label below its node', () => {
+    const short = estimateNodeBox('Cuba', 28, 15);
+    const long = estimateNodeBox('UN panel of experts on DPRK sanctions enforcement', 28, 15);
+    expect(short.width).toBeGreaterThanOrEqual(28);
+    expect(long.width).toBeLessThanOrEqual(130 + 8);
+    expect(long.height).toBeGreaterThan(short.height);
+  });
+});
+
+describe('isSoftwareRenderer', () => {
+  it('tells software rasterizers from GPUs', () => {
+    for (const name of [
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      'llvmpipe (LLVM 15.0.6, 256 bits)',
+      'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)',
+    ]) {
+      expect(isSoftwareRenderer(name), name).toBe(true);
+    }
+    for (const name of ['ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)', 'Apple M2', 'Mali-G78']) {
+      expect(isSoftwareRenderer(name), name).toBe(false);
+    }
+  });
+});
