@@ -36,6 +36,13 @@ export function loadLazyViews(): Promise<unknown> {
   return lazyViews;
 }
 
+/** The positions frozen into the dataset by `npm run layout`, when they were made with this seed. */
+function frozenLayout(loaded: LoadedDataset, seed: number): Positions | undefined {
+  const layout = loaded.dataset.layout;
+  if (layout === undefined || layout.seed !== seed) return undefined;
+  return new Map(Object.entries(layout.positions).map(([id, [x, y]]) => [id, { x, y }]));
+}
+
 /** The views of the widget. */
 export const VIEWS = ['graph', 'compare', 'table'] as const;
 export type View = (typeof VIEWS)[number];
@@ -296,7 +303,8 @@ export class ActorGraph extends LitElement {
     lang: string,
   ): Promise<void> {
     for (const [pane, container] of panes) {
-      const cached = this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : undefined;
+      const cached =
+        this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : frozenLayout(loaded, seed);
       await pane.create(container, {
         dataset: loaded.dataset,
         seed,

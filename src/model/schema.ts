@@ -141,6 +141,23 @@ export const TieSchema = v.strictObject({
   ),
 });
 
+/**
+ * Positions frozen into a dataset by `npm run layout`, with the seed they were computed with. The
+ * widget then draws the graph with no layout work at all.
+ */
+export const LayoutSchema = v.strictObject({
+  seed: v.pipe(
+    v.number('must be the seed of the layout'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must be 0 or more'),
+  ),
+  positions: v.record(
+    IdSchema,
+    v.tuple([v.number('must be a number (x)'), v.number('must be a number (y)')], 'must be a pair of numbers [x, y]'),
+    'must map actor ids to [x, y] pairs',
+  ),
+});
+
 /** A whole dataset: the sources it quotes, the actors, the tie types and the ties. */
 export const DatasetSchema = v.strictObject({
   $schema: v.optional(v.string('must be the path or URL of the JSON Schema')),
@@ -151,6 +168,7 @@ export const DatasetSchema = v.strictObject({
   actors: v.array(ActorSchema, 'must be a list of actors'),
   tieTypes: v.array(TieTypeSchema, 'must be a list of tie types'),
   ties: v.array(TieSchema, 'must be a list of ties'),
+  layout: v.optional(LayoutSchema),
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -159,6 +177,7 @@ export type TieType = v.InferOutput<typeof TieTypeSchema>;
 export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type Period = v.InferOutput<typeof PeriodSchema>;
 export type Tie = v.InferOutput<typeof TieSchema>;
+export type Layout = v.InferOutput<typeof LayoutSchema>;
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
 /** A dataset as written in a file, before defaults (such as empty `aliases`) are filled in. */
 export type DatasetInput = v.InferInput<typeof DatasetSchema>;

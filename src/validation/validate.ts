@@ -86,6 +86,16 @@ function checkReferences(dataset: Dataset): ValidationIssue[] {
     });
   });
 
+  for (const id of Object.keys(dataset.layout?.positions ?? {})) {
+    if (!actors.has(id)) {
+      warn(
+        ['layout', 'positions', id],
+        'unknown-actor',
+        `The layout places "${id}", which is not the id of any actor; run npm run layout again.`,
+      );
+    }
+  }
+
   const undirectedSeen = new Map<string, number>();
   dataset.ties.forEach((tie, index) => {
     for (const end of ['source', 'target'] as const) {

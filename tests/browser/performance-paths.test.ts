@@ -8,7 +8,7 @@ import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { mount, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -68,5 +68,34 @@ describe('the lazy start', () => {
     expect(fetchSpy.mock.calls.filter(([url]) => String(url).includes('easley')).length).toBeGreaterThan(0);
     fetchSpy.mockRestore();
     window.scrollTo(0, 0);
+  });
+});
+
+describe('a precomputed layout', () => {
+  it('is drawn as stored, with no layout work, and matches what the widget computes', async () => {
+    const stored = await (await fetch(SEED_URL)).json();
+    expect(stored.layout.seed).toBe(1);
+    const graph = await mountGraph();
+    for (const node of graph.cy?.nodes() ?? []) {
+      const [x, y] = stored.layout.positions[node.id()];
+      expect(node.position()).toEqual({ x, y });
+    }
+    // Without the stored layout, the widget computes the same positions, to the stored precision.
+    const { layout: _layout, ...bare } = stored;
+    const box = mount('');
+    box.innerHTML = '<actor-graph></actor-graph>';
+    const computed = box.querySelector('actor-graph') as ActorGraph;
+    const ready = nextEvent(computed, 'ag-ready');
+    computed.sourceTexts = {
+      [stored.sources[0].text]: await (await fetch('/graph-data/sources/easley-2024-axis-of-transactionalism.txt')).text(),
+    };
+    computed.data = bare;
+    box.scrollIntoView();
+    await ready;
+    for (const node of computed.cy?.nodes() ?? []) {
+      const [x, y] = stored.layout.positions[node.id()];
+      expect(Math.abs(node.position().x - x)).toBeLessThan(0.06);
+      expect(Math.abs(node.position().y - y)).toBeLessThan(0.06);
+    }
   });
 });

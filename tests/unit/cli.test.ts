@@ -153,3 +153,36 @@ describe('npm run validate on the built-in dataset', () => {
     expect(bad.stdout.trim().split('\n').at(-1)).toBe('1 file checked: 2 errors, 0 warnings.');
   });
 });
+
+describe('npm run layout', () => {
+  it('freezes the positions the widget would compute into a dataset', async () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const { code, stdout } = runCli('src/cli/layout.ts', ['--seed', '5', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/laid out 4 actors with seed 5 in \d+ ms/);
+    const dataset = JSON.parse(readFileSync(file, 'utf8'));
+    expect(dataset.layout.seed).toBe(5);
+    expect(Object.keys(dataset.layout.positions).sort()).toEqual(['ATL', 'BOR', 'CAL', 'pact']);
+    const { computeLayout } = await import('../../src/layout/compute.ts');
+    const { layoutRequestOf } = await import('../../src/layout/request.ts');
+    const { buildElements } = await import('../../src/render/elements.ts');
+    const computed = await computeLayout(layoutRequestOf(buildElements(dataset), 5, 15));
+    for (const [id, x, y] of computed) {
+      expect(dataset.layout.positions[id][0]).toBeCloseTo(x, 1);
+      expect(dataset.layout.positions[id][1]).toBeCloseTo(y, 1);
+    }
+    expect(runCli('src/cli/validate.ts', [file]).code).toBe(0);
+  });
+
+  it('refuses a dataset with errors, and leaves it alone', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const broken = readFileSync(file, 'utf8').replace('"type": "trade"', '"type": "nope"');
+    writeFileSync(file, broken);
+    const { code, stderr } = runCli('src/cli/layout.ts', [file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('has 1 error; run npm run validate');
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * `npm run layout -- [--seed N] FILE...`: freezes seeded fcose positions into each dataset, so
+ * that the widget draws it with no layout work at all. The positions are the ones the widget
+ * would compute itself for the same seed.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { computeLayout } from '../layout/compute.ts';
+import { parseSeed } from '../layout/fcose.ts';
+import { layoutRequestOf } from '../layout/request.ts';
+import { buildElements } from '../render/elements.ts';
+import { DEFAULT_THEME } from '../render/theme.ts';
+import { countIssues } from '../validation/issue.ts';
+import { validateDatasetText } from '../validation/validate-text.ts';
+import { writeFileAtomic } from './files.ts';
+import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { runCommand } from './run-command.ts';
+
+const USAGE = `Usage: npm run layout -- [--seed N] FILE...
+
+Computes the seeded layout of each dataset and stores it in the file, under "layout", so that
+the widget shows the graph at once. The widget uses the stored positions when its layout-seed
+is the same as the seed stored (1 unless --seed says otherwise).`;
+
+/** The indentation a JSON file uses, so that rewriting it keeps its style. */
+function indentOf(text: string): string | number {
+  const match = /\n([ \t]+)"/.exec(text);
+  return match?.[1] ?? 2;
+}
+
+async function layOutFile(path: string, seed: number | undefined): Promise<boolean> {
+  const shown = displayPath(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    console.error(`${shown}: could not be read: ${describeFsError(error)}.`);
+    return false;
+  }
+  const report = await validateDatasetText(text, fileTextLoader(path));
+  const { errors } = countIssues(report.issues);
+  if (report.dataset === undefined || errors > 0) {
+    console.error(
+      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shown} and mend them first.`,
+    );
+    return false;
+  }
+  const dataset = report.dataset;
+  const layoutSeed = seed ?? dataset.layout?.seed ?? 1;
+  const started = performance.now();
+  const positions = await computeLayout(layoutRequestOf(buildElements(dataset), layoutSeed, DEFAULT_THEME.fontSize));
+  const elapsed = Math.round(performance.now() - started);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const layout = { seed: layoutSeed, positions: Object.fromEntries(positions.map(([id, x, y]) => [id, [round(x), round(y)]])) };
+  const json = JSON.parse(text) as Record<string, unknown>;
+  json.layout = layout;
+  await writeFileAtomic(path, `${JSON.stringify(json, null, indentOf(text))}\n`);
+  console.log(
+    `${shown}: laid out ${positions.length} actors with seed ${layoutSeed} in ${elapsed} ms; positions stored under "layout".`,
+  );
+  return true;
+}
+
+async function main(): Promise<number> {
+  let parsed: { values: { seed?: string | undefined; help?: boolean | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({ options: { seed: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help || parsed.positionals.length === 0) {
+    console.log(USAGE);
+    return parsed.values.help ? 0 : 2;
+  }
+  const seedText = parsed.values.seed;
+  if (seedText !== undefined && !/^\d+$/.test(seedText)) {
+    console.error(`--seed must be a whole number, not "${seedText}".`);
+    return 2;
+  }
+  const seed = seedText === undefined ? undefined : parseSeed(seedText);
+  let ok = true;
+  for (const file of parsed.positionals) ok = (await layOutFile(file, seed)) && ok;
+  return ok ? 0 : 1;
+}
+
+runCommand('layout', main);
