@@ -5,7 +5,6 @@
 import './actor-graph/define.ts';
 import './evidence-panel/define.ts';
 import './tie-legend/define.ts';
-import './tie-timeline/define.ts';
 
 export type { Dataset, DatasetInput } from '../src/model/schema.ts';
 export type { TieFilter } from '../src/render/filter.ts';
@@ -13,7 +12,6 @@ export { ActorGraph, loadLazyViews } from './actor-graph/actor-graph.ts';
 export type { AgErrorDetail, AgReadyDetail, AgSelectDetail, AgViewChangeDetail } from './actor-graph/events.ts';
 export type { Selection } from './actor-graph/selection.ts';
 export { EvidencePanel } from './evidence-panel/evidence-panel.ts';
-/** The elements of the compare and table views (`MetricsTable`, `TieTable`), loaded on demand. */
+/** The elements loaded on demand (`MetricsTable`, `TieTable`, `TieTimeline`): see `loadLazyViews`. */
 export type * as LazyViews from './lazy-views.ts';
 export { TieLegend } from './tie-legend/tie-legend.ts';
-export { TieTimeline } from './tie-timeline/tie-timeline.ts';

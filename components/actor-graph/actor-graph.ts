@@ -27,7 +27,6 @@ import type { Selection } from './selection.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import '../evidence-panel/define.ts';
 import '../tie-legend/define.ts';
-import '../tie-timeline/define.ts';
 
 let lazyViews: Promise<unknown> | undefined;
 /** Loads the elements of the compare and table views, once. */
@@ -494,8 +493,6 @@ export class ActorGraph extends LitElement {
   // --- rendering -------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    // The compare and table views' elements are loaded the first time one of them is shown.
-    if (this.currentView() !== 'graph') void loadLazyViews();
     const state = this.source.state;
     const loaded = this.source.loaded;
     const dataset = loaded?.dataset;
@@ -503,6 +500,8 @@ export class ActorGraph extends LitElement {
     const view = this.currentView();
     const missingTexts = loaded?.notices.filter((notice) => notice.code === 'source-text-missing') ?? [];
     const stops = dataset === undefined ? [] : dateStops(dataset);
+    // The compare and table views and the timeline are loaded the first time they are needed.
+    if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`
       <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange}>
