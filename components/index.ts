@@ -1,17 +1,20 @@
 /**
- * The actor-graph bundle: importing it defines `<actor-graph>` and the elements it is built from,
- * and exports their classes so a host can compose its own layout.
+ * The entry of dist/actor-graph.js. It is tiny: it waits until the host page has loaded, then
+ * loads the widget, so that embedding widgets never delays an article's load event. Elements
+ * already in the page upgrade when the widget arrives.
+ *
+ * From script: `const { ActorGraph } = await (await import('.../actor-graph.js')).widget;`
  */
-import './actor-graph/define.ts';
-import './evidence-panel/define.ts';
-import './tie-legend/define.ts';
+function loadWidget(): Promise<typeof import('./widget.ts')> {
+  return import('./widget.ts');
+}
 
-export type { Dataset, DatasetInput } from '../src/model/schema.ts';
-export type { TieFilter } from '../src/render/filter.ts';
-export { ActorGraph, loadLazyViews } from './actor-graph/actor-graph.ts';
-export type { AgErrorDetail, AgReadyDetail, AgSelectDetail, AgViewChangeDetail } from './actor-graph/events.ts';
-export type { Selection } from './actor-graph/selection.ts';
-export { EvidencePanel } from './evidence-panel/evidence-panel.ts';
-/** The elements loaded on demand (`MetricsTable`, `TieTable`, `TieTimeline`): see `loadLazyViews`. */
-export type * as LazyViews from './lazy-views.ts';
-export { TieLegend } from './tie-legend/tie-legend.ts';
+/** Resolves with the widget's module (its element classes) once it has loaded and defined the elements. */
+export const widget: Promise<typeof import('./widget.ts')> =
+  document.readyState === 'complete'
+    ? loadWidget()
+    : new Promise((resolve, reject) => {
+        window.addEventListener('load', () => loadWidget().then(resolve, reject), { once: true });
+      });
+
+export type * from './widget.ts';

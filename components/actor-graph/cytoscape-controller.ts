@@ -55,6 +55,17 @@ const LOW_DETAIL_ZOOM = 0.35;
 /** How many elements are added to Cytoscape between two frames, for large graphs. */
 const CHUNK = 400;
 
+/** A string that changes whenever the filter does. */
+function filterKey(filter: TieFilter): string {
+  return JSON.stringify([
+    [...filter.categories].sort(),
+    [...filter.hiddenTypes].sort(),
+    filter.showAbsent,
+    filter.dates.from,
+    filter.dates.to,
+  ]);
+}
+
 /** The position of a node in a list of positions, or the origin. */
 function positionIn(list: PositionList | undefined, id: string): { x: number; y: number } {
   const index = list === undefined ? -1 : (positionIndex(list).get(id) ?? -1);
@@ -114,6 +125,8 @@ export class CytoscapeController implements ReactiveController {
   private focusedId: string | null = null;
   private wheelActive = false;
   private createToken = 0;
+  private appliedFilter = '';
+  private appliedTo: Core | undefined;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -241,6 +254,11 @@ export class CytoscapeController implements ReactiveController {
   applyFilter(filter: TieFilter): void {
     const cy = this.cy;
     if (cy === undefined) return;
+    // Every render of the element calls this; only a changed filter is worth a pass over the edges.
+    const key = filterKey(filter);
+    if (key === this.appliedFilter && this.appliedTo === cy) return;
+    this.appliedFilter = key;
+    this.appliedTo = cy;
     const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
     cy.batch(() => {
       for (const edge of cy.edges().not('.membership')) {
@@ -412,9 +430,12 @@ export class CytoscapeController implements ReactiveController {
   private paintState(): void {
     const cy = this.cy;
     if (cy === undefined) return;
+    // Fading the rest of a large graph restyles thousands of elements on every click; there, the
+    // selection is marked without fading, and only the elements marked before are cleared.
+    const large = cy.nodes().length > MAIN_THREAD_MAX_NODES;
     cy.batch(() => {
-      cy.elements().removeClass('selected in-selection faded hover');
-      const visible = cy.elements().not('.filtered');
+      (large ? cy.elements('.selected, .in-selection, .hover') : cy.elements()).removeClass('selected in-selection faded hover');
+      const visible = large ? cy.collection() : cy.elements().not('.filtered');
       const focusOn = (kept: cytoscape.Collection) => visible.not(kept).addClass('faded');
       const selection = this.selection;
       if (selection !== null) {

@@ -1,7 +1,7 @@
 /** Helpers for the browser tests of `<actor-graph>`. */
 import type { EdgeSingular } from 'cytoscape';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import '../../components/index.ts';
+import '../../components/widget.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
 
 export const SEED_URL = '/graph-data/easley-2024-axis-of-transactionalism.json';

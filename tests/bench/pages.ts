@@ -1,0 +1,82 @@
+/**
+ * The pages the benchmark loads: the widget, and the floor (bare Cytoscape + fcose drawing the
+ * same elements with the same layout options). Each page measures itself and leaves its figures
+ * in `window.__bench`.
+ */
+
+const MEASURE = `
+  window.__bench = { longest: 0 };
+  let watching = false;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (watching) window.__bench.longest = Math.max(window.__bench.longest, entry.duration);
+  }).observe({ type: 'longtask', buffered: false });
+  const frames = (n) => new Promise((resolve) => { const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step)); requestAnimationFrame(step); });
+  window.__startWatching = () => { watching = true; };
+  window.__done = async (extra) => {
+    await frames(2);
+    watching = false;
+    Object.assign(window.__bench, { ready: performance.now() - window.__bench.start }, extra);
+  };
+  // Click latency: from the pointer press to the first frame after the page reacted.
+  window.addEventListener('pointerdown', (event) => { window.__bench.pressAt = event.timeStamp; }, true);
+  window.__clicked = async () => { await frames(2); window.__bench.click = performance.now() - window.__bench.pressAt; };
+  // Panning frame rate: 90 frames of panning, timed.
+  window.__pan = async (cy) => {
+    const started = performance.now();
+    for (let i = 0; i < 90; i++) { cy.panBy({ x: i % 2 ? 6 : -5, y: 3 }); await frames(1); }
+    window.__bench.fps = 90 / ((performance.now() - started) / 1000);
+  };
+`;
+
+/** The widget page: the built bundle and one `<actor-graph>` on the dataset at `src`. */
+export function widgetPage(src: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench: widget</title>
+<style>body{margin:0} actor-graph{width:1100px;display:block}</style>
+<script>${MEASURE}</script>
+<script type="module" src="/dist/actor-graph.js"></script></head><body>
+<script type="module">
+  await customElements.whenDefined('actor-graph');
+  const graph = document.createElement('actor-graph');
+  graph.setAttribute('src', ${JSON.stringify(src)});
+  graph.addEventListener('ag-ready', () => window.__done({ nodes: graph.cy.nodes().length }), { once: true });
+  graph.addEventListener('ag-error', (event) => { window.__bench.error = event.detail.message; });
+  graph.addEventListener('ag-select', () => window.__clicked());
+  window.__graph = graph;
+  window.__startWatching();
+  window.__bench.start = performance.now();
+  document.body.append(graph);
+</script></body></html>`;
+}
+
+/** The floor page: Cytoscape and fcose only, the same elements, the same layout options. */
+export function floorPage(elementsUrl: string, quality: string, seedLayout: boolean): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench: floor</title>
+<style>body{margin:0} #cy{width:700px;height:540px}</style>
+<script>${MEASURE}</script></head><body><div id="cy"></div>
+<script type="module">
+  const { cytoscape } = await import('/floor/floor.js');
+  const elements = await (await fetch(${JSON.stringify(elementsUrl)})).json();
+  window.__startWatching();
+  window.__bench.start = performance.now();
+  const cy = cytoscape({
+    container: document.getElementById('cy'),
+    elements,
+    style: [{ selector: 'node', style: { width: 28, height: 28, label: 'data(label)', 'font-size': 15 } }, { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } }],
+    layout: { name: 'preset' },
+  });
+  window.__cy = cy;
+  ${seedLayout ? '' : `cy.layout({ name: 'fcose', quality: ${JSON.stringify(quality)}, randomize: true, animate: false, nodeDimensionsIncludeLabels: ${quality === 'proof'}, nodeRepulsion: () => 30000, idealEdgeLength: () => 150 }).run();`}
+  cy.fit();
+  cy.on('tap', 'node', () => window.__clicked());
+  await window.__done({ nodes: cy.nodes().length });
+</script></body></html>`;
+}
+
+/** A page with `count` widgets down an article, for the page-load comparison. */
+export function articlePage(count: number, src: string): string {
+  const paragraph = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12) + '</p>';
+  const widget = `<actor-graph src="${src}"></actor-graph>`;
+  const body = Array.from({ length: 10 }, (_, i) => paragraph + (i < count ? widget : '')).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench: article</title>
+${count > 0 ? '<script type="module" src="/dist/actor-graph.js"></script>' : ''}</head><body style="max-width:720px;margin:auto">${body}</body></html>`;
+}

@@ -1,0 +1,294 @@
+/**
+ * `npm run bench [-- --json] [--runs N] [--sizes 25,300,1000]`: measures the widget against the
+ * floor (bare Cytoscape + fcose) in headless Chromium, on pages served from 127.0.0.1, and
+ * prints the medians as a table (or JSON).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { qualityFor } from '../../src/layout/compute.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
+import { syntheticDataset, withSha256 } from './generate.ts';
+import { articlePage, floorPage, widgetPage } from './pages.ts';
+
+const DATA = 'node_modules/.bench/data';
+const SEED = 'graph-data/easley-2024-axis-of-transactionalism.json';
+
+interface Case {
+  readonly name: string;
+  readonly nodes: number;
+  readonly datasetUrl: string;
+  readonly elementsUrl: string;
+  readonly quality: string;
+  /** The floor page skips its layout, as the widget does with a stored layout. */
+  readonly storedLayout: boolean;
+}
+
+interface Sample {
+  ready: number;
+  longest: number;
+  click: number;
+  heap: number;
+  fps?: number;
+  error?: string;
+}
+
+function writeCase(name: string, dataset: Dataset, text: string, storedLayout = false): Case {
+  const file = `${name}.json`;
+  writeFileSync(join(DATA, file), JSON.stringify(dataset));
+  const textPath = join(DATA, dataset.sources[0]?.text ?? 'missing.txt');
+  mkdirSync(dirname(textPath), { recursive: true });
+  writeFileSync(textPath, text);
+  const elements = buildElements(dataset).map((element) => ({
+    group: element.group,
+    data: element.data,
+    ...(storedLayout && element.group === 'nodes' && dataset.layout !== undefined
+      ? {
+          position: {
+            x: dataset.layout.positions[element.data.id]?.[0] ?? 0,
+            y: dataset.layout.positions[element.data.id]?.[1] ?? 0,
+          },
+        }
+      : {}),
+  }));
+  writeFileSync(join(DATA, `${name}.elements.json`), JSON.stringify(elements));
+  const nodes = elements.filter((element) => element.group === 'nodes').length;
+  return {
+    name,
+    nodes,
+    datasetUrl: `/data/${file}`,
+    elementsUrl: `/data/${name}.elements.json`,
+    quality: qualityFor(nodes),
+    storedLayout,
+  };
+}
+
+async function prepareCases(sizes: number[]): Promise<Case[]> {
+  mkdirSync(DATA, { recursive: true });
+  const seed = JSON.parse(readFileSync(SEED, 'utf8')) as Dataset;
+  const seedText = readFileSync('graph-data/sources/easley-2024-axis-of-transactionalism.txt', 'utf8');
+  const { layout: _stored, ...seedWithoutLayout } = seed;
+  const cases = [
+    writeCase('seed-stored-layout', seed, seedText, true),
+    writeCase('seed', seedWithoutLayout as Dataset, seedText),
+  ];
+  for (const size of sizes) {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: size, seed: 1 }));
+    const named = { ...dataset, sources: dataset.sources.map((source) => ({ ...source, text: `synthetic-${size}.txt` })) };
+    cases.push(writeCase(`synthetic-${size}`, named as Dataset, text));
+  }
+  return cases;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+function serve(): Promise<Server> {
+  const roots: Record<string, string> = { dist: 'dist', floor: 'node_modules/.bench/floor', data: DATA };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, type: string, body: string | Buffer) => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    if (url.pathname === '/page/widget') return send(200, 'text/html', widgetPage(url.searchParams.get('src') ?? ''));
+    if (url.pathname === '/page/floor') {
+      const page = floorPage(
+        url.searchParams.get('elements') ?? '',
+        url.searchParams.get('quality') ?? 'default',
+        url.searchParams.get('stored') === '1',
+      );
+      return send(200, 'text/html', page);
+    }
+    if (url.pathname === '/page/article')
+      return send(200, 'text/html', articlePage(Number(url.searchParams.get('count')), '/data/seed.json'));
+    const [, root, ...rest] = url.pathname.split('/');
+    const folder = roots[root ?? ''];
+    const relative = normalize(rest.join('/'));
+    if (folder === undefined || relative.startsWith('..')) return send(404, 'text/plain', 'not found');
+    try {
+      return send(200, TYPES[extname(relative)] ?? 'application/octet-stream', readFileSync(join(folder, relative)));
+    } catch {
+      return send(404, 'text/plain', 'not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+async function heapOf(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await session.detach();
+  return usedSize;
+}
+
+async function measure(page: Page, url: string, kind: 'widget' | 'floor', nodes: number): Promise<Sample> {
+  await page.goto(url);
+  const timeout = 30_000 + nodes * 60;
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __bench: { ready?: number; error?: string } }).__bench?.ready !== undefined ||
+      (window as unknown as { __bench: { error?: string } }).__bench?.error !== undefined,
+    null,
+    { timeout },
+  );
+  const error = await page.evaluate(() => (window as unknown as { __bench: { error?: string } }).__bench.error);
+  if (error !== undefined) return { ready: Number.NaN, longest: Number.NaN, click: Number.NaN, heap: Number.NaN, error };
+  // Click the best-connected actor, where a reader would.
+  const at = await page.evaluate((kind) => {
+    const w = window as unknown as {
+      __graph?: { cy: import('cytoscape').Core; shadowRoot: ShadowRoot };
+      __cy?: import('cytoscape').Core;
+    };
+    const cy = kind === 'widget' ? w.__graph?.cy : w.__cy;
+    if (cy === undefined) return undefined;
+    const target = kind === 'widget' ? w.__graph?.shadowRoot.querySelector('.graph') : document.getElementById('cy');
+    if (target === null || target === undefined) return undefined;
+    const box = target.getBoundingClientRect();
+    const inside = cy.nodes().filter((node) => {
+      const p = node.renderedPosition();
+      return p.x > 10 && p.y > 10 && p.x < box.width - 60 && p.y < box.height - 60;
+    });
+    const node = inside.max((candidate) => (candidate as import('cytoscape').NodeSingular).degree(false)).ele;
+    const p = node.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, kind);
+  if (at !== undefined) {
+    await page.mouse.click(at.x, at.y);
+    await page
+      .waitForFunction(() => (window as unknown as { __bench: { click?: number } }).__bench.click !== undefined, null, {
+        timeout: 20_000,
+      })
+      .catch(() => undefined);
+  }
+  if (nodes >= 3000) {
+    await page.evaluate((kind) => {
+      const w = window as unknown as { __graph?: { cy: unknown }; __cy?: unknown; __pan(cy: unknown): Promise<void> };
+      return w.__pan(kind === 'widget' ? w.__graph?.cy : w.__cy);
+    }, kind);
+  }
+  const bench = await page.evaluate(() => (window as unknown as { __bench: Sample }).__bench);
+  return {
+    ready: bench.ready,
+    longest: bench.longest,
+    click: bench.click ?? Number.NaN,
+    heap: await heapOf(page),
+    ...(bench.fps === undefined ? {} : { fps: bench.fps }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' } },
+  });
+  const runs = Number(values.runs ?? 5);
+  const sizes = (values.sizes ?? '25,300,1000,3000,10000').split(',').map(Number);
+  const log = values.json ? (...args: unknown[]) => console.error(...args) : (...args: unknown[]) => console.log(...args);
+  log('Building the widget and the floor…');
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+  execFileSync(process.execPath, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--config',
+    'tests/bench/floor.vite.config.ts',
+    '--logLevel',
+    'error',
+  ]);
+  const cases = await prepareCases(sizes);
+  const server = await serve();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const results: Record<string, Record<'widget' | 'floor', Record<string, number>>> = {};
+  try {
+    for (const item of cases) {
+      const figures = { widget: [] as Sample[], floor: [] as Sample[] };
+      for (let run = 0; run < runs; run++) {
+        for (const kind of ['floor', 'widget'] as const) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          const url =
+            kind === 'widget'
+              ? `${origin}/page/widget?src=${encodeURIComponent(item.datasetUrl)}`
+              : `${origin}/page/floor?elements=${encodeURIComponent(item.elementsUrl)}&quality=${item.quality}&stored=${item.storedLayout ? 1 : 0}`;
+          const sample = await measure(page, url, kind, item.nodes);
+          if (sample.error !== undefined) throw new Error(`${item.name} (${kind}): ${sample.error}`);
+          figures[kind].push(sample);
+          await page.close();
+        }
+      }
+      const summary = (samples: Sample[]) => ({
+        ready: median(samples.map((s) => s.ready)),
+        longest: median(samples.map((s) => s.longest)),
+        click: median(samples.map((s) => s.click)),
+        heapMB: median(samples.map((s) => s.heap)) / 1048576,
+        ...(samples[0]?.fps === undefined ? {} : { fps: median(samples.map((s) => s.fps ?? 0)) }),
+      });
+      results[`${item.name} (${item.nodes} nodes)`] = { widget: summary(figures.widget), floor: summary(figures.floor) };
+      log(`  ${item.name}: done`);
+    }
+    const loads: Record<string, number[]> = { '0 widgets': [], '10 widgets': [] };
+    for (let run = 0; run < runs; run++) {
+      for (const count of [0, 10]) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(`${origin}/page/article?count=${count}`, { waitUntil: 'load' });
+        const load = await page.evaluate(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        );
+        loads[`${count} widgets`]?.push(load);
+        await page.close();
+      }
+    }
+    const pageLoad = { none: median(loads['0 widgets'] ?? []), ten: median(loads['10 widgets'] ?? []) };
+    if (values.json) {
+      console.log(JSON.stringify({ date: new Date().toISOString(), runs, results, pageLoad }, null, 2));
+      return;
+    }
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    console.log(`\nMedians of ${runs} runs (widget / floor = ratio)\n`);
+    console.log(
+      row(['graph', 'first complete render (ms)', 'longest task (ms)', 'click to panel (ms)', 'JS heap (MB)', 'pan (fps)']),
+    );
+    console.log(row(['---', '---', '---', '---', '---', '---']));
+    const cell = (w: number | undefined, f: number | undefined, digits = 0) =>
+      w === undefined || f === undefined ? '' : `${w.toFixed(digits)} / ${f.toFixed(digits)} = ${(w / f).toFixed(2)}`;
+    for (const [name, { widget, floor }] of Object.entries(results)) {
+      console.log(
+        row([
+          name,
+          cell(widget.ready, floor.ready),
+          cell(widget.longest, floor.longest),
+          cell(widget.click, floor.click),
+          cell(widget.heapMB, floor.heapMB, 1),
+          cell(widget.fps, floor.fps),
+        ]),
+      );
+    }
+    console.log(
+      `\nPage load event: ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}%).`,
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
