@@ -14,6 +14,7 @@ import { qualityFor } from '../../src/layout/compute.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
+import { buildFloor } from './build-floor.ts';
 import { syntheticDataset, withSha256 } from './generate.ts';
 import { articlePage, floorPage, widgetPage } from './pages.ts';
 
@@ -203,14 +204,7 @@ async function main(): Promise<void> {
   const log = values.json ? (...args: unknown[]) => console.error(...args) : (...args: unknown[]) => console.log(...args);
   log('Building the widget and the floor…');
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  execFileSync(process.execPath, [
-    'node_modules/vite/bin/vite.js',
-    'build',
-    '--config',
-    'tests/bench/floor.vite.config.ts',
-    '--logLevel',
-    'error',
-  ]);
+  buildFloor();
   const cases = await prepareCases(sizes);
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
