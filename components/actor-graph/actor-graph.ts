@@ -573,7 +573,7 @@ export class ActorGraph extends LitElement {
         @keydown=${(event: KeyboardEvent) => this.onKeydown(event, pane)}
         @focus=${() => pane.setWheelActive(true)}
         @blur=${() => pane.setWheelActive(false)}
-        @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true })}></div>
+        @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
       ${loading ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
       ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
       ${
