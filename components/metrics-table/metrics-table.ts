@@ -9,7 +9,7 @@ import {
 } from '../../src/analysis/metrics.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { HEDGES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel } from '../../src/render/elements.ts';
+import { actorLabel, actorNameOf } from '../../src/render/elements.ts';
 import { plural } from '../../src/render/format.ts';
 import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
@@ -151,10 +151,7 @@ export class MetricsTable extends LitElement {
   }
 
   private rows(dataset: Dataset): Row[] {
-    const name = (id: string) => {
-      const actor = dataset.actors.find((candidate) => candidate.id === id);
-      return actor === undefined ? id : actorLabel(actor, this.lang || undefined);
-    };
+    const name = (id: string) => actorNameOf(dataset, id, this.lang || undefined);
     const pair = (key: PairKey) => key.split('|').map(name).join(' — ');
     const tie = (id: string) => {
       const found = dataset.ties.find((candidate) => candidate.id === id);

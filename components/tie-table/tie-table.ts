@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Dataset, Tie } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
-import { actorLabel } from '../../src/render/elements.ts';
+import { actorNameOf } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
 import { formatPeriod, plural, truncate } from '../../src/render/format.ts';
 import { spanStart } from '../../src/render/time.ts';
@@ -151,10 +151,7 @@ export class TieTable extends LitElement {
   }
 
   private rowsOf(dataset: Dataset): TieRow[] {
-    const name = (id: string) => {
-      const actor = dataset.actors.find((candidate) => candidate.id === id);
-      return actor === undefined ? id : actorLabel(actor, this.lang || undefined);
-    };
+    const name = (id: string) => actorNameOf(dataset, id, this.lang || undefined);
     return dataset.ties
       .filter((tie) => isDatasetTieShown(dataset, tie, this.filter))
       .map((tie) => {

@@ -67,6 +67,12 @@ export function actorLabel(actor: Actor, lang?: string): string {
   return actor.name;
 }
 
+/** The name to show for the actor with this id, or the id itself when no actor has it. */
+export function actorNameOf(dataset: Dataset, id: string, lang?: string): string {
+  const actor = dataset.actors.find((candidate) => candidate.id === id);
+  return actor === undefined ? id : actorLabel(actor, lang);
+}
+
 function nodeFor(actor: Actor, lang: string | undefined): NodeDefinition {
   return {
     group: 'nodes',

@@ -74,7 +74,7 @@ export function floorPage(elementsUrl: string, quality: string, seedLayout: bool
 
 /** A page with `count` widgets down an article, for the page-load comparison. */
 export function articlePage(count: number, src: string): string {
-  const paragraph = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12) + '</p>';
+  const paragraph = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12)}</p>`;
   const widget = `<actor-graph src="${src}"></actor-graph>`;
   const body = Array.from({ length: 10 }, (_, i) => paragraph + (i < count ? widget : '')).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: article</title>
