@@ -148,11 +148,18 @@ export class ActorGraph extends LitElement {
   declare sourceTexts: Readonly<Record<string, string>> | undefined;
 
   /** What the element shows besides its public properties; changed only through `setView`. */
-  private ui: { hiddenTypes: ReadonlySet<string>; dates: DateRange; wheelHint: boolean; announcement: string } = {
+  private ui: {
+    hiddenTypes: ReadonlySet<string>;
+    dates: DateRange;
+    wheelHint: boolean;
+    announcement: string;
+    drawError: string | undefined;
+  } = {
     hiddenTypes: new Set(),
     dates: {},
     wheelHint: false,
     announcement: '',
+    drawError: undefined,
   };
 
   private readonly source = new DataController(
@@ -259,11 +266,12 @@ export class ActorGraph extends LitElement {
 
   protected override updated(): void {
     const loaded = this.source.loaded;
-    if (loaded === undefined) return;
+    // Lit still updates a removed element; it must not build graphs nobody will destroy.
+    if (loaded === undefined || !this.isConnected) return;
     const containers = [...this.renderRoot.querySelectorAll<HTMLElement>('.graph')];
     const seed = parseSeed(this.layoutSeed);
     const lang = this.lang;
-    const toDraw: [CytoscapeController, HTMLElement][] = [];
+    const toDraw: [CytoscapeController, DrawnPane][] = [];
     for (const [index, pane] of [this.primary, this.secondary].entries()) {
       const container = containers[index];
       if (container === undefined) {
@@ -272,15 +280,19 @@ export class ActorGraph extends LitElement {
         continue;
       }
       const drawn = this.drawn.get(pane);
-      if (drawn?.loaded === loaded && drawn.seed === seed && drawn.lang === lang && drawn.container === container && pane.core) {
-        pane.applyFilter(this.paneFilter(index));
-        pane.applySelection(this.selection());
+      if (drawn?.loaded === loaded && drawn.seed === seed && drawn.lang === lang && drawn.container === container) {
+        // Drawn, or being drawn: a pane still being laid out gets the filter and selection when it is placed.
+        if (pane.core !== undefined) {
+          pane.applyFilter(this.paneFilter(index));
+          pane.applySelection(this.selection());
+        }
       } else {
-        this.drawn.set(pane, { loaded, seed, lang, container });
-        toDraw.push([pane, container]);
+        const record = { loaded, seed, lang, container };
+        this.drawn.set(pane, record);
+        toDraw.push([pane, record]);
       }
     }
-    if (toDraw.length > 0) void this.draw(toDraw, loaded, seed, lang);
+    if (toDraw.length > 0) void this.draw(toDraw);
     else if (containers.length === 0) this.markReady(loaded);
   }
 
@@ -294,33 +306,52 @@ export class ActorGraph extends LitElement {
     );
   }
 
-  /** Draws panes one after the other, so that the first one's layout serves the rest. */
-  private async draw(
-    panes: [CytoscapeController, HTMLElement][],
-    loaded: LoadedDataset,
-    seed: number,
-    lang: string,
-  ): Promise<void> {
-    for (const [pane, container] of panes) {
+  /**
+   * Draws panes one after the other, so that the first one's layout serves the rest. A drawing
+   * that a newer one has replaced (new data, seed or language, or the element removed) stops.
+   */
+  private async draw(panes: [CytoscapeController, DrawnPane][]): Promise<void> {
+    const current = (pane: CytoscapeController, record: DrawnPane) => this.drawn.get(pane) === record && this.isConnected;
+    let loaded: LoadedDataset | undefined;
+    for (const [pane, record] of panes) {
+      if (!current(pane, record)) return;
+      loaded = record.loaded;
+      const { seed, lang, container } = record;
       const cached =
         this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : frozenLayout(loaded, seed);
-      await pane.create(container, {
-        dataset: loaded.dataset,
-        seed,
-        theme: themeFromCss(this),
-        lang: lang || undefined,
-        positions: cached,
-      });
-      if (this.drawn.get(pane)?.container !== container) return;
-      if (cached === undefined) this.layout = { loaded, seed, positions: pane.positions() };
       const index = pane === this.primary ? 0 : 1;
+      let completed: boolean;
+      try {
+        completed = await pane.create(container, {
+          dataset: loaded.dataset,
+          seed,
+          theme: themeFromCss(this),
+          lang: lang || undefined,
+          positions: cached,
+          // Filter and selection hold from the first placement on, not only once the layout is refined.
+          onPlaced: () => {
+            pane.applyFilter(this.paneFilter(index));
+            pane.applySelection(this.selection());
+          },
+        });
+      } catch (error) {
+        if (!current(pane, record)) return;
+        const message = `The graph could not be laid out: ${error instanceof Error ? error.message : String(error)}.`;
+        this.setUi({ drawError: message });
+        this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', { message, issues: [] }));
+        return;
+      }
+      if (!completed || !current(pane, record)) return;
+      // A finished pane's positions are complete: they serve the other pane and later views.
+      this.layout = { loaded, seed, positions: pane.positions() };
       pane.applyFilter(this.paneFilter(index));
       pane.applySelection(this.selection());
       if (pane === this.secondary && this.primary.core !== undefined) pane.matchViewport(this.primary.core);
     }
-    this.dispatchEvent(
-      agEvent<AgReadyDetail>('ag-ready', { actors: loaded.dataset.actors.length, ties: loaded.dataset.ties.length }),
-    );
+    if (loaded === undefined) return;
+    if (this.ui.drawError !== undefined) this.setUi({ drawError: undefined });
+    this.readyFor = undefined;
+    this.markReady(loaded);
   }
 
   /** Panes of the compare view move together: a pan or zoom of one is copied to the other. */
@@ -506,6 +537,7 @@ export class ActorGraph extends LitElement {
       <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
+        ${this.ui.drawError === undefined ? nothing : this.renderError({ message: this.ui.drawError, issues: [] })}
         <div class="graph-column">
           <div class="views" part="views" role="group" aria-label="View">
             ${VIEWS.map(

@@ -44,6 +44,8 @@ export interface GraphOptions {
   readonly lang?: string | undefined;
   /** Positions from an earlier layout of the same data and seed; the layout is skipped when given. */
   readonly positions?: Positions | undefined;
+  /** Called once the graph is first placed (before a large graph's layout is refined). */
+  readonly onPlaced?: (() => void) | undefined;
 }
 
 type Direction = 'left' | 'right' | 'up' | 'down';
@@ -150,7 +152,8 @@ export class CytoscapeController implements ReactiveController {
    * is done. Positions are computed even while the container has no size; the view is fitted
    * when it first gets one.
    */
-  async create(container: HTMLElement, options: GraphOptions): Promise<void> {
+  /** Resolves `true` when the graph is drawn, `false` when a newer drawing or `destroy()` replaced it. */
+  async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
     this.destroy();
     registerFcose();
     this.preventHeadStylesheet();
@@ -163,7 +166,7 @@ export class CytoscapeController implements ReactiveController {
     const refine = !complete && nodeCount > MAIN_THREAD_MAX_NODES && request.quality !== 'draft';
     const token = ++this.createToken;
     const first = complete ? undefined : await layOut(refine ? { ...request, quality: 'draft' } : request);
-    if (token !== this.createToken) return;
+    if (token !== this.createToken) return false;
     const at = (id: string) => (complete ? known.get(id) : undefined) ?? positionIn(first, id);
 
     const cy = cytoscape({
@@ -181,16 +184,20 @@ export class CytoscapeController implements ReactiveController {
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
     await addInChunks(cy, elements, at, () => this.cy === cy);
-    if (this.cy !== cy) return;
+    if (this.cy !== cy) return false;
+    // Edges added after an earlier filter pass must be filtered too.
+    this.appliedFilter = '';
     this.listen(cy, container);
     this.watchLevelOfDetail(cy);
     this.hadSize = false;
     this.fitIfSized(container);
     this.observeSize(container);
+    options.onPlaced?.();
     this.paintState();
-    if (!refine) return;
+    if (!refine) return true;
+    const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
     const refined = await layOut(request);
-    if (this.cy !== cy) return;
+    if (this.cy !== cy) return false;
     await new Promise<void>((resolve) => {
       cy.layout({
         name: 'preset',
@@ -201,9 +208,13 @@ export class CytoscapeController implements ReactiveController {
         stop: () => resolve(),
       } as cytoscape.LayoutOptions).run();
     });
-    if (this.cy !== cy) return;
-    this.hadSize = false;
-    this.fitIfSized(container);
+    if (this.cy !== cy) return false;
+    // Refit to the refined layout, unless the reader has moved the view meanwhile.
+    if (JSON.stringify([cy.zoom(), cy.pan()]) === placedView) {
+      this.hadSize = false;
+      this.fitIfSized(container);
+    }
+    return true;
   }
 
   /** Hides arrows when zoomed far out, where they are specks that cost time to draw. */
@@ -213,10 +224,8 @@ export class CytoscapeController implements ReactiveController {
       const nowFar = cy.zoom() < LOW_DETAIL_ZOOM;
       if (nowFar === far) return;
       far = nowFar;
-      cy.style()
-        .selector('edge.directed')
-        .style('target-arrow-shape', far ? 'none' : 'triangle')
-        .update();
+      // A class, not a new style rule: rules added at run time pile up and override absent ties' look.
+      cy.batch(() => cy.edges('.directed').toggleClass('lod-far', far));
     };
     cy.on('zoom', update);
   }

@@ -100,6 +100,8 @@ export function buildStylesheet(theme: GraphTheme): StylesheetJson {
       },
     },
     { selector: 'edge.undated-in-range', style: { opacity: 0.3 } },
+    // Zoomed far out, arrows are specks that cost time to draw.
+    { selector: 'edge.lod-far', style: { 'target-arrow-shape': 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.

@@ -99,3 +99,45 @@ describe('a precomputed layout', () => {
     }
   });
 });
+
+describe('drawing while the reader acts', () => {
+  it('hides arrows when zoomed far out, and restores them without touching absent ties', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" show-absent`);
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const present = cy.getElementById('prk-rus-arms-for-food');
+    const absent = cy.getElementById('prk-chn-alignment');
+    const rules = (cy.style() as unknown as { length: number }).length;
+    for (let i = 0; i < 2; i++) {
+      cy.zoom(0.2);
+      expect(present.style('target-arrow-shape')).toBe('none');
+      cy.zoom(1);
+      expect(present.style('target-arrow-shape')).toBe('triangle');
+      expect(absent.style('target-arrow-shape')).toBe('none');
+    }
+    expect((cy.style() as unknown as { length: number }).length).toBe(rules);
+  });
+
+  it('keeps one layout going when the filter changes while a large graph is laid out', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 3 }));
+    const box = mount('');
+    box.innerHTML = '<actor-graph filter="alliance"></actor-graph>';
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    let readies = 0;
+    graph.addEventListener('ag-ready', () => readies++);
+    const ready = nextEvent(graph, 'ag-ready', 60_000);
+    graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+    graph.data = dataset;
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      graph.filter = i % 2 === 0 ? 'alliance transaction' : 'alliance';
+    }
+    await ready;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readies).toBe(1);
+    await graph.updateComplete;
+    // The filter in force when the drawing finished holds on every edge, from every chunk.
+    expect(graph.cy?.edges('.cat-hostility').filter(':visible').length).toBe(0);
+    expect(graph.cy?.edges('.cat-alliance.present').filter(':hidden').length).toBe(0);
+  }, 90_000);
+});
