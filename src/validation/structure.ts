@@ -1,86 +1,18 @@
-/**
- * Turns valibot's issues into {@link ValidationIssue}s whose paths point at the value at fault and
- * whose messages read as sentences.
- */
+/** Checks the shape of a dataset against the schema. */
 import * as v from 'valibot';
 import { DatasetSchema } from '../model/schema.ts';
 import type { ValidationIssue } from './issue.ts';
-import type { JsonPath } from './json-path.ts';
-
-type SchemaIssue = v.InferIssue<typeof DatasetSchema>;
-
-function pathOf(issue: SchemaIssue): (string | number)[] {
-  return (issue.path ?? []).map((item) => (typeof item.key === 'number' ? item.key : String(item.key)));
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
-
-/** The known field names of the object schema at `path`, found by walking the dataset schema. */
-function knownFields(path: JsonPath): string[] {
-  let schema: unknown = DatasetSchema;
-  for (const segment of path) {
-    schema = unwrap(schema);
-    if (typeof segment === 'number') schema = (schema as { item?: unknown }).item;
-    else schema = (schema as { entries?: Record<string, unknown> }).entries?.[segment];
-    if (schema === undefined) return [];
-  }
-  const entries = (unwrap(schema) as { entries?: Record<string, unknown> }).entries;
-  return entries === undefined ? [] : Object.keys(entries);
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema as { wrapped?: unknown; type?: string };
-  while (current?.wrapped !== undefined) current = current.wrapped as typeof current;
-  return current;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-function toIssue(issue: SchemaIssue): ValidationIssue {
-  const path = pathOf(issue);
-  const field = path[path.length - 1];
-  if (issue.type === 'strict_object' && issue.expected === 'never' && typeof field === 'string') {
-    const known = knownFields(path.slice(0, -1));
-    const close = known.filter((name) => editDistance(name.toLowerCase(), field.toLowerCase()) <= 2);
-    const hint = close.length > 0 ? ` Did you mean "${close[0]}"?` : ` Known fields: ${known.join(', ')}.`;
-    return { path, code: 'schema', severity: 'error', message: `"${field}" is not a known field here.${hint}` };
-  }
-  if (issue.input === undefined && issue.kind === 'schema') {
-    const name = typeof field === 'string' ? `"${field}"` : 'This item';
-    return { path, code: 'schema', severity: 'error', message: `The required field ${name} is missing.` };
-  }
-  const got = issue.kind === 'schema' ? ` (found ${describeValue(issue.input)})` : '';
-  const where = typeof field === 'string' ? `"${field}"` : path.length === 0 ? 'The dataset' : 'This item';
-  return { path, code: 'schema', severity: 'error', message: `${where} ${issue.message}${got}.` };
-}
 
 /** Checks the shape of a dataset against the schema and reports every mismatch. */
-export function checkStructure(
+export async function checkStructure(
   input: unknown,
-): { ok: true; dataset: v.InferOutput<typeof DatasetSchema> } | { ok: false; issues: ValidationIssue[] } {
+): Promise<{ ok: true; dataset: v.InferOutput<typeof DatasetSchema> } | { ok: false; issues: ValidationIssue[] }> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     const message = 'The dataset must be a JSON object, with "sources", "actors", "tieTypes" and "ties".';
     return { ok: false, issues: [{ path: [], code: 'schema', severity: 'error', message }] };
   }
   const result = v.safeParse(DatasetSchema, input, { abortEarly: false, abortPipeEarly: true });
   if (result.success) return { ok: true, dataset: result.output };
+  const { toIssue } = await import('./schema-issues.ts');
   return { ok: false, issues: result.issues.map(toIssue) };
 }

@@ -237,7 +237,7 @@ function checkEvidence(dataset: Dataset, texts: ReadonlyMap<string, string>): Va
  * quote in them. Issues come back in that order.
  */
 export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
-  const structure = checkStructure(input);
+  const structure = await checkStructure(input);
   if (!structure.ok) return { issues: structure.issues, texts: new Map() };
   const dataset = structure.dataset;
   const references = checkReferences(dataset);
