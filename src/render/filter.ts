@@ -91,17 +91,20 @@ export function isDatasetTieShown(dataset: Dataset, tie: Dataset['ties'][number]
   );
 }
 
-/** How many ties pass the legend's switches but fall outside the timeline's range. */
-export function countHiddenByTime(dataset: Dataset, filter: TieFilter): number {
+/** How many ties pass the legend's switches and also meet `test`. */
+function countPassingSwitches(dataset: Dataset, filter: TieFilter, test: (tie: Dataset['ties'][number]) => boolean): number {
   const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
-  let hidden = 0;
+  let count = 0;
   for (const tie of dataset.ties) {
     const category = categoryOf.get(tie.type);
-    if (category === undefined) continue;
-    const filterable = { category, type: tie.type, status: tie.status, period: tie.period };
-    if (passesSwitches(filterable, filter) && !overlapsRange(tie.period, filter.dates)) hidden++;
+    if (category !== undefined && passesSwitches({ category, type: tie.type, status: tie.status }, filter) && test(tie)) count++;
   }
-  return hidden;
+  return count;
+}
+
+/** How many ties pass the legend's switches but fall outside the timeline's range. */
+export function countHiddenByTime(dataset: Dataset, filter: TieFilter): number {
+  return countPassingSwitches(dataset, filter, (tie) => !overlapsRange(tie.period, filter.dates));
 }
 
 /** The ties an actor takes part in, as source or target. */
@@ -111,11 +114,5 @@ export function tiesOfActor(dataset: Dataset, actorId: string): Dataset['ties'] 
 
 /** How many ties pass the legend's switches and have no date (the timeline never hides them). */
 export function countUndatedShown(dataset: Dataset, filter: TieFilter): number {
-  const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
-  return dataset.ties.filter((tie) => {
-    const category = categoryOf.get(tie.type);
-    return (
-      category !== undefined && !isDated(tie.period) && passesSwitches({ category, type: tie.type, status: tie.status }, filter)
-    );
-  }).length;
+  return countPassingSwitches(dataset, filter, (tie) => !isDated(tie.period));
 }
