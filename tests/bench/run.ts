@@ -70,7 +70,7 @@ function writeCase(name: string, dataset: Dataset, text: string, storedLayout = 
   };
 }
 
-async function prepareCases(sizes: number[]): Promise<Case[]> {
+export async function prepareCases(sizes: number[]): Promise<Case[]> {
   mkdirSync(DATA, { recursive: true });
   const seed = JSON.parse(readFileSync(SEED, 'utf8')) as Dataset;
   const seedText = readFileSync('graph-data/sources/easley-2024-axis-of-transactionalism.txt', 'utf8');
@@ -94,7 +94,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function serve(): Promise<Server> {
+export function serve(): Promise<Server> {
   const roots: Record<string, string> = { dist: 'dist', floor: 'node_modules/.bench/floor', data: DATA };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -282,7 +282,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench stopped: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+// Run only as a command: the profiler imports the pages and the server from here.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(`bench stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
