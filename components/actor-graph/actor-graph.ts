@@ -23,6 +23,7 @@ import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
 import { type AgErrorDetail, type AgReadyDetail, type AgSelectDetail, type AgViewChangeDetail, agEvent } from './events.ts';
+import { prewarmLayoutWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import '../evidence-panel/define.ts';
@@ -251,6 +252,8 @@ export class ActorGraph extends LitElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.near = true;
         this.nearObserver?.disconnect();
+        // The layout worker starts up while the data loads.
+        prewarmLayoutWorker();
         void this.source.load();
       },
       { rootMargin: '100% 0px' },

@@ -15,7 +15,7 @@ import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
-import { layOut, MAIN_THREAD_MAX_NODES } from './layout-client.ts';
+import { layOut, SMALL_GRAPH_MAX_NODES } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
 
@@ -87,6 +87,30 @@ function positionIndex(list: PositionList): Map<string, number> {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+/** Lets the page handle input and paint between two steps of drawing, so no step is a long task. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** How many elements are measured (label sizes, edge curves) in one step. */
+const MEASURE_SLICE = 300;
+
+/**
+ * Measures the elements a slice at a time. Fitting the view needs every label's size and every
+ * edge's curve; done at once, the first time (with the code still cold) takes over 100 ms even
+ * for a small graph.
+ */
+async function measureInSlices(cy: Core, stillWanted: () => boolean): Promise<void> {
+  for (const group of [cy.nodes(), cy.edges()]) {
+    for (let i = 0; i < group.length; i += MEASURE_SLICE) {
+      group.slice(i, i + MEASURE_SLICE).boundingBox({});
+      await yieldToMain();
+      if (!stillWanted()) return;
+    }
+  }
+}
+
 /**
  * Adds the elements at their positions. A large graph goes in a few hundred elements per frame,
  * so that Cytoscape's work never blocks the page for long.
@@ -102,7 +126,7 @@ async function addInChunks(
       ? { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } }
       : { group: element.group, data: { ...element.data }, classes: element.classes },
   );
-  if (definitions.length <= CHUNK * 2) {
+  if (!isChunked(definitions)) {
     cy.add(definitions);
     return;
   }
@@ -111,6 +135,15 @@ async function addInChunks(
     await nextFrame();
     if (!stillWanted()) return;
   }
+}
+
+/** The classes that mark the selection and the hover, and fade the rest. */
+const STATE_CLASSES = ['selected', 'in-selection', 'hover', 'faded'] as const;
+type StateClass = (typeof STATE_CLASSES)[number];
+
+/** Whether a graph is large enough to be added a chunk per frame. */
+function isChunked(elements: readonly unknown[]): boolean {
+  return elements.length > CHUNK * 2;
 }
 
 /** Below this zoom the labels (15 model units) render smaller than about 7 px: unreadable. */
@@ -163,9 +196,16 @@ export class CytoscapeController implements ReactiveController {
     const known = options.positions;
     const complete = known !== undefined && request.nodes.every((node) => known.has(node.id));
     // A large graph is shown early from a draft layout, and refined after.
-    const refine = !complete && nodeCount > MAIN_THREAD_MAX_NODES && request.quality !== 'draft';
+    const refine = !complete && nodeCount > SMALL_GRAPH_MAX_NODES && request.quality !== 'draft';
     const token = ++this.createToken;
-    const first = complete ? undefined : await layOut(refine ? { ...request, quality: 'draft' } : request);
+    const placing = complete ? undefined : layOut(refine ? { ...request, quality: 'draft' } : request);
+    // Handled below, unless a newer drawing replaces this one first.
+    placing?.catch(() => undefined);
+    // A large graph goes in a chunk per frame, and each frame draws it, so it waits for its first
+    // positions. A smaller one is set up while the layout runs, and placed when it is done.
+    let first = isChunked(elements) ? await placing : undefined;
+    if (token !== this.createToken) return false;
+    await yieldToMain();
     if (token !== this.createToken) return false;
     const at = (id: string) => (complete ? known.get(id) : undefined) ?? positionIn(first, id);
 
@@ -180,20 +220,42 @@ export class CytoscapeController implements ReactiveController {
       userZoomingEnabled: false,
       // Large graphs trade a little polish while moving for a smooth pan.
       hideEdgesOnViewport: nodeCount > LARGE_GRAPH,
+      // While the reader drags or zooms, a bitmap of the graph moves instead of a full redraw.
+      textureOnViewport: nodeCount > LARGE_GRAPH,
       renderer: { name: 'canvas', webgl: nodeCount > LARGE_GRAPH && hasHardwareWebGL() },
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
+    // Cytoscape redraws everything 100 ms after any attribute change on its container (such as
+    // our aria-label); size changes are caught by ResizeObservers, so that watch is let go.
+    (cy as unknown as { renderer(): { styleObserver?: MutationObserver } }).renderer().styleObserver?.disconnect();
+    await yieldToMain();
+    if (this.cy !== cy) return false;
     await addInChunks(cy, elements, at, () => this.cy === cy);
     if (this.cy !== cy) return false;
-    // Edges added after an earlier filter pass must be filtered too.
-    this.appliedFilter = '';
-    this.listen(cy, container);
-    this.watchLevelOfDetail(cy);
-    this.hadSize = false;
-    this.fitIfSized(container);
-    this.observeSize(container);
-    options.onPlaced?.();
-    this.paintState();
+    // Nothing is drawn until the graph is measured, fitted and filtered: a batch holds Cytoscape's
+    // frames, which would otherwise draw it half-styled and off-centre in between.
+    cy.startBatch();
+    try {
+      await measureInSlices(cy, () => this.cy === cy);
+      if (this.cy !== cy) return false;
+      if (first === undefined && placing !== undefined) {
+        first = await placing;
+        if (this.cy !== cy) return false;
+        const placed = first;
+        cy.nodes().positions((node) => positionIn(placed, node.id()));
+      }
+      // Edges added after an earlier filter pass must be filtered too.
+      this.appliedFilter = '';
+      this.listen(cy, container);
+      this.watchLevelOfDetail(cy);
+      this.hadSize = false;
+      this.fitIfSized(container);
+      this.observeSize(container);
+      options.onPlaced?.();
+      this.paintState();
+    } finally {
+      if (!cy.destroyed()) cy.endBatch();
+    }
     if (!refine) return true;
     const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
     const refined = await layOut(request);
@@ -356,15 +418,18 @@ export class CytoscapeController implements ReactiveController {
       if (event.target === cy) this.callbacks.onTap(null);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
+    // The cursor is set on the container's parent: Cytoscape redraws the whole graph after any
+    // attribute change on the container itself.
+    const frame = container.parentElement ?? container;
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
       this.hovered = event.target;
       this.paintState();
-      container.style.cursor = 'pointer';
+      frame.style.cursor = 'pointer';
     });
     cy.on('mouseout', 'node, edge', () => {
       this.hovered = undefined;
       this.paintState();
-      container.style.cursor = '';
+      frame.style.cursor = '';
     });
     // Page scroll is never taken over: wheel events zoom only while the graph is active, or with
     // Ctrl or Cmd held. The listener sits on the shadow root in the capture phase, so it runs
@@ -428,7 +493,7 @@ export class CytoscapeController implements ReactiveController {
     if (cy === undefined) return;
     this.fit();
     // A large graph is shown whole: its labels hide when small, and the overview is the point.
-    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || cy.nodes().length > MAIN_THREAD_MAX_NODES) return;
+    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || cy.nodes().length > SMALL_GRAPH_MAX_NODES) return;
     let hub = cy.nodes()[0] as NodeSingular;
     for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
     cy.zoom(READABLE_ZOOM);
@@ -439,44 +504,53 @@ export class CytoscapeController implements ReactiveController {
   private paintState(): void {
     const cy = this.cy;
     if (cy === undefined) return;
+    const marked: Record<StateClass, cytoscape.Collection> = {
+      selected: cy.collection(),
+      'in-selection': cy.collection(),
+      hover: cy.collection(),
+      faded: cy.collection(),
+    };
     // Fading the rest of a large graph restyles thousands of elements on every click; there, the
-    // selection is marked without fading, and only the elements marked before are cleared.
-    const large = cy.nodes().length > MAIN_THREAD_MAX_NODES;
-    cy.batch(() => {
-      (large ? cy.elements('.selected, .in-selection, .hover') : cy.elements()).removeClass('selected in-selection faded hover');
-      const visible = large ? cy.collection() : cy.elements().not('.filtered');
-      const focusOn = (kept: cytoscape.Collection) => visible.not(kept).addClass('faded');
-      const selection = this.selection;
-      if (selection !== null) {
-        const element = cy.getElementById(selection.id);
-        if (element.nonempty()) {
-          element.addClass('selected');
-          if (element.isNode()) {
-            // A bloc brings its members and the ties among them into view too.
-            const members = element.outgoers('edge.membership').targets();
-            const edges = element.connectedEdges().union(members.edgesWith(members)).not('.filtered');
-            edges.addClass('in-selection');
-            focusOn(element.union(edges).union(edges.connectedNodes()));
-          } else {
-            const edge = element as unknown as EdgeSingular;
-            edge.connectedNodes().addClass('in-selection');
-            focusOn(edge.union(edge.connectedNodes()));
-          }
+    // selection is marked without fading.
+    const fades = cy.nodes().length <= SMALL_GRAPH_MAX_NODES;
+    const focusOn = (kept: cytoscape.Collection) => {
+      if (fades) marked.faded = cy.elements().not('.filtered').not(kept);
+    };
+    const selection = this.selection;
+    const element: cytoscape.CollectionReturnValue = selection === null ? cy.collection() : cy.getElementById(selection.id);
+    if (element.nonempty()) {
+      marked.selected = element;
+      if (element.nodes().nonempty()) {
+        // A bloc brings its members and the ties among them into view too.
+        const members = element.outgoers('edge.membership').targets();
+        const edges = element.connectedEdges().union(members.edgesWith(members)).not('.filtered');
+        marked['in-selection'] = edges;
+        focusOn(element.union(edges).union(edges.connectedNodes()));
+      } else {
+        const ends = element.connectedNodes();
+        marked['in-selection'] = cy.collection().union(ends);
+        focusOn(element.union(ends));
+      }
+    }
+    const hovered = this.hovered;
+    if (hovered !== undefined && !hovered.removed()) {
+      marked.hover = cy.collection().union(hovered);
+      if (selection === null) {
+        if (hovered.isNode()) {
+          const edges = hovered.connectedEdges().not('.filtered');
+          marked.hover = hovered.union(edges);
+          focusOn(hovered.union(edges).union(edges.connectedNodes()));
+        } else {
+          focusOn(hovered.union((hovered as EdgeSingular).connectedNodes()));
         }
       }
-      const hovered = this.hovered;
-      if (hovered !== undefined && !hovered.removed()) {
-        hovered.addClass('hover');
-        if (selection === null) {
-          if (hovered.isNode()) {
-            const edges = hovered.connectedEdges().not('.filtered');
-            edges.addClass('hover');
-            focusOn(hovered.union(edges).union(edges.connectedNodes()));
-          } else {
-            const edge = hovered as EdgeSingular;
-            focusOn(edge.union(edge.connectedNodes()));
-          }
-        }
+    }
+    // Only elements whose classes change are touched: each one touched is restyled and redrawn.
+    cy.batch(() => {
+      for (const name of STATE_CLASSES) {
+        const now = cy.elements(`.${name}`);
+        now.not(marked[name]).removeClass(name);
+        marked[name].not(now).addClass(name);
       }
     });
   }

@@ -20,11 +20,14 @@ const MEASURE = `
   // Click latency: from the pointer press to the first frame after the page reacted.
   window.addEventListener('pointerdown', (event) => { window.__bench.pressAt = event.timeStamp; }, true);
   window.__clicked = async () => { await frames(2); window.__bench.click = performance.now() - window.__bench.pressAt; };
-  // Panning frame rate: 90 frames of panning, timed.
-  window.__pan = async (cy) => {
+  // Panning frame rate: frames painted while the reader drags the view, counted until stopped.
+  window.__countFrames = () => {
+    let count = 0;
+    let counting = true;
     const started = performance.now();
-    for (let i = 0; i < 90; i++) { cy.panBy({ x: i % 2 ? 6 : -5, y: 3 }); await frames(1); }
-    window.__bench.fps = 90 / ((performance.now() - started) / 1000);
+    const step = () => { if (!counting) return; count++; requestAnimationFrame(step); };
+    requestAnimationFrame(step);
+    return () => { counting = false; window.__bench.fps = count / ((performance.now() - started) / 1000); };
   };
 `;
 
