@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
-import { parseSeed } from '../../src/layout/fcose.ts';
+import { parseSeed } from '../../src/layout/seed.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel } from '../../src/render/elements.ts';
@@ -19,6 +19,7 @@ import { plural } from '../../src/render/format.ts';
 import { type DateRange, dateStops } from '../../src/render/time.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { CATEGORY_LABELS } from '../shared/labels.ts';
+import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
@@ -317,6 +318,8 @@ export class ActorGraph extends LitElement {
     const current = (pane: CytoscapeController, record: DrawnPane) => this.drawn.get(pane) === record && this.isConnected;
     let loaded: LoadedDataset | undefined;
     for (const [pane, record] of panes) {
+      // Lit's render with the new data and the drawing are separate tasks.
+      await yieldToMain();
       if (!current(pane, record)) return;
       loaded = record.loaded;
       const { seed, lang, container } = record;

@@ -6,8 +6,7 @@
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PositionList } from '../../src/layout/compute.ts';
-import { registerFcose } from '../../src/layout/fcose.ts';
+import type { PositionList } from '../../src/layout/request.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
@@ -15,9 +14,14 @@ import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
+import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { layOut, SMALL_GRAPH_MAX_NODES } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
+
+// Our copy of Cytoscape warns in the host page's console about states the widget passes through
+// on purpose (nodes on top of each other in a draft layout); the host's console is not ours.
+cytoscape.warnings(false);
 
 /** Cytoscape adds a stylesheet to the page's head unless an element with this id exists. */
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
@@ -55,7 +59,11 @@ const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
 const LOW_DETAIL_ZOOM = 0.35;
 /** How many elements are added to Cytoscape between two frames, for large graphs. */
-const CHUNK = 400;
+const CHUNK = 250;
+/** Up to this many nodes, a refined layout glides in; above, it settles a slice of nodes a frame. */
+const GLIDE_MAX_NODES = 400;
+/** How many nodes move to their refined place in one frame, above `GLIDE_MAX_NODES`. */
+const MOVE_SLICE = 200;
 
 /** A string that changes whenever the filter does. */
 function filterKey(filter: TieFilter): string {
@@ -83,14 +91,6 @@ function positionIndex(list: PositionList): Map<string, number> {
     indexes.set(list, index);
   }
   return index;
-}
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/** Lets the page handle input and paint between two steps of drawing, so no step is a long task. */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** How many elements are measured (label sizes, edge curves) in one step. */
@@ -141,6 +141,12 @@ async function addInChunks(
 const STATE_CLASSES = ['selected', 'in-selection', 'hover', 'faded'] as const;
 type StateClass = (typeof STATE_CLASSES)[number];
 
+/** Cytoscape's switch for telling its renderer about changes; not in its published types. */
+interface RendererNotifications {
+  notifications(on: boolean): void;
+  notify(event: 'add'): void;
+}
+
 /** Whether a graph is large enough to be added a chunk per frame. */
 function isChunked(elements: readonly unknown[]): boolean {
   return elements.length > CHUNK * 2;
@@ -188,7 +194,6 @@ export class CytoscapeController implements ReactiveController {
   /** Resolves `true` when the graph is drawn, `false` when a newer drawing or `destroy()` replaced it. */
   async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
     this.destroy();
-    registerFcose();
     this.preventHeadStylesheet();
     const elements = buildElements(options.dataset, options.lang);
     const request = layoutRequestOf(elements, options.seed, options.theme.fontSize);
@@ -230,12 +235,21 @@ export class CytoscapeController implements ReactiveController {
     (cy as unknown as { renderer(): { styleObserver?: MutationObserver } }).renderer().styleObserver?.disconnect();
     await yieldToMain();
     if (this.cy !== cy) return false;
+    // While a large graph goes in a chunk per frame, its renderer is not told: each frame would
+    // otherwise draw everything added so far. It learns of it all at once, in the batch below.
+    const renderer = cy as unknown as RendererNotifications;
+    const chunked = isChunked(elements);
+    if (chunked) renderer.notifications(false);
     await addInChunks(cy, elements, at, () => this.cy === cy);
     if (this.cy !== cy) return false;
     // Nothing is drawn until the graph is measured, fitted and filtered: a batch holds Cytoscape's
     // frames, which would otherwise draw it half-styled and off-centre in between.
     cy.startBatch();
     try {
+      if (chunked) {
+        renderer.notifications(true);
+        renderer.notify('add');
+      }
       await measureInSlices(cy, () => this.cy === cy);
       if (this.cy !== cy) return false;
       if (first === undefined && placing !== undefined) {
@@ -260,16 +274,7 @@ export class CytoscapeController implements ReactiveController {
     const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
     const refined = await layOut(request);
     if (this.cy !== cy) return false;
-    await new Promise<void>((resolve) => {
-      cy.layout({
-        name: 'preset',
-        positions: (node: NodeSingular) => positionIn(refined, node.id()),
-        fit: false,
-        animate: true,
-        animationDuration: 500,
-        stop: () => resolve(),
-      } as cytoscape.LayoutOptions).run();
-    });
+    await this.moveTo(cy, refined);
     if (this.cy !== cy) return false;
     // Refit to the refined layout, unless the reader has moved the view meanwhile.
     if (JSON.stringify([cy.zoom(), cy.pan()]) === placedView) {
@@ -277,6 +282,33 @@ export class CytoscapeController implements ReactiveController {
       this.fitIfSized(container);
     }
     return true;
+  }
+
+  /**
+   * Moves the nodes to their refined positions. A few hundred nodes glide there; above that,
+   * where one frame that moves every node takes well over 100 ms here, the nodes move a slice a
+   * frame, so the page stays responsive while the graph settles.
+   */
+  private async moveTo(cy: Core, positions: PositionList): Promise<void> {
+    const nodes = cy.nodes();
+    if (nodes.length <= GLIDE_MAX_NODES) {
+      await new Promise<void>((resolve) => {
+        cy.layout({
+          name: 'preset',
+          positions: (node: NodeSingular) => positionIn(positions, node.id()),
+          fit: false,
+          animate: true,
+          animationDuration: 500,
+          stop: () => resolve(),
+        } as cytoscape.LayoutOptions).run();
+      });
+      return;
+    }
+    for (let i = 0; i < nodes.length; i += MOVE_SLICE) {
+      nodes.slice(i, i + MOVE_SLICE).positions((node) => positionIn(positions, (node as NodeSingular).id()));
+      await nextFrame();
+      if (this.cy !== cy) return;
+    }
   }
 
   /** Hides arrows when zoomed far out, where they are specks that cost time to draw. */

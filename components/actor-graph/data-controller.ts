@@ -14,6 +14,7 @@ import {
   urlTextLoader,
 } from '../../src/adapters/load-dataset.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
+import { yieldToMain } from '../shared/yield-to-main.ts';
 
 export type LoadState =
   | { readonly status: 'idle' }
@@ -130,6 +131,9 @@ export class DataController implements ReactiveController {
       const reason = error instanceof Error ? error.message : String(error);
       result = { ok: false, error: { message: `The data could not be loaded: ${reason}`, issues: [] } };
     }
+    if (token !== this.token) return;
+    // Validation and the first render with the data are separate tasks: each is short.
+    await yieldToMain();
     if (token !== this.token) return;
     if (result.ok) {
       this.setState({ status: 'ready', loaded: result.value });

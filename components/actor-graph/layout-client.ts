@@ -5,7 +5,7 @@
  * (a CSP without `worker-src 'self'`, say), the main thread does the work, and the graph still
  * appears.
  */
-import { computeLayout, type LayoutRequest, type PositionList } from '../../src/layout/compute.ts';
+import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
 
 /** Up to this many nodes a graph is small: laid out once, with no draft first. */
 export const SMALL_GRAPH_MAX_NODES = 150;
@@ -86,6 +86,8 @@ export async function layOut(request: LayoutRequest): Promise<PositionList> {
   try {
     return await layOutInWorker(request);
   } catch {
+    // Only then is the layout code loaded into the page; the worker has its own copy.
+    const { computeLayout } = await import('../../src/layout/compute.ts');
     return computeLayout(request);
   }
 }

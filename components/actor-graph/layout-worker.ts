@@ -3,7 +3,8 @@
  * graph never freezes the page. It is built as its own file (`actor-graph.layout-worker.js`) and
  * loaded from the same origin as the widget, never from a blob, so strict CSPs allow it.
  */
-import { computeLayout, type LayoutRequest } from '../../src/layout/compute.ts';
+import { computeLayout } from '../../src/layout/compute.ts';
+import type { LayoutRequest } from '../../src/layout/request.ts';
 
 interface LayoutMessage {
   readonly id: number;

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { computeLayout } from '../layout/compute.ts';
-import { parseSeed } from '../layout/fcose.ts';
 import { layoutRequestOf } from '../layout/request.ts';
+import { parseSeed } from '../layout/seed.ts';
 import { buildElements } from '../render/elements.ts';
 import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';

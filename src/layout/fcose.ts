@@ -6,6 +6,7 @@
 import type { Core, LayoutOptions } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import { seededRandom } from './seed.ts';
 
 let registered = false;
 /** Registers fcose with Cytoscape once per page or process. */
@@ -13,28 +14,6 @@ export function registerFcose(): void {
   if (registered) return;
   cytoscape.use(fcose);
   registered = true;
-}
-
-/** A small, fast, seeded generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Turns a `layout-seed` attribute (a number or any text) into a 32-bit seed. */
-export function parseSeed(value: string | number | null | undefined): number {
-  if (value === null || value === undefined || value === '') return 1;
-  const text = String(value).trim();
-  if (/^-?\d+$/.test(text)) return Number(text) >>> 0;
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash >>> 0;
 }
 
 /** The fcose options the widget uses, tuned so that the seed graph's labels stand apart. */

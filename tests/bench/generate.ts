@@ -3,7 +3,7 @@
  * categories and a source text that every quote really anchors in, so the full validator runs on
  * them as on real data.
  */
-import { seededRandom } from '../../src/layout/fcose.ts';
+import { seededRandom } from '../../src/layout/seed.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
 import { sha256Hex } from '../../src/validation/validate.ts';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { qualityFor } from '../../src/layout/compute.ts';
+import { qualityFor } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';

@@ -20,6 +20,30 @@ describe('the layout worker', () => {
     expect(inWorker).toHaveLength(dataset.actors.length);
     expect(inWorker).toEqual(onMainThread);
   });
+
+  it('falls back to the main thread, with the same positions, when no worker may start', async () => {
+    const dataset = syntheticDataset({ actors: 40, seed: 3 }).dataset as Dataset;
+    const request = layoutRequestOf(buildElements(dataset), 5, 15);
+    // As under a CSP without worker-src 'self': constructing a Worker throws.
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('Refused by the test', 'SecurityError');
+        }
+      },
+    );
+    try {
+      // A fresh copy of the module, which has not started a worker yet.
+      const fresh = (await import(
+        /* @vite-ignore */ `../../components/actor-graph/layout-client.ts?fallback=${Date.now()}`
+      )) as typeof import('../../components/actor-graph/layout-client.ts');
+      await expect(fresh.layOutInWorker(request)).rejects.toThrow();
+      expect(await fresh.layOut(request)).toEqual(await computeLayout(request));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('the renderer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, estimateNodeBox, qualityFor } from '../../src/layout/compute.ts';
-import { layoutRequestOf } from '../../src/layout/request.ts';
+import { computeLayout } from '../../src/layout/compute.ts';
+import { estimateNodeBox, layoutRequestOf, qualityFor } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { isSoftwareRenderer } from '../../src/render/gpu.ts';

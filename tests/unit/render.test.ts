@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { parseSeed, runSeededLayout, seededRandom } from '../../src/layout/fcose.ts';
+import { runSeededLayout } from '../../src/layout/fcose.ts';
+import { parseSeed, seededRandom } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { actorLabel, buildElements } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
