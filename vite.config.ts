@@ -26,6 +26,23 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/**
+ * lodash, inside Cytoscape, finds the global object with `Function('return this')()` when neither
+ * `global` nor `self` exists. Browsers never get that far, but the bundle must not hold a Function
+ * constructor at all: strict CSPs forbid it. `globalThis` is the same object.
+ */
+function noFunctionConstructor(): Plugin {
+  return {
+    name: 'actor-graph:no-function-constructor',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.includes('/node_modules/')) return null;
+      const replaced = code.replace(/\bFunction\((['"])return this\1\)\(\)/g, 'globalThis');
+      return replaced === code ? null : { code: replaced, map: null };
+    },
+  };
+}
+
 const minifier = {
   minify: 'terser',
   terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
@@ -36,6 +53,7 @@ const minifier = {
  * a worker must not share chunks with the page's bundle, which defines custom elements.
  */
 const workerBuild = defineConfig({
+  plugins: [noFunctionConstructor()],
   build: {
     lib: { entry: 'components/actor-graph/layout-worker.ts', formats: ['es'], fileName: () => 'actor-graph.layout-worker.js' },
     target: 'es2022',
@@ -48,7 +66,7 @@ const workerBuild = defineConfig({
 export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : mainConfig));
 
 const mainConfig = defineConfig({
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), noFunctionConstructor()],
   build: {
     // One self-contained ES module that defines the elements: dist/actor-graph.js.
     lib: {
@@ -76,6 +94,15 @@ const mainConfig = defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Pages driven from Node in real Chromium, for what needs real HTTP (response headers).
+        test: {
+          name: 'page',
+          include: ['tests/page/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {

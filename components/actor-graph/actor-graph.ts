@@ -334,6 +334,7 @@ export class ActorGraph extends LitElement {
           theme: themeFromCss(this),
           lang: lang || undefined,
           positions: cached,
+          filter: this.paneFilter(index),
           // Filter and selection hold from the first placement on, not only once the layout is refined.
           onPlaced: () => {
             pane.applyFilter(this.paneFilter(index));

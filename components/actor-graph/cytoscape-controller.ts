@@ -48,6 +48,8 @@ export interface GraphOptions {
   readonly lang?: string | undefined;
   /** Positions from an earlier layout of the same data and seed; the layout is skipped when given. */
   readonly positions?: Positions | undefined;
+  /** The filter to draw with from the start: set before anything is measured, it costs nothing. */
+  readonly filter?: TieFilter | undefined;
   /** Called once the graph is first placed (before a large graph's layout is refined). */
   readonly onPlaced?: (() => void) | undefined;
 }
@@ -238,15 +240,18 @@ export class CytoscapeController implements ReactiveController {
     // While a large graph goes in a chunk per frame, its renderer is not told: each frame would
     // otherwise draw everything added so far. It learns of it all at once, in the batch below.
     const renderer = cy as unknown as RendererNotifications;
-    const chunked = isChunked(elements);
-    if (chunked) renderer.notifications(false);
+    const quiet = isChunked(elements);
+    if (quiet) renderer.notifications(false);
     await addInChunks(cy, elements, at, () => this.cy === cy);
     if (this.cy !== cy) return false;
+    // Filtered from the start: a class changed after measuring has every tie around it measured again.
+    this.appliedFilter = '';
+    if (options.filter !== undefined) this.applyFilter(options.filter);
     // Nothing is drawn until the graph is measured, fitted and filtered: a batch holds Cytoscape's
     // frames, which would otherwise draw it half-styled and off-centre in between.
     cy.startBatch();
     try {
-      if (chunked) {
+      if (quiet) {
         renderer.notifications(true);
         renderer.notify('add');
       }
@@ -258,8 +263,6 @@ export class CytoscapeController implements ReactiveController {
         const placed = first;
         cy.nodes().positions((node) => positionIn(placed, node.id()));
       }
-      // Edges added after an earlier filter pass must be filtered too.
-      this.appliedFilter = '';
       this.listen(cy, container);
       this.watchLevelOfDetail(cy);
       this.hadSize = false;
@@ -363,15 +366,21 @@ export class CytoscapeController implements ReactiveController {
     this.appliedFilter = key;
     this.appliedTo = cy;
     const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
+    const shownOrHidden: EdgeSingular[] = [];
     cy.batch(() => {
       for (const edge of cy.edges().not('.membership')) {
         const period = edge.data('period');
         const tie = { category: edge.data('category'), type: edge.data('type'), status: edge.data('status'), period };
-        edge.toggleClass('filtered', !isTieShown(tie, filter));
+        const hide = !isTieShown(tie, filter);
+        if (edge.hasClass('filtered') !== hide) shownOrHidden.push(edge);
+        edge.toggleClass('filtered', hide);
         // While the timeline narrows the dates, undated ties stay but are marked by fading.
         edge.toggleClass('undated-in-range', rangeActive && !isDated(period));
       }
     });
+    // Cytoscape restyles lazily and answers `visible()` from a cache until it does: restyled now,
+    // the graph's own API (`cy.edges(':visible')`) agrees with the filter at once.
+    for (const edge of shownOrHidden) edge.style('display');
     this.paintState();
   }
 
@@ -475,26 +484,23 @@ export class CytoscapeController implements ReactiveController {
     };
     root.addEventListener('wheel', onWheel, { capture: true, passive: true });
     this.cleanups.push(() => root.removeEventListener('wheel', onWheel, { capture: true }));
-    this.watchScrolling(cy);
+    this.watchPosition(cy, container);
   }
 
   /**
-   * Cytoscape caches where its container is on screen and refreshes the cache on scroll events of
-   * the container's ancestors, but its walk up the tree stops at our shadow root. Without this, a
-   * click after the page scrolls lands on the wrong actor.
+   * Cytoscape caches where its container is on screen. It refreshes that on scroll events of the
+   * container's ancestors, but its walk up the tree stops at our shadow root, and nothing refreshes
+   * it when the page's layout moves the widget (an image above it loading, say): a click would
+   * then land on the wrong actor. The cache is dropped before each pointer event reaches Cytoscape.
    */
-  private watchScrolling(cy: Core): void {
+  private watchPosition(cy: Core, container: HTMLElement): void {
     // The renderer is not in Cytoscape's published types; this method is (since 3.x) on it.
     const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } }).renderer();
     const invalidate = () => renderer.invalidateContainerClientCoordsCache();
-    const targets: EventTarget[] = [window];
-    for (let node: Node | null = this.host; node !== null; ) {
-      targets.push(node);
-      node = node instanceof ShadowRoot ? node.host : node.parentNode;
-    }
-    for (const target of targets) {
-      target.addEventListener('scroll', invalidate, { capture: true, passive: true });
-      this.cleanups.push(() => target.removeEventListener('scroll', invalidate, { capture: true }));
+    const root = container.getRootNode();
+    for (const type of ['pointerdown', 'pointermove', 'wheel']) {
+      root.addEventListener(type, invalidate, { capture: true, passive: true });
+      this.cleanups.push(() => root.removeEventListener(type, invalidate, { capture: true }));
     }
   }
 

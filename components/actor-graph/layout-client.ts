@@ -6,6 +6,7 @@
  * appears.
  */
 import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
+import { workerScriptUrl } from './trusted-script-url.ts';
 
 /** Up to this many nodes a graph is small: laid out once, with no draft first. */
 export const SMALL_GRAPH_MAX_NODES = 150;
@@ -15,7 +16,9 @@ const IDLE_MS = 20_000;
 /** Where the built worker sits: beside the bundle. In development, the TypeScript source. */
 const WORKER_FILE = import.meta.env.DEV ? './layout-worker.ts' : './actor-graph.layout-worker.js';
 
-let worker: Worker | null | undefined;
+/** The worker, once asked for: `null` when it cannot run on this page. */
+let worker: Promise<Worker | null> | undefined;
+let running: Worker | undefined;
 let nextId = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const pending = new Map<number, { resolve(positions: PositionList): void; reject(error: Error): void }>();
@@ -23,15 +26,17 @@ const pending = new Map<number, { resolve(positions: PositionList): void; reject
 function failAll(reason: string): void {
   for (const { reject } of pending.values()) reject(new Error(reason));
   pending.clear();
-  worker?.terminate();
+  running?.terminate();
+  running = undefined;
   // A worker that failed once is not tried again on this page.
-  worker = null;
+  worker = Promise.resolve(null);
 }
 
-function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
+async function createWorker(): Promise<Worker | null> {
   try {
-    const started = new Worker(new URL(WORKER_FILE, import.meta.url), { type: 'module', name: 'actor-graph-layout' });
+    const url = await workerScriptUrl(new URL(WORKER_FILE, import.meta.url));
+    if (url === null) return null;
+    const started = new Worker(url, { type: 'module', name: 'actor-graph-layout' });
     started.addEventListener('message', (event: MessageEvent<{ id: number; positions?: PositionList; error?: string }>) => {
       const job = pending.get(event.data.id);
       pending.delete(event.data.id);
@@ -44,10 +49,15 @@ function startWorker(): Worker | null {
       event.preventDefault();
       failAll('the layout worker could not run');
     });
-    worker = started;
+    running = started;
+    return started;
   } catch {
-    worker = null;
+    return null;
   }
+}
+
+function startWorker(): Promise<Worker | null> {
+  worker ??= createWorker();
   return worker;
 }
 
@@ -55,21 +65,22 @@ function scheduleIdle(): void {
   clearTimeout(idleTimer);
   if (pending.size > 0) return;
   idleTimer = setTimeout(() => {
-    if (pending.size > 0 || !worker) return;
-    worker.terminate();
+    if (pending.size > 0 || running === undefined) return;
+    running.terminate();
+    running = undefined;
     worker = undefined;
   }, IDLE_MS);
 }
 
 /** Lays a graph out in the worker; rejects if the worker cannot run. */
-export function layOutInWorker(request: LayoutRequest): Promise<PositionList> {
-  const running = startWorker();
-  if (running === null) return Promise.reject(new Error('no layout worker'));
+export async function layOutInWorker(request: LayoutRequest): Promise<PositionList> {
+  const started = await startWorker();
+  if (started === null) throw new Error('no layout worker');
   clearTimeout(idleTimer);
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    running.postMessage({ id, request });
+    started.postMessage({ id, request });
   });
 }
 
@@ -78,7 +89,9 @@ export function layOutInWorker(request: LayoutRequest): Promise<PositionList> {
  * worker is let go after a while.
  */
 export function prewarmLayoutWorker(): void {
-  if (startWorker() !== null) scheduleIdle();
+  void startWorker().then((started) => {
+    if (started !== null && pending.size === 0) scheduleIdle();
+  });
 }
 
 /** Lays a graph out in the worker, or on the main thread when the worker cannot run. */
