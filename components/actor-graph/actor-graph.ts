@@ -124,6 +124,7 @@ export class ActorGraph extends LitElement {
     layoutSeed: { type: String, attribute: 'layout-seed' },
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
     lang: { type: String, reflect: true },
+    timeout: { type: Number },
     data: { attribute: false },
     sourceTexts: { attribute: false },
   };
@@ -140,6 +141,8 @@ export class ActorGraph extends LitElement {
   declare view: View;
   /** The two categories the compare view sets side by side (default `"alliance transaction"`). */
   declare compare: string | undefined;
+  /** How many seconds to wait for the dataset, and for each source text, before giving up (default 20). */
+  declare timeout: number | undefined;
   /** The seed of the layout: the same data and seed always give the same picture. */
   declare layoutSeed: string | undefined;
   /** Whether ties the text says are absent are drawn, as ghost edges. */
@@ -571,7 +574,7 @@ export class ActorGraph extends LitElement {
           )}
         </div>
         <div class="panel-wrap">
-          <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .selection=${this.selection()}
+          <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? new Set()} .selection=${this.selection()}
             .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
         </div>
         ${

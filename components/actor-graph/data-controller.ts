@@ -27,6 +27,8 @@ export interface DataSourceHost extends ReactiveControllerHost, HTMLElement {
   readonly src: string | undefined;
   readonly data: DatasetInput | undefined;
   readonly sourceTexts: Readonly<Record<string, string>> | undefined;
+  /** Seconds to wait for each request. */
+  readonly timeout: number | undefined;
 }
 
 /** Whether a mutation changed a `<script>` child: the only light DOM the element reads. */
@@ -85,7 +87,8 @@ export class DataController implements ReactiveController {
 
   /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
   private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
-    const options = { signal };
+    const seconds = this.host.timeout;
+    const options = { signal, timeoutMs: seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
     const { data, src } = this.host;
     if (data !== undefined) return prepareDataset(data, textLoader(), 'The data property');

@@ -25,6 +25,7 @@ export class EvidencePanel extends LitElement {
   static override properties = {
     data: { attribute: false },
     texts: { attribute: false },
+    unverified: { attribute: false },
     selection: { attribute: false },
     filter: { attribute: false },
     lang: { type: String },
@@ -34,6 +35,8 @@ export class EvidencePanel extends LitElement {
   declare data: Dataset | undefined;
   /** The source texts by source id; quotes of a missing text are shown without context. */
   declare texts: ReadonlyMap<string, string>;
+  /** The sources whose text does not match its SHA-256: their quotes are marked unverified. */
+  declare unverified: ReadonlySet<string>;
   /** The actor or tie shown, or `null` for the dataset's overview. */
   declare selection: Selection | null;
   /** The ties filtered out of the graph are left out of the panel too. */
@@ -44,6 +47,7 @@ export class EvidencePanel extends LitElement {
   constructor() {
     super();
     this.texts = new Map();
+    this.unverified = new Set();
     this.selection = null;
     this.filter = SHOW_ALL;
   }
@@ -79,6 +83,9 @@ export class EvidencePanel extends LitElement {
       .citation { font-size: 0.78rem; color: var(--ag-color-muted); margin: 0.4rem 0 0; }
       .citation a { color: var(--ag-color-link); }
       .missing { font-size: 0.78rem; color: var(--ag-color-muted); }
+      blockquote.unverified { border-left-style: dashed; color: var(--ag-color-muted); }
+      .badge { font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; border: 1px solid currentColor;
+               border-radius: 4px; padding: 0 0.3rem; margin-right: 0.2rem; }
       button.link { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; }
       button.link:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; border-radius: 2px; }
       .arrow { color: var(--ag-color-muted); font-weight: 400; }
@@ -238,6 +245,9 @@ export class EvidencePanel extends LitElement {
   }
 
   private renderQuote(quote: Evidence): TemplateResult {
+    if (this.unverified.has(quote.source)) {
+      return html`<blockquote class="unverified"><p><span class="badge">Unverified</span> ${quote.exact}</p><p class="missing">The source text no longer matches the fingerprint (SHA-256) recorded with these quotes, so this one cannot be checked against it and is not shown as evidence.</p></blockquote>`;
+    }
     const text = this.texts.get(quote.source);
     if (text === undefined) {
       return html`<blockquote><p><mark>${quote.exact}</mark></p><p class="missing">The source text could not be loaded, so the quote is shown without its context.</p></blockquote>`;

@@ -11,6 +11,11 @@ import { type TextLoader, validateDataset } from '../validation/validate.ts';
 export interface LoadedDataset {
   readonly dataset: Dataset;
   readonly texts: ReadonlyMap<string, string>;
+  /**
+   * The sources whose text does not match its SHA-256 in the dataset: their quotes cannot be
+   * checked, so they are shown as unverified, never as evidence.
+   */
+  readonly unverified: ReadonlySet<string>;
   /** Problems that do not stop drawing: warnings, and source texts that could not be read. */
   readonly notices: readonly ValidationIssue[];
 }
@@ -36,8 +41,32 @@ export interface FetchOptions {
 /** An error whose message is already a sentence for the reader. */
 class LoadError extends Error {}
 
-/** Errors that still leave a drawable graph: a missing text only costs the quotes their context. */
-const NON_FATAL = new Set<ValidationIssue['code']>(['source-text-missing']);
+/**
+ * Errors that still leave a drawable graph: a missing text only costs the quotes their context, and
+ * a text that changed only costs its quotes their standing as evidence (they are marked unverified).
+ */
+const NON_FATAL = new Set<ValidationIssue['code']>(['source-text-missing', 'sha256-mismatch']);
+
+/** The ids of the sources whose text has another SHA-256 than the dataset says. */
+function unverifiedSources(dataset: Dataset, issues: readonly ValidationIssue[]): Set<string> {
+  const ids = new Set<string>();
+  for (const issue of issues) {
+    const index = issue.path[1];
+    if (issue.code === 'sha256-mismatch' && typeof index === 'number') {
+      const source = dataset.sources[index];
+      if (source !== undefined) ids.add(source.id);
+    }
+  }
+  return ids;
+}
+
+/** Whether an issue is about a quote of an unverified source: it is shown as unverified instead. */
+function isAboutUnverifiedQuote(dataset: Dataset, unverified: ReadonlySet<string>, issue: ValidationIssue): boolean {
+  const [ties, tieIndex, evidence, quoteIndex] = issue.path;
+  if (ties !== 'ties' || evidence !== 'evidence' || typeof tieIndex !== 'number' || typeof quoteIndex !== 'number') return false;
+  const source = dataset.ties[tieIndex]?.evidence[quoteIndex]?.source;
+  return source !== undefined && unverified.has(source);
+}
 
 /** Fetches `url` as text, turning every kind of failure into one readable sentence. */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
@@ -101,12 +130,19 @@ function describeIssues(where: string, issues: readonly ValidationIssue[]): stri
 /** Validates a dataset value and splits its issues into fatal errors and notices. */
 export async function prepareDataset(input: unknown, loadText: TextLoader, where = 'The dataset'): Promise<LoadResult> {
   const report = await validateDataset(input, loadText);
-  const fatal = report.issues.filter((issue) => issue.severity === 'error' && !NON_FATAL.has(issue.code));
-  if (report.dataset === undefined || fatal.length > 0) {
-    return { ok: false, error: { message: describeIssues(where, report.issues), issues: report.issues } };
+  const { dataset } = report;
+  const unverified = dataset === undefined ? new Set<string>() : unverifiedSources(dataset, report.issues);
+  const fatal = report.issues.filter(
+    (issue) =>
+      issue.severity === 'error' &&
+      !NON_FATAL.has(issue.code) &&
+      !(dataset !== undefined && isAboutUnverifiedQuote(dataset, unverified, issue)),
+  );
+  if (dataset === undefined || fatal.length > 0) {
+    return { ok: false, error: { message: describeIssues(where, fatal.length > 0 ? fatal : report.issues), issues: report.issues } };
   }
   const notices = report.issues.filter((issue) => !fatal.includes(issue));
-  return { ok: true, value: { dataset: report.dataset, texts: report.texts, notices } };
+  return { ok: true, value: { dataset, texts: report.texts, unverified, notices } };
 }
 
 /**

@@ -6,13 +6,14 @@
 
 const MEASURE = `
   window.__bench = { longest: 0 };
-  // Long tasks are kept with their start times: the observer reports them late, sometimes after
-  // the render being measured is over, so they are sorted by when they ran, not when reported.
+  // Long tasks are kept with their times: the observer reports them late, sometimes after the
+  // render being measured is over, so they count by when they ran (any part of them in the
+  // measured span, so the task that starts the measure counts too), not when reported.
   const tasks = [];
   const observer = new PerformanceObserver((list) => { tasks.push(...list.getEntries()); });
   observer.observe({ type: 'longtask', buffered: false });
   const longestBetween = (from, to) =>
-    [...tasks, ...observer.takeRecords()].filter((task) => task.startTime >= from && task.startTime <= to).reduce((most, task) => Math.max(most, task.duration), 0);
+    [...tasks, ...observer.takeRecords()].filter((task) => task.startTime + task.duration > from && task.startTime <= to).reduce((most, task) => Math.max(most, task.duration), 0);
   const frames = (n) => new Promise((resolve) => { const step = () => (--n <= 0 ? resolve() : requestAnimationFrame(step)); requestAnimationFrame(step); });
   window.__done = async (extra) => {
     await frames(2);

@@ -293,6 +293,33 @@ describe('<actor-graph> data sources and errors', () => {
     expect(graph.cy?.edges('.present')).toHaveLength(2);
   });
 
+  it('marks the quotes of a text that changed as unverified, instead of showing them as evidence', async () => {
+    const dataset = await (await fetch('/tests/fixtures/valid/sample.json')).json();
+    const text = await (await fetch('/tests/fixtures/valid/sample.txt')).text();
+    const box = mount('<actor-graph></actor-graph>');
+    const graph = box.querySelector('actor-graph');
+    if (graph === null) throw new Error('no element');
+    const ready = nextEvent(graph, 'ag-ready');
+    // One character more: the text's SHA-256 no longer matches the dataset's.
+    graph.sourceTexts = { 'sample.txt': `${text}.` };
+    graph.data = dataset;
+    await ready;
+    const tie = dataset.ties[0] as { id: string; evidence: { exact: string }[] };
+    graph.select(tie.id);
+    await graph.updateComplete;
+    const panel = inside(graph, 'ag-evidence-panel') as HTMLElement & { updateComplete: Promise<unknown> };
+    await panel.updateComplete;
+    const quotes = [...(panel.shadowRoot?.querySelectorAll('blockquote') ?? [])];
+    expect(quotes.length).toBe(tie.evidence.length);
+    for (const quote of quotes) {
+      expect(quote.classList.contains('unverified')).toBe(true);
+      expect(quote.textContent).toMatch(/Unverified/);
+      // Not presented as evidence: no highlighted quote in its context.
+      expect(quote.querySelector('mark')).toBeNull();
+    }
+    expect(quotes[0]?.textContent).toContain(tie.evidence[0]?.exact);
+  });
+
   it('shows an error for a 404, naming the URL, with a retry control', async () => {
     // The test server answers unknown paths with its index page, so the 404 is served by hand.
     const realFetch = globalThis.fetch;

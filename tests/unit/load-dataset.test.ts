@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFromUrl, prepareDataset, urlTextLoader } from '../../src/adapters/load-dataset.ts';
+import { validateDataset } from '../../src/validation/validate.ts';
 import { FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
 
 const FIXTURE = readFileSync('tests/fixtures/valid/sample.json', 'utf8');
@@ -91,5 +92,34 @@ describe('prepareDataset', () => {
     const result = await prepareDataset(fixture(), loader);
     expect(result.ok).toBe(true);
     expect(asked).toEqual([]);
+  });
+
+  it('draws a dataset whose text changed, with its quotes marked unverified rather than refused', async () => {
+    // The text changed since the quotes were taken: its hash differs, and its first quote is gone.
+    const first = fixture().ties[0]?.evidence[0]?.exact ?? '';
+    const changed = FIXTURE_TEXT.replace(first, 'words that are not the quote');
+    expect(changed).not.toBe(FIXTURE_TEXT);
+    const report = await validateDataset(fixture(), memoryLoader({ 'sample.txt': changed }));
+    // The validator (and so the CLI) still refuses it…
+    expect(report.issues.map((issue) => issue.code)).toEqual(expect.arrayContaining(['sha256-mismatch', 'evidence-orphaned']));
+    // …while the widget draws it, and knows which source cannot be trusted.
+    const result = await prepareDataset(fixture(), memoryLoader({ 'sample.txt': changed }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect([...result.value.unverified]).toEqual([fixture().sources[0]?.id]);
+    expect(result.value.notices.map((notice) => notice.code)).toContain('sha256-mismatch');
+  });
+
+  it('still refuses other errors when a text changed', async () => {
+    const dataset = fixture();
+    (dataset.ties[0] as { target: string }).target = 'nobody';
+    const result = await prepareDataset(dataset, memoryLoader({ 'sample.txt': `${FIXTURE_TEXT} ` }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/ties\[0\]\.target/);
+  });
+
+  it('has nothing unverified when every text matches', async () => {
+    const result = await prepareDataset(fixture(), memoryLoader());
+    expect(result.ok && [...result.value.unverified]).toEqual([]);
   });
 });
