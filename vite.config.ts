@@ -4,6 +4,9 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, ensureChromium } from './tests/setup/chromium.ts';
 
+/** Flags for the browser tests only: `gc()` and unrounded `performance.memory` figures. */
+const MEMORY_TEST_ARGS = ['--js-flags=--expose-gc', '--enable-precise-memory-info'];
+
 /** Only Vitest needs a browser; `vite build` and the dev server must not go looking for one. */
 const isVitest = process.env.VITEST !== undefined;
 
@@ -113,7 +116,10 @@ const mainConfig = defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: isVitest ? { executablePath: ensureChromium(), args: CHROMIUM_ARGS } : { args: CHROMIUM_ARGS },
+              // gc() and exact heap figures, for the memory tests.
+              launchOptions: isVitest
+                ? { executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...MEMORY_TEST_ARGS] }
+                : { args: CHROMIUM_ARGS },
             }),
             instances: [{ browser: 'chromium', viewport: { width: 1280, height: 800 } }],
             screenshotFailures: false,

@@ -617,6 +617,7 @@ export class ActorGraph extends LitElement {
         @blur=${() => pane.setWheelActive(false)}
         @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
       ${loading ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
+      ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">This dataset has no actors to draw.</div>` : nothing}
       ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
       ${
         dataset === undefined

@@ -335,6 +335,8 @@ export class CytoscapeController implements ReactiveController {
     this.resizeObserver = undefined;
     this.cy?.destroy();
     this.cy = undefined;
+    // A removed element may be kept by its page (to be put back later): it must not keep the graph.
+    this.appliedTo = undefined;
     this.hovered = undefined;
     this.focusedId = null;
   }

@@ -88,7 +88,10 @@ export class DataController implements ReactiveController {
   /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
   private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
     const seconds = this.host.timeout;
-    const options = { signal, timeoutMs: seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined };
+    const options = {
+      signal,
+      timeoutMs: seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined,
+    };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
     const { data, src } = this.host;
     if (data !== undefined) return prepareDataset(data, textLoader(), 'The data property');

@@ -139,7 +139,10 @@ export async function prepareDataset(input: unknown, loadText: TextLoader, where
       !(dataset !== undefined && isAboutUnverifiedQuote(dataset, unverified, issue)),
   );
   if (dataset === undefined || fatal.length > 0) {
-    return { ok: false, error: { message: describeIssues(where, fatal.length > 0 ? fatal : report.issues), issues: report.issues } };
+    return {
+      ok: false,
+      error: { message: describeIssues(where, fatal.length > 0 ? fatal : report.issues), issues: report.issues },
+    };
   }
   const notices = report.issues.filter((issue) => !fatal.includes(issue));
   return { ok: true, value: { dataset, texts: report.texts, unverified, notices } };

@@ -153,7 +153,13 @@ export const LayoutSchema = v.strictObject({
   ),
   positions: v.record(
     IdSchema,
-    v.tuple([v.number('must be a number (x)'), v.number('must be a number (y)')], 'must be a pair of numbers [x, y]'),
+    v.tuple(
+      [
+        v.pipe(v.number('must be a number (x)'), v.finite('must be a finite number (x)')),
+        v.pipe(v.number('must be a number (y)'), v.finite('must be a finite number (y)')),
+      ],
+      'must be a pair of numbers [x, y]',
+    ),
     'must map actor ids to [x, y] pairs',
   ),
 });

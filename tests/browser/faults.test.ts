@@ -7,6 +7,8 @@ import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
 import { inside, mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
 
+// A real refusal by CORS needs a second origin without CORS headers: see tests/page/cors.test.ts.
+
 /** What reached the page's own error handlers during a test. */
 let pageErrors: string[] = [];
 const onError = (event: ErrorEvent) => pageErrors.push(`error: ${event.message}`);
@@ -100,18 +102,6 @@ describe('a dataset that cannot be loaded', () => {
       expect(pageErrors).toEqual([]);
     });
   }
-
-  it('reports a refused cross-origin request (CORS) once, naming the URL', async () => {
-    // The same test server under its other name is another origin, and it sends no CORS headers.
-    const other = new URL(SEED_URL, location.href);
-    other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-    const { graph, errors } = await failing(other.href);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toContain(`${other.href} could not be fetched`);
-    expect(errors[0]?.message).toContain('CORS');
-    expectShownError(graph, other.href);
-    expect(pageErrors).toEqual([]);
-  });
 
   it('shows that it is loading, then gives up on a slow server after its timeout', async () => {
     serve({ '/faults/slow.json': never });

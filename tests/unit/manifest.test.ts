@@ -52,6 +52,7 @@ describe('custom-elements.json', () => {
       'layout-seed',
       'show-absent',
       'lang',
+      'timeout',
     ]);
     expect(actorGraph?.events?.map((e) => e.name)).toEqual([
       'ag-ready',

@@ -1,0 +1,155 @@
+/**
+ * Lifecycle and memory: an embedded widget is created, moved and removed by the pages around it.
+ * Nothing of it may stay behind: no Cytoscape instance, no canvas, no window listener, no loop.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import { mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+
+afterEach(unmountAll);
+
+/** Chromium started with `--js-flags=--expose-gc` (see vite.config.ts) has `gc()`. */
+const ROUNDS = Number(import.meta.env.VITE_ROUNDS ?? 200);
+const collect = async () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('gc() is not exposed: start Chromium with --js-flags=--expose-gc');
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+const heapUsed = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+describe('creating and removing the widget', () => {
+  it('leaves nothing behind after 200 rounds', async () => {
+    const dataset = await (await fetch(SEED_URL)).json();
+    const text = await (await fetch('/graph-data/sources/easley-2024-axis-of-transactionalism.txt')).text();
+    const texts = { 'sources/easley-2024-axis-of-transactionalism.txt': text };
+    // Window listeners, counted from here on.
+    const listeners = new Map<string, number>();
+    const add = window.addEventListener.bind(window);
+    const remove = window.removeEventListener.bind(window);
+    window.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, unknown?]) => {
+      // A null listener registers nothing (feature tests for passive listeners pass one).
+      if (rest[0] !== null) listeners.set(type, (listeners.get(type) ?? 0) + 1);
+      add(type, ...(rest as [EventListenerOrEventListenerObject]));
+    }) as typeof window.addEventListener;
+    window.removeEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, unknown?]) => {
+      if (rest[0] !== null) listeners.set(type, (listeners.get(type) ?? 0) - 1);
+      remove(type, ...(rest as [EventListenerOrEventListenerObject]));
+    }) as typeof window.removeEventListener;
+    const alive = { cores: 0, canvases: 0 };
+    const registry = new FinalizationRegistry<'core' | 'canvas'>((kind) => {
+      if (kind === 'core') alive.cores--;
+      else alive.canvases--;
+    });
+    const round = async () => {
+      // Not through mount(), which keeps its boxes until the test ends.
+      const box = document.createElement('div');
+      box.style.width = '1100px';
+      box.innerHTML = '<actor-graph></actor-graph>';
+      document.body.append(box);
+      const graph = box.querySelector('actor-graph') as ActorGraph;
+      const ready = nextEvent(graph, 'ag-ready');
+      graph.sourceTexts = texts;
+      graph.data = dataset;
+      await ready;
+      registry.register(graph.cy as object, 'core');
+      alive.cores++;
+      for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) {
+        registry.register(canvas, 'canvas');
+        alive.canvases++;
+      }
+      box.remove();
+    };
+    try {
+      // A first round warms everything up that stays by design (modules, the worker, caches).
+      await round();
+      await collect();
+      const before = heapUsed();
+      for (let i = 0; i < ROUNDS; i++) await round();
+      await collect();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await collect();
+      const growth = heapUsed() - before;
+      console.log(
+        `heap growth after 200 rounds: ${(growth / 1024).toFixed(0)} KB; alive: ${JSON.stringify(alive)}; listeners: ${JSON.stringify([...listeners])}`,
+      );
+      expect(growth).toBeLessThan(2 * 1024 * 1024);
+      expect(alive).toEqual({ cores: 0, canvases: 0 });
+      for (const [type, count] of listeners) expect(count, `window "${type}" listeners`).toBe(0);
+      // Idle afterwards: no animation frame is asked for.
+      let frames = 0;
+      const request = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => {
+        frames++;
+        return request(callback);
+      };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      window.requestAnimationFrame = request;
+      expect(frames).toBe(0);
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+  }, 120_000);
+});
+
+describe('a removed widget that its page keeps', () => {
+  it('keeps no graph, no canvas, while the element itself lives on', async () => {
+    const dataset = await (await fetch(SEED_URL)).json();
+    const kept: ActorGraph[] = [];
+    let cores = 0;
+    const registry = new FinalizationRegistry(() => cores--);
+    for (let i = 0; i < 20; i++) {
+      const box = mount('<actor-graph></actor-graph>');
+      const graph = box.querySelector('actor-graph') as ActorGraph;
+      const ready = nextEvent(graph, 'ag-ready');
+      graph.data = dataset;
+      await ready;
+      registry.register(graph.cy as object, 'core');
+      cores++;
+      // As frameworks and CMSs do: taken out of the page, held on to for later.
+      graph.remove();
+      kept.push(graph);
+    }
+    await collect();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await collect();
+    expect(kept.every((graph) => graph.cy === undefined)).toBe(true);
+    expect(cores).toBe(0);
+  }, 60_000);
+});
+
+describe('moving the widget', () => {
+  it('draws again, with the selection kept, when it is moved in the page', async () => {
+    const graph = await mountGraph();
+    graph.select('PRK');
+    await graph.updateComplete;
+    const elsewhere = mount('');
+    const ready = nextEvent(graph, 'ag-ready');
+    elsewhere.append(graph);
+    await ready;
+    await graph.updateComplete;
+    expect(graph.selected).toBe('PRK');
+    expect(graph.cy?.getElementById('PRK').hasClass('selected')).toBe(true);
+  });
+
+  it('fits the graph within 500 ms of being shown, when it started hidden', async () => {
+    const box = mount('', 'width: 900px; display: none');
+    box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ready = nextEvent(box, 'ag-ready');
+    const shown = performance.now();
+    box.style.display = 'block';
+    await ready;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const took = performance.now() - shown;
+    expect(took).toBeLessThan(500);
+    // Fitted: every actor is inside the view.
+    const box2 = graph.cy?.extent();
+    const bb = graph.cy?.nodes().boundingBox({});
+    expect(bb && box2 && bb.x1 >= box2.x1 && bb.x2 <= box2.x2 && bb.y1 >= box2.y1 && bb.y2 <= box2.y2).toBe(true);
+  });
+});
