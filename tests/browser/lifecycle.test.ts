@@ -135,6 +135,24 @@ describe('moving the widget', () => {
     expect(graph.cy?.getElementById('PRK').hasClass('selected')).toBe(true);
   });
 
+  it('fits the graph within 500 ms of a closed <details> being opened', async () => {
+    const box = mount(`<details><summary>Graph</summary><actor-graph src="${SEED_URL}"></actor-graph></details>`, 'width: 900px');
+    const details = box.querySelector('details') as HTMLDetailsElement;
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(graph.cy).toBeUndefined();
+    const ready = nextEvent(box, 'ag-ready');
+    const opened = performance.now();
+    details.open = true;
+    await ready;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(performance.now() - opened).toBeLessThan(500);
+    expect(graph.cy?.width()).toBeGreaterThan(400);
+    const view = graph.cy?.extent();
+    const bb = graph.cy?.nodes().boundingBox({});
+    expect(bb && view && bb.x1 >= view.x1 && bb.x2 <= view.x2 && bb.y1 >= view.y1 && bb.y2 <= view.y2).toBe(true);
+  });
+
   it('fits the graph within 500 ms of being shown, when it started hidden', async () => {
     const box = mount('', 'width: 900px; display: none');
     box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;

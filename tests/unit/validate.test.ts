@@ -104,6 +104,13 @@ describe('structural checks', () => {
     ],
     ['a bad sha256', (d) => Object.assign(first(d.sources), { sha256: 'abc' }), 'sources[0].sha256 schema', /64/],
     ['an id with spaces', (d) => Object.assign(d.ties[0] as object, { id: 'a tie' }), 'ties[0].id schema', /letters, digits/],
+    // A comma would make an id a selector list in Cytoscape; ids never reach selectors, and this one is refused.
+    [
+      'an id like a selector list',
+      (d) => Object.assign(d.ties[0] as object, { id: 'a,node' }),
+      'ties[0].id schema',
+      /letters, digits/,
+    ],
     [
       'an id of __proto__',
       (d) => Object.assign(d.actors[2] as object, { id: '__proto__' }),
