@@ -18,8 +18,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every place in a JSON value, as a path of keys and indexes. */
 function placesIn(value: Json, path: (string | number)[] = []): (string | number)[][] {
   const places = [path];
-  if (Array.isArray(value)) value.forEach((item, index) => places.push(...placesIn(item, [...path, index])));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) places.push(...placesIn(item, [...path, index]));
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) places.push(...placesIn(item, [...path, key]));
   }
   return places;
