@@ -2,27 +2,17 @@
  * Faults of the network and of the data behind `src`: each gives one `ag-error`, a message that
  * names the URL and the cause, and a way to try again; none reaches the page's error handlers.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
-import { inside, mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { collectPageErrors, inside, mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
 
 // A real refusal by CORS needs a second origin without CORS headers: see tests/page/cors.test.ts.
 
 /** What reached the page's own error handlers during a test. */
-let pageErrors: string[] = [];
-const onError = (event: ErrorEvent) => pageErrors.push(`error: ${event.message}`);
-const onRejection = (event: PromiseRejectionEvent) => pageErrors.push(`unhandled rejection: ${String(event.reason)}`);
-
-beforeEach(() => {
-  pageErrors = [];
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-});
+const pageErrors = collectPageErrors();
 
 afterEach(() => {
-  window.removeEventListener('error', onError);
-  window.removeEventListener('unhandledrejection', onRejection);
   vi.restoreAllMocks();
   unmountAll();
 });

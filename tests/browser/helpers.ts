@@ -1,5 +1,7 @@
 /** Helpers for the browser tests of `<actor-graph>`. */
+
 import type { EdgeSingular } from 'cytoscape';
+import { afterEach, beforeEach } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import '../../components/widget.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
@@ -92,4 +94,30 @@ export function paintedPixels(graph: ActorGraph): number {
     for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
   }
   return painted;
+}
+
+/**
+ * Collects what reaches the page's own error handlers (`error`, `unhandledrejection`) during each
+ * test of the file that calls it. The array is emptied before each test.
+ */
+export function collectPageErrors(): string[] {
+  const errors: string[] = [];
+  const onError = (event: ErrorEvent) => errors.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(`unhandled rejection: ${String(event.reason)}`);
+  beforeEach(() => {
+    errors.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  return errors;
+}
+
+/** The SHA-256 of a text, in hex, as a dataset's `sha256` holds it. */
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

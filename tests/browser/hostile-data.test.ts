@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
-import { mount, nextEvent, unmountAll } from './helpers.ts';
+import { mount, nextEvent, sha256, unmountAll } from './helpers.ts';
 
 const RUN = 'window.__xss=(window.__xss||0)+1';
 /** Attempts to run script, as markup, URLs and template syntax. */
@@ -51,11 +51,6 @@ afterEach(() => {
   unmountAll();
 });
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** A valid dataset whose every free-text field is a payload, quoting a text made of payloads. */
 async function hostileDataset(urls: readonly string[] = ['https://example.org/%22%3E%3Cimg%20src=x%3E']) {
   const text = `A text for the test. ${PAYLOADS.join(' and then ')} The end.`;
@@ -70,6 +65,7 @@ async function hostileDataset(urls: readonly string[] = ['https://example.org/%2
     kind: i % 2 === 0 ? 'organization' : 'non-state',
     name: payload,
     aliases: [pick(i + 1), pick(i + 2)],
+    names: { ko: pick(i + 3) },
   }));
   return {
     text,
@@ -163,6 +159,11 @@ describe('hostile strings in every field', () => {
     const { dataset, text } = await hostileDataset();
     const { graph, error } = await mountData(dataset, text);
     expect(error).toBeUndefined();
+    // Localized names too: the Korean ones are the payloads shifted by three.
+    const redrawn = nextEvent(graph, 'ag-ready');
+    graph.lang = 'ko';
+    await redrawn;
+    expect(graph.cy?.getElementById('A0').data('label')).toBe(PAYLOADS[3]);
     const panelText = () =>
       shadowElements(graph).find((element) => element.tagName === 'AG-EVIDENCE-PANEL')?.shadowRoot?.textContent ?? '';
     // Each actor and each tie, in the panel.
@@ -189,7 +190,7 @@ describe('hostile strings in every field', () => {
       expectNothingRan(graph);
     }
     // The labels drawn on the canvas are the payloads, as text.
-    expect(graph.cy?.getElementById('A1').data('label')).toBe(PAYLOADS[1]);
+    expect(graph.cy?.getElementById('A1').data('label')).toBe(PAYLOADS[4]);
     expectNothingRan(graph);
   });
 

@@ -2,33 +2,17 @@
  * Malformed and extreme graphs: each gets a clear message in the widget or a working render,
  * never a blank box or an exception.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
-import { inside, mount, nextEvent, unmountAll } from './helpers.ts';
+import { collectPageErrors, inside, mount, nextEvent, sha256, unmountAll } from './helpers.ts';
 
-let pageErrors: string[] = [];
-const onError = (event: ErrorEvent) => pageErrors.push(event.message);
-const onRejection = (event: PromiseRejectionEvent) => pageErrors.push(String(event.reason));
-beforeEach(() => {
-  pageErrors = [];
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-});
-afterEach(() => {
-  window.removeEventListener('error', onError);
-  window.removeEventListener('unhandledrejection', onRejection);
-  unmountAll();
-});
+const pageErrors = collectPageErrors();
+afterEach(unmountAll);
 
 const TEXT = 'A text. Alpha meets Beta. The end.';
 const QUOTE = 'Alpha meets Beta.';
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** A small valid dataset to break: `actors` actors, and ties given as [source, target] pairs. */
 async function dataset(actors: number, ties: [number, number][], text = TEXT): Promise<DatasetInput> {
