@@ -20,6 +20,8 @@ export interface ServedPage {
   readonly body: string;
   readonly type?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Answer only after this many milliseconds, as a slow server does. */
+  readonly delayMs?: number;
 }
 
 export interface PageServer {
@@ -34,8 +36,10 @@ export async function servePages(pages: Readonly<Record<string, ServedPage>>): P
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const page = pages[url.pathname];
     if (page !== undefined) {
-      response.writeHead(200, { 'content-type': page.type ?? TYPES['.html'], ...page.headers });
-      response.end(page.body);
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': page.type ?? TYPES['.html'], ...page.headers });
+        response.end(page.body);
+      }, page.delayMs ?? 0);
       return;
     }
     const [, root, ...rest] = url.pathname.split('/');
