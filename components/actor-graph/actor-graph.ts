@@ -44,6 +44,18 @@ function frozenLayout(loaded: LoadedDataset, seed: number): Positions | undefine
   return new Map(Object.entries(layout.positions).map(([id, [x, y]]) => [id, { x, y }]));
 }
 
+/** Whether parsed, not yet validated, data stores a position for every actor for `seed`. */
+function hasStoredLayout(value: unknown, seed: number): boolean {
+  const data = value as { actors?: unknown; layout?: { seed?: unknown; positions?: unknown } } | null;
+  const positions = data?.layout?.positions;
+  if (data?.layout?.seed !== seed || typeof positions !== 'object' || positions === null || !Array.isArray(data.actors))
+    return false;
+  return data.actors.every((actor) => Object.hasOwn(positions, (actor as { id?: unknown })?.id as string));
+}
+
+/** No source ids: an unchanging empty set, so that it never looks like a new value to Lit. */
+const NO_SOURCES: ReadonlySet<string> = new Set();
+
 /** The views of the widget. */
 export const VIEWS = ['graph', 'compare', 'table'] as const;
 export type View = (typeof VIEWS)[number];
@@ -172,6 +184,11 @@ export class ActorGraph extends LitElement {
     (error) => this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error)),
     () => this.warnAboutAttributes(),
     () => this.near,
+    (value) => {
+      // The layout worker starts while the texts load and the data is checked, unless the data
+      // brings its own positions for this seed.
+      if (!hasStoredLayout(value, parseSeed(this.layoutSeed))) prewarmLayoutWorker();
+    },
   );
   /** The graph of the graph view, and the left pane of the compare view. */
   private readonly primary = this.makePane();
@@ -256,8 +273,6 @@ export class ActorGraph extends LitElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.near = true;
         this.nearObserver?.disconnect();
-        // The layout worker starts up while the data loads.
-        prewarmLayoutWorker();
         void this.source.load();
       },
       { rootMargin: '100% 0px' },
@@ -569,12 +584,12 @@ export class ActorGraph extends LitElement {
               ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined)
               : view === 'compare'
                 ? this.renderCompare()
-                : html`<ag-tie-table exportparts="table" .data=${dataset} .filter=${filter} .selection=${this.selection()}
+                : html`<ag-tie-table exportparts="table" .data=${dataset} .unverified=${loaded?.unverified ?? NO_SOURCES} .filter=${filter} .selection=${this.selection()}
                   lang=${this.lang || nothing}></ag-tie-table>`,
           )}
         </div>
         <div class="panel-wrap">
-          <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? new Set()} .selection=${this.selection()}
+          <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
             .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
         </div>
         ${

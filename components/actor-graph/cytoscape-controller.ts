@@ -6,7 +6,7 @@
 import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PositionList } from '../../src/layout/request.ts';
+import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
@@ -163,6 +163,7 @@ export class CytoscapeController implements ReactiveController {
   private cy: Core | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private hadSize = false;
+  private placed = false;
   private hovered: NodeSingular | EdgeSingular | undefined;
   private selection: Selection | null = null;
   private focusedId: string | null = null;
@@ -179,9 +180,9 @@ export class CytoscapeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The Cytoscape core, while there is one. */
+  /** The Cytoscape core, once its graph is placed (filtered, fitted, its nodes where they belong). */
   get core(): Core | undefined {
-    return this.cy;
+    return this.placed ? this.cy : undefined;
   }
 
   hostDisconnected(): void {
@@ -210,11 +211,10 @@ export class CytoscapeController implements ReactiveController {
     placing?.catch(() => undefined);
     // A large graph goes in a chunk per frame, and each frame draws it, so it waits for its first
     // positions. A smaller one is set up while the layout runs, and placed when it is done.
-    let first = isChunked(elements) ? await placing : undefined;
+    const first = isChunked(elements) ? await placing : undefined;
     if (token !== this.createToken) return false;
     await yieldToMain();
     if (token !== this.createToken) return false;
-    const at = (id: string) => (complete ? known.get(id) : undefined) ?? positionIn(first, id);
 
     const cy = cytoscape({
       container,
@@ -232,6 +232,30 @@ export class CytoscapeController implements ReactiveController {
       renderer: { name: 'canvas', webgl: nodeCount > LARGE_GRAPH && hasHardwareWebGL() },
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
+    try {
+      return await this.place(cy, container, options, elements, request, placing, first);
+    } catch (error) {
+      // No half-built graph stays behind a failure: the element shows the error instead.
+      if (this.cy === cy) this.destroy();
+      throw error;
+    }
+  }
+
+  /** Adds the elements, places and fits them, then refines a large graph's layout. */
+  private async place(
+    cy: Core,
+    container: HTMLElement,
+    options: GraphOptions,
+    elements: readonly ElementDefinition[],
+    request: LayoutRequest,
+    placing: Promise<PositionList> | undefined,
+    placedFirst: PositionList | undefined,
+  ): Promise<boolean> {
+    let first = placedFirst;
+    // Stored positions serve only when they place every actor (no layout is then asked for).
+    const stored = placing === undefined ? options.positions : undefined;
+    const at = (id: string) => stored?.get(id) ?? positionIn(first, id);
+    const refine = placing !== undefined && request.nodes.length > SMALL_GRAPH_MAX_NODES && request.quality !== 'draft';
     // Cytoscape redraws everything 100 ms after any attribute change on its container (such as
     // our aria-label); size changes are caught by ResizeObservers, so that watch is let go.
     (cy as unknown as { renderer(): { styleObserver?: MutationObserver } }).renderer().styleObserver?.disconnect();
@@ -268,6 +292,7 @@ export class CytoscapeController implements ReactiveController {
       this.hadSize = false;
       this.fitIfSized(container);
       this.observeSize(container);
+      this.placed = true;
       options.onPlaced?.();
       this.paintState();
     } finally {
@@ -275,7 +300,13 @@ export class CytoscapeController implements ReactiveController {
     }
     if (!refine) return true;
     const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
-    const refined = await layOut(request);
+    let refined: PositionList;
+    try {
+      refined = await layOut(request);
+    } catch {
+      // The draft placement stays: a graph that is shown beats a refined one that is not.
+      return this.cy === cy;
+    }
     if (this.cy !== cy) return false;
     await this.moveTo(cy, refined);
     if (this.cy !== cy) return false;
@@ -304,6 +335,8 @@ export class CytoscapeController implements ReactiveController {
           animationDuration: 500,
           stop: () => resolve(),
         } as cytoscape.LayoutOptions).run();
+        // A graph destroyed while it glides stops nothing: it settles here instead.
+        cy.one('destroy', () => resolve());
       });
       return;
     }
@@ -335,6 +368,7 @@ export class CytoscapeController implements ReactiveController {
     this.resizeObserver = undefined;
     this.cy?.destroy();
     this.cy = undefined;
+    this.placed = false;
     // A removed element may be kept by its page (to be put back later): it must not keep the graph.
     this.appliedTo = undefined;
     this.hovered = undefined;
@@ -464,6 +498,9 @@ export class CytoscapeController implements ReactiveController {
     // The cursor is set on the container's parent: Cytoscape redraws the whole graph after any
     // attribute change on the container itself.
     const frame = container.parentElement ?? container;
+    this.cleanups.push(() => {
+      frame.style.cursor = '';
+    });
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
       this.hovered = event.target;
       this.paintState();

@@ -52,6 +52,8 @@ export class DataController implements ReactiveController {
     private readonly onSuccess: () => void,
     /** Whether loading may start now (the element defers it until it nears the viewport). */
     private readonly mayLoad: () => boolean = () => true,
+    /** Sees the data as soon as it is parsed, before it is validated. */
+    private readonly onParsed: (value: unknown) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -94,12 +96,17 @@ export class DataController implements ReactiveController {
     };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
     const { data, src } = this.host;
-    if (data !== undefined) return prepareDataset(data, textLoader(), 'The data property');
+    if (data !== undefined) {
+      this.onParsed(data);
+      return prepareDataset(data, textLoader(), 'The data property');
+    }
     const inline = this.host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (inline !== null) {
-      return parseDatasetJson(inline.textContent ?? '', 'The inline JSON').then((parsed) =>
-        parsed.ok ? prepareDataset(parsed.value, textLoader(), 'The inline JSON') : parsed,
-      );
+      return parseDatasetJson(inline.textContent ?? '', 'The inline JSON').then((parsed) => {
+        if (!parsed.ok) return parsed;
+        this.onParsed(parsed.value);
+        return prepareDataset(parsed.value, textLoader(), 'The inline JSON');
+      });
     }
     if (!src) return undefined;
     let url: string;
@@ -108,7 +115,7 @@ export class DataController implements ReactiveController {
     } catch {
       return Promise.resolve({ ok: false, error: { message: `The src "${src}" is not a valid URL.`, issues: [] } });
     }
-    return loadDatasetFromUrl(url, options);
+    return loadDatasetFromUrl(url, options, this.onParsed);
   }
 
   private setState(state: LoadState): void {

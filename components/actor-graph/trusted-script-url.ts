@@ -4,7 +4,7 @@
  * then needs a policy of its own, named `actor-graph`, which the page must allow
  * (`trusted-types lit-html actor-graph`). Whether it does cannot be asked without a violation
  * either, so the page's policies are read: from `<meta>` elements and from the response headers
- * of the page itself.
+ * of the page itself, as the browser's cache holds them (the request never goes to the network).
  */
 
 /** The name of the widget's Trusted Types policy, for a page's `trusted-types` directive. */
@@ -20,11 +20,12 @@ async function pagePolicies(): Promise<string[]> {
     (meta) => meta.content,
   );
   try {
-    const response = await fetch(document.URL, { method: 'HEAD', credentials: 'same-origin', cache: 'force-cache' });
+    // Only from the cache: the page is never requested again, so no visit is counted twice.
+    const response = await fetch(document.URL, { method: 'HEAD', mode: 'same-origin', cache: 'only-if-cached' });
     const header = response.headers.get('content-security-policy');
     if (header !== null) policies.push(...header.split(','));
   } catch {
-    // A page that cannot be fetched again (a file, an opaque origin) has only its meta policies.
+    // A page not in the cache (or a file, an opaque origin) has only its meta policies.
   }
   return policies;
 }

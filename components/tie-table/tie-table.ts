@@ -45,6 +45,7 @@ interface TieRow {
 export class TieTable extends LitElement {
   static override properties = {
     data: { attribute: false },
+    unverified: { attribute: false },
     filter: { attribute: false },
     selection: { attribute: false },
     lang: { type: String },
@@ -52,6 +53,8 @@ export class TieTable extends LitElement {
 
   /** The dataset whose ties are listed. */
   declare data: Dataset | undefined;
+  /** The sources whose text does not match its SHA-256: their quotes are marked unverified. */
+  declare unverified: ReadonlySet<string>;
   /** The ties filtered out of the graph are left out of the table too. */
   declare filter: TieFilter;
   /** The selected actor (its rows are marked) or tie (its row is marked). */
@@ -62,6 +65,7 @@ export class TieTable extends LitElement {
   constructor() {
     super();
     this.filter = SHOW_ALL;
+    this.unverified = new Set();
     this.selection = null;
   }
 
@@ -92,6 +96,7 @@ export class TieTable extends LitElement {
       .line { width: 0.9rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       td.evidence { min-width: 16rem; }
       .more { color: var(--ag-color-muted); white-space: nowrap; }
+      .unverified { font-weight: 600; color: var(--ag-color-muted); }
     `,
   ];
 
@@ -139,7 +144,11 @@ export class TieTable extends LitElement {
                 <td>${row.cells.status}</td>
                 <td>${row.cells.hedge}</td>
                 <td>${row.cells.date}</td>
-                <td class="evidence">“${truncate(tie.evidence[0]?.exact ?? '', 160)}”${
+                <td class="evidence">${
+                  tie.evidence[0] !== undefined && this.unverified.has(tie.evidence[0].source)
+                    ? html`<span class="unverified">Unverified:</span> `
+                    : nothing
+                }“${truncate(tie.evidence[0]?.exact ?? '', 160)}”${
                   tie.evidence.length > 1 ? html` <span class="more">+${tie.evidence.length - 1} more</span>` : nothing
                 }</td>
               </tr>`;

@@ -174,8 +174,16 @@ export async function parseDatasetJson(
   return { ok: false, error: { message: `${where} is not JSON: ${issue.message}`, issues: [issue] } };
 }
 
-/** Fetches a dataset and its source texts from `url`, and validates them. */
-export async function loadDatasetFromUrl(url: string, options: FetchOptions = {}): Promise<LoadResult> {
+/**
+ * Fetches a dataset and its source texts from `url`, and validates them. `onParsed` sees the
+ * parsed JSON before the texts are fetched and it is validated, so work that depends on it can
+ * start early.
+ */
+export async function loadDatasetFromUrl(
+  url: string,
+  options: FetchOptions = {},
+  onParsed: (value: unknown) => void = () => undefined,
+): Promise<LoadResult> {
   let text: string;
   try {
     text = await fetchText(url, options);
@@ -185,5 +193,6 @@ export async function loadDatasetFromUrl(url: string, options: FetchOptions = {}
   }
   const parsed = await parseDatasetJson(text, url);
   if (!parsed.ok) return parsed;
+  onParsed(parsed.value);
   return prepareDataset(parsed.value, urlTextLoader(url, options), url);
 }

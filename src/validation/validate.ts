@@ -25,11 +25,19 @@ export interface ValidationReport {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** The SHA-256 of a text's UTF-8 bytes, in hex; `undefined` where Web Crypto is not available. */
-export async function sha256Hex(text: string): Promise<string | undefined> {
+/**
+ * The SHA-256 of a text's UTF-8 bytes, in hex. Web Crypto does it where it exists; elsewhere (a
+ * page served over plain http) a JavaScript implementation is loaded, so a text is never let
+ * through unchecked.
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
   const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) return undefined;
-  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+  if (subtle === undefined) {
+    const { sha256HexOfBytes } = await import('./sha256.ts');
+    return sha256HexOfBytes(bytes);
+  }
+  const digest = await subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -159,7 +167,7 @@ async function loadTexts(
       }
       texts.set(source.id, loaded.text);
       const digest = await sha256Hex(loaded.text);
-      if (digest !== undefined && digest !== source.sha256) {
+      if (digest !== source.sha256) {
         issues.push({
           path: ['sources', index, 'sha256'],
           code: 'sha256-mismatch',

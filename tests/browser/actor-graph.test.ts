@@ -318,6 +318,13 @@ describe('<actor-graph> data sources and errors', () => {
       expect(quote.querySelector('mark')).toBeNull();
     }
     expect(quotes[0]?.textContent).toContain(tie.evidence[0]?.exact);
+    // The table marks them too.
+    graph.view = 'table';
+    await graph.updateComplete;
+    const table = await vi.waitUntil(() =>
+      graph.shadowRoot?.querySelector('ag-tie-table')?.shadowRoot?.querySelector('td.evidence'),
+    );
+    expect(table.textContent).toMatch(/^\s*Unverified:/);
   });
 
   it('shows an error for a 404, naming the URL, with a retry control', async () => {

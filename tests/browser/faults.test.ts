@@ -154,10 +154,13 @@ describe('a reload', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     graph.src = '/faults/late-b.json';
     await new Promise((resolve) => setTimeout(resolve, 30));
+    const last = nextEvent(graph, 'ag-ready');
     graph.src = `${SEED_URL}?last`;
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await last;
+    // Long enough for the stale answers (400 and 250 ms) to arrive, and be ignored.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(graph.cy?.nodes()).toHaveLength(19);
-    expect(readies.every((actors) => actors === 19)).toBe(true);
+    expect(readies).toEqual([19]);
     expect(pageErrors).toEqual([]);
   });
 });

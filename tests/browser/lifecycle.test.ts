@@ -38,11 +38,8 @@ describe('creating and removing the widget', () => {
       if (rest[0] !== null) listeners.set(type, (listeners.get(type) ?? 0) - 1);
       remove(type, ...(rest as [EventListenerOrEventListenerObject]));
     }) as typeof window.removeEventListener;
-    const alive = { cores: 0, canvases: 0 };
-    const registry = new FinalizationRegistry<'core' | 'canvas'>((kind) => {
-      if (kind === 'core') alive.cores--;
-      else alive.canvases--;
-    });
+    const cores: WeakRef<object>[] = [];
+    const canvases: WeakRef<object>[] = [];
     const round = async () => {
       // Not through mount(), which keeps its boxes until the test ends.
       const box = document.createElement('div');
@@ -54,12 +51,8 @@ describe('creating and removing the widget', () => {
       graph.sourceTexts = texts;
       graph.data = dataset;
       await ready;
-      registry.register(graph.cy as object, 'core');
-      alive.cores++;
-      for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) {
-        registry.register(canvas, 'canvas');
-        alive.canvases++;
-      }
+      cores.push(new WeakRef(graph.cy as object));
+      for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) canvases.push(new WeakRef(canvas));
       box.remove();
     };
     try {
@@ -72,6 +65,10 @@ describe('creating and removing the widget', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       await collect();
       const growth = heapUsed() - before;
+      const alive = {
+        cores: cores.filter((ref) => ref.deref() !== undefined).length,
+        canvases: canvases.filter((ref) => ref.deref() !== undefined).length,
+      };
       console.log(
         `heap growth after 200 rounds: ${(growth / 1024).toFixed(0)} KB; alive: ${JSON.stringify(alive)}; listeners: ${JSON.stringify([...listeners])}`,
       );
@@ -99,16 +96,14 @@ describe('a removed widget that its page keeps', () => {
   it('keeps no graph, no canvas, while the element itself lives on', async () => {
     const dataset = await (await fetch(SEED_URL)).json();
     const kept: ActorGraph[] = [];
-    let cores = 0;
-    const registry = new FinalizationRegistry(() => cores--);
+    const cores: WeakRef<object>[] = [];
     for (let i = 0; i < 20; i++) {
       const box = mount('<actor-graph></actor-graph>');
       const graph = box.querySelector('actor-graph') as ActorGraph;
       const ready = nextEvent(graph, 'ag-ready');
       graph.data = dataset;
       await ready;
-      registry.register(graph.cy as object, 'core');
-      cores++;
+      cores.push(new WeakRef(graph.cy as object));
       // As frameworks and CMSs do: taken out of the page, held on to for later.
       graph.remove();
       kept.push(graph);
@@ -117,7 +112,7 @@ describe('a removed widget that its page keeps', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await collect();
     expect(kept.every((graph) => graph.cy === undefined)).toBe(true);
-    expect(cores).toBe(0);
+    expect(cores.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
   }, 60_000);
 });
 

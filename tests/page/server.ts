@@ -29,8 +29,14 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves `/dist/…`, `/graph-data/…` and the given pages (by path) on 127.0.0.1. */
-export async function servePages(pages: Readonly<Record<string, ServedPage>>): Promise<PageServer> {
+/**
+ * Serves `/dist/…`, `/graph-data/…` and the given pages (by path) on 127.0.0.1. `fileHeaders` go
+ * with the files too (a worker takes its CSP from its own script's response).
+ */
+export async function servePages(
+  pages: Readonly<Record<string, ServedPage>>,
+  fileHeaders: (path: string) => Readonly<Record<string, string>> = () => ({}),
+): Promise<PageServer> {
   const roots: Record<string, string> = { dist: 'dist', 'graph-data': 'graph-data' };
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -48,7 +54,10 @@ export async function servePages(pages: Readonly<Record<string, ServedPage>>): P
     try {
       if (folder === undefined || relative.startsWith('..')) throw new Error('outside');
       const body = readFileSync(join(folder, relative));
-      response.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(relative)] ?? 'application/octet-stream',
+        ...fileHeaders(url.pathname),
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });

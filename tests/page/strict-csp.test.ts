@@ -56,7 +56,9 @@ beforeAll(async () => {
   for (const [name, policy] of Object.entries(POLICIES)) {
     pages[`/${encodeURIComponent(name)}`] = { body: hostPage(), headers: { 'content-security-policy': policy } };
   }
-  server = await servePages(pages);
+  // The layout worker takes its CSP from its own script's response: the strictest one goes with
+  // every file, so a worker that needed more would fail, and the page would load its fallback.
+  server = await servePages(pages, () => ({ 'content-security-policy': POLICIES['strict with Trusted Types'] }));
   browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 });
 
