@@ -206,6 +206,8 @@ export const actorGraphStyles = [
       font-size: 0.8rem;
       color: var(--ag-color-muted);
       border-bottom: 1px solid var(--ag-color-border);
+      /* URLs and hashes break anywhere rather than widen a phone's page. */
+      overflow-wrap: anywhere;
     }
     .error {
       grid-column: 1 / -1;

@@ -555,6 +555,9 @@ export class ActorGraph extends LitElement {
     const filter = this.tieFilter();
     const view = this.currentView();
     const missingTexts = loaded?.notices.filter((notice) => notice.code === 'source-text-missing') ?? [];
+    const changedTexts = [...(loaded?.unverified ?? NO_SOURCES)].map(
+      (id) => dataset?.sources.find((source) => source.id === id)?.title ?? id,
+    );
     const stops = dataset === undefined ? [] : dateStops(dataset);
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
@@ -579,6 +582,10 @@ export class ActorGraph extends LitElement {
                 .undatedCount=${countUndatedShown(dataset, filter)}></ag-tie-timeline>`
           }
           ${missingTexts.map((notice) => html`<p class="notice">${notice.message} Quotes are shown without their context.</p>`)}
+          ${changedTexts.map(
+            (title) =>
+              html`<p class="notice">The text of “${title}” has changed since its quotes were taken (its SHA-256 differs), so they are marked unverified.</p>`,
+          )}
           ${cache(
             view === 'graph'
               ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined)

@@ -240,13 +240,16 @@ export class EvidencePanel extends LitElement {
     for (const quote of evidence) bySource.set(quote.source, [...(bySource.get(quote.source) ?? []), quote]);
     return [...bySource].map(([sourceId, quotes]) => {
       const source = dataset.sources.find((candidate) => candidate.id === sourceId);
-      return html`${quotes.map((quote) => this.renderQuote(quote))}${source === undefined ? nothing : this.renderCitation(source)}`;
+      const unverified = this.unverified.has(sourceId)
+        ? html`<p class="missing">The source text no longer matches the fingerprint (SHA-256) recorded with these quotes, so they cannot be checked against it and are not shown as evidence.</p>`
+        : nothing;
+      return html`${quotes.map((quote) => this.renderQuote(quote))}${unverified}${source === undefined ? nothing : this.renderCitation(source)}`;
     });
   }
 
   private renderQuote(quote: Evidence): TemplateResult {
     if (this.unverified.has(quote.source)) {
-      return html`<blockquote class="unverified"><p><span class="badge">Unverified</span> ${quote.exact}</p><p class="missing">The source text no longer matches the fingerprint (SHA-256) recorded with these quotes, so this one cannot be checked against it and is not shown as evidence.</p></blockquote>`;
+      return html`<blockquote class="unverified"><p><span class="badge">Unverified</span> ${quote.exact}</p></blockquote>`;
     }
     const text = this.texts.get(quote.source);
     if (text === undefined) {
