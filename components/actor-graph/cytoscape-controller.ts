@@ -15,7 +15,7 @@ import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
-import { layOut, SMALL_GRAPH_MAX_NODES } from './layout-client.ts';
+import { layOut } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
 
@@ -56,6 +56,11 @@ export interface GraphOptions {
 
 type Direction = 'left' | 'right' | 'up' | 'down';
 
+/**
+ * Up to this many actors a graph is small: laid out once with no draft first, faded around the
+ * selection, and zoomed to a readable size rather than fitted on a narrow screen.
+ */
+const SMALL_GRAPH_MAX_NODES = 150;
 /** Above this many actors, edges hide while the view moves, and WebGL is used on a real GPU. */
 const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
@@ -169,8 +174,8 @@ export class CytoscapeController implements ReactiveController {
   private focusedId: string | null = null;
   private wheelActive = false;
   private createToken = 0;
+  /** The filter last applied to the current core; forgotten with the core. */
   private appliedFilter = '';
-  private appliedTo: Core | undefined;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -190,11 +195,10 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
-   * Draws `options.dataset` in `container`, replacing any earlier graph. Resolves when the layout
-   * is done. Positions are computed even while the container has no size; the view is fitted
-   * when it first gets one.
+   * Draws `options.dataset` in `container`, replacing any earlier graph. Positions are computed
+   * even while the container has no size; the view is fitted when it first gets one. Resolves
+   * `true` once the layout is done and drawn, `false` when a newer drawing or `destroy()` replaced it.
    */
-  /** Resolves `true` when the graph is drawn, `false` when a newer drawing or `destroy()` replaced it. */
   async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
     this.destroy();
     this.preventHeadStylesheet();
@@ -233,7 +237,7 @@ export class CytoscapeController implements ReactiveController {
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
     try {
-      return await this.place(cy, container, options, elements, request, placing, first);
+      return await this.place(cy, container, options, elements, request, placing, first, refine);
     } catch (error) {
       // No half-built graph stays behind a failure: the element shows the error instead.
       if (this.cy === cy) this.destroy();
@@ -241,7 +245,7 @@ export class CytoscapeController implements ReactiveController {
     }
   }
 
-  /** Adds the elements, places and fits them, then refines a large graph's layout. */
+  /** Adds the elements, places and fits them, then (if `refine`) refines the draft layout. */
   private async place(
     cy: Core,
     container: HTMLElement,
@@ -250,12 +254,12 @@ export class CytoscapeController implements ReactiveController {
     request: LayoutRequest,
     placing: Promise<PositionList> | undefined,
     placedFirst: PositionList | undefined,
+    refine: boolean,
   ): Promise<boolean> {
     let first = placedFirst;
     // Stored positions serve only when they place every actor (no layout is then asked for).
     const stored = placing === undefined ? options.positions : undefined;
     const at = (id: string) => stored?.get(id) ?? positionIn(first, id);
-    const refine = placing !== undefined && request.nodes.length > SMALL_GRAPH_MAX_NODES && request.quality !== 'draft';
     // Cytoscape redraws everything 100 ms after any attribute change on its container (such as
     // our aria-label); size changes are caught by ResizeObservers, so that watch is let go.
     (cy as unknown as { renderer(): { styleObserver?: MutationObserver } }).renderer().styleObserver?.disconnect();
@@ -269,7 +273,6 @@ export class CytoscapeController implements ReactiveController {
     await addInChunks(cy, elements, at, () => this.cy === cy);
     if (this.cy !== cy) return false;
     // Filtered from the start: a class changed after measuring has every tie around it measured again.
-    this.appliedFilter = '';
     if (options.filter !== undefined) this.applyFilter(options.filter);
     // Nothing is drawn until the graph is measured, fitted and filtered: a batch holds Cytoscape's
     // frames, which would otherwise draw it half-styled and off-centre in between.
@@ -369,8 +372,7 @@ export class CytoscapeController implements ReactiveController {
     this.cy?.destroy();
     this.cy = undefined;
     this.placed = false;
-    // A removed element may be kept by its page (to be put back later): it must not keep the graph.
-    this.appliedTo = undefined;
+    this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
   }
@@ -398,9 +400,8 @@ export class CytoscapeController implements ReactiveController {
     if (cy === undefined) return;
     // Every render of the element calls this; only a changed filter is worth a pass over the edges.
     const key = filterKey(filter);
-    if (key === this.appliedFilter && this.appliedTo === cy) return;
+    if (key === this.appliedFilter) return;
     this.appliedFilter = key;
-    this.appliedTo = cy;
     const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
     const shownOrHidden: EdgeSingular[] = [];
     cy.batch(() => {

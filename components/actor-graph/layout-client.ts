@@ -8,8 +8,6 @@
 import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
 import { workerScriptUrl } from './trusted-script-url.ts';
 
-/** Up to this many nodes a graph is small: laid out once, with no draft first. */
-export const SMALL_GRAPH_MAX_NODES = 150;
 /** The worker is let go after this long without work. */
 const IDLE_MS = 20_000;
 
@@ -90,7 +88,7 @@ export async function layOutInWorker(request: LayoutRequest): Promise<PositionLi
  */
 export function prewarmLayoutWorker(): void {
   void startWorker().then((started) => {
-    if (started !== null && pending.size === 0) scheduleIdle();
+    if (started !== null) scheduleIdle();
   });
 }
 
