@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
-import { collectPageErrors, inside, mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { collectPageErrors, inside, mount, mountFailing, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
 
 // A real refusal by CORS needs a second origin without CORS headers: see tests/page/cors.test.ts.
 
@@ -35,16 +35,8 @@ function never(init?: RequestInit): Promise<Response> {
 
 /** Mounts a graph on `src` and collects its `ag-error` events for a while after the first. */
 async function failing(src: string, extra = ''): Promise<{ graph: ActorGraph; errors: AgErrorDetail[] }> {
-  const box = mount('');
-  const errors: AgErrorDetail[] = [];
-  box.addEventListener('ag-error', (event) => errors.push((event as CustomEvent<AgErrorDetail>).detail));
-  const first = nextEvent(box, 'ag-error');
-  box.innerHTML = `<actor-graph src="${src}" ${extra}></actor-graph>`;
-  box.scrollIntoView({ block: 'start' });
-  await first;
+  const { graph, errors } = await mountFailing(`<actor-graph src="${src}" ${extra}></actor-graph>`);
   await new Promise((resolve) => setTimeout(resolve, 300));
-  const graph = box.querySelector('actor-graph') as ActorGraph;
-  await graph.updateComplete;
   return { graph, errors };
 }
 

@@ -51,16 +51,46 @@ export async function mountGraph(attributes = `src="${SEED_URL}"`, style?: strin
   return box.querySelector('actor-graph') as ActorGraph;
 }
 
-/** Mounts one `<actor-graph>` and waits for its error. */
-export async function mountFailing(markup: string): Promise<{ graph: ActorGraph; error: AgErrorDetail }> {
+/**
+ * Mounts one `<actor-graph>` and waits for its first error. `errors` goes on collecting every
+ * `ag-error` the graph fires after that.
+ */
+export async function mountFailing(
+  markup: string,
+): Promise<{ graph: ActorGraph; error: AgErrorDetail; errors: AgErrorDetail[] }> {
   const box = mount('');
+  const errors: AgErrorDetail[] = [];
+  box.addEventListener('ag-error', (event) => errors.push((event as CustomEvent<AgErrorDetail>).detail));
   const failed = nextEvent<AgErrorDetail>(box, 'ag-error');
   box.innerHTML = markup;
   box.scrollIntoView({ block: 'start' });
   const event = await failed;
   const graph = box.querySelector('actor-graph') as ActorGraph;
   await graph.updateComplete;
-  return { graph, error: event.detail };
+  return { graph, error: event.detail, errors };
+}
+
+/**
+ * Mounts an `<actor-graph>` (with `attributes`) on a dataset value and its source texts, and waits
+ * for it to be drawn (`error` undefined) or refused.
+ */
+export async function mountData(
+  data: unknown,
+  texts: Readonly<Record<string, string>>,
+  attributes = '',
+  ms = 10_000,
+): Promise<{ graph: ActorGraph; error?: AgErrorDetail }> {
+  const box = mount(`<actor-graph ${attributes}></actor-graph>`);
+  const graph = box.querySelector('actor-graph') as ActorGraph;
+  const settled = Promise.race([
+    nextEvent(graph, 'ag-ready', ms).then(() => undefined),
+    nextEvent<AgErrorDetail>(graph, 'ag-error', ms).then((event) => event.detail),
+  ]);
+  graph.sourceTexts = texts;
+  graph.data = data as ActorGraph['data'];
+  const error = await settled;
+  await graph.updateComplete;
+  return error === undefined ? { graph } : { graph, error };
 }
 
 /** The shadow-root element of a graph matching `selector`. */
@@ -114,10 +144,4 @@ export function collectPageErrors(): string[] {
     window.removeEventListener('unhandledrejection', onRejection);
   });
   return errors;
-}
-
-/** The SHA-256 of a text, in hex, as a dataset's `sha256` holds it. */
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
-import { mount, nextEvent, sha256, unmountAll } from './helpers.ts';
+import { sha256Hex } from '../../src/validation/validate.ts';
+import { mountData, nextEvent, unmountAll } from './helpers.ts';
 
 const RUN = 'window.__xss=(window.__xss||0)+1';
 /** Attempts to run script, as markup, URLs and template syntax. */
@@ -59,7 +59,7 @@ async function hostileDataset(urls: readonly string[] = ['https://example.org/%2
     return { source: 'src', exact: payload, start, end: start + payload.length };
   };
   const pick = (i: number) => PAYLOADS[i % PAYLOADS.length] as string;
-  const digest = await sha256(text);
+  const digest = await sha256Hex(text);
   const actors = PAYLOADS.map((payload, i) => ({
     id: `A${i}`,
     kind: i % 2 === 0 ? 'organization' : 'non-state',
@@ -118,20 +118,6 @@ function shadowElements(root: Element): Element[] {
   return found;
 }
 
-async function mountData(dataset: unknown, text: string): Promise<{ graph: ActorGraph; error?: AgErrorDetail }> {
-  const box = mount('<actor-graph show-absent></actor-graph>');
-  const graph = box.querySelector('actor-graph') as ActorGraph;
-  const settled = Promise.race([
-    nextEvent(graph, 'ag-ready').then(() => undefined),
-    nextEvent<AgErrorDetail>(graph, 'ag-error').then((event) => event.detail),
-  ]);
-  graph.sourceTexts = { 'hostile.txt': text };
-  graph.data = dataset as ActorGraph['data'];
-  const error = await settled;
-  await graph.updateComplete;
-  return error === undefined ? { graph } : { graph, error };
-}
-
 function expectNothingRan(graph: ActorGraph): void {
   expect(window.__xss).toBeUndefined();
   expect(dialogs).toBe(0);
@@ -157,7 +143,7 @@ function expectNothingRan(graph: ActorGraph): void {
 describe('hostile strings in every field', () => {
   it('are shown as text in every view and panel, and nothing runs', async () => {
     const { dataset, text } = await hostileDataset();
-    const { graph, error } = await mountData(dataset, text);
+    const { graph, error } = await mountData(dataset, { 'hostile.txt': text }, 'show-absent');
     expect(error).toBeUndefined();
     // Localized names too: the Korean ones are the payloads shifted by three.
     const redrawn = nextEvent(graph, 'ag-ready');
@@ -204,7 +190,7 @@ describe('hostile strings in every field', () => {
       'vbscript:msgbox(1)',
     ];
     const { dataset, text } = await hostileDataset(bad);
-    const { graph, error } = await mountData(dataset, text);
+    const { graph, error } = await mountData(dataset, { 'hostile.txt': text }, 'show-absent');
     expect(error?.issues.map((issue) => issue.path.join('.'))).toEqual(bad.map((_, i) => `sources.${i}.url`));
     expect(graph.shadowRoot?.querySelector('[part="error"]')?.textContent).toContain('sources[0].url');
     expect(shadowElements(graph).some((element) => element instanceof HTMLAnchorElement)).toBe(false);

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import type { AgErrorDetail } from '../../components/actor-graph/events.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
-import { collectPageErrors, inside, mount, nextEvent, sha256, unmountAll } from './helpers.ts';
+import { sha256Hex } from '../../src/validation/validate.ts';
+import { collectPageErrors, inside, mountData, unmountAll } from './helpers.ts';
 
 const pageErrors = collectPageErrors();
 afterEach(unmountAll);
@@ -20,7 +20,7 @@ async function dataset(actors: number, ties: [number, number][], text = TEXT): P
   return {
     id: 'malformed',
     title: 'A dataset to break',
-    sources: [{ id: 's', title: 'T', author: 'A', publisher: 'P', date: '2026', text: 't.txt', sha256: await sha256(text) }],
+    sources: [{ id: 's', title: 'T', author: 'A', publisher: 'P', date: '2026', text: 't.txt', sha256: await sha256Hex(text) }],
     actors: Array.from({ length: actors }, (_, i) => ({ id: `a${i}`, kind: 'organization', name: `Actor ${i}`, aliases: [] })),
     tieTypes: [{ id: 'meets', label: 'Meets', category: 'diplomacy', directed: false }],
     ties: ties.map(([source, target], i) => ({
@@ -36,19 +36,7 @@ async function dataset(actors: number, ties: [number, number][], text = TEXT): P
 }
 
 /** Mounts the data and waits for `ag-ready` or `ag-error`. */
-async function show(data: DatasetInput, text = TEXT): Promise<{ graph: ActorGraph; error?: AgErrorDetail }> {
-  const box = mount('<actor-graph></actor-graph>');
-  const graph = box.querySelector('actor-graph') as ActorGraph;
-  const settled = Promise.race([
-    nextEvent(graph, 'ag-ready', 60_000).then(() => undefined),
-    nextEvent<AgErrorDetail>(graph, 'ag-error', 60_000).then((event) => event.detail),
-  ]);
-  graph.sourceTexts = { 't.txt': text };
-  graph.data = data;
-  const error = await settled;
-  await graph.updateComplete;
-  return error === undefined ? { graph } : { graph, error };
-}
+const show = (data: DatasetInput, text = TEXT) => mountData(data, { 't.txt': text }, '', 60_000);
 
 function expectFinitePositions(graph: ActorGraph, count: number): void {
   const nodes = graph.cy?.nodes();

@@ -3,10 +3,9 @@
  * into view within 500 ms of the tab coming back.
  */
 import { readFileSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
-import { type PageServer, servePages } from './server.ts';
+import { hostPage, launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
 
 const PROBE = `
   window.__probe = { readyAt: undefined };
@@ -23,15 +22,10 @@ beforeAll(async () => {
     // The dataset comes late, so the tab is frozen before the widget can draw.
     '/slow/easley.json': { body: dataset, type: 'application/json', delayMs: 800 },
     '/slow/sources/easley-2024-axis-of-transactionalism.txt': { body: text, type: 'text/plain; charset=utf-8' },
-    '/probe.js': { body: PROBE, type: 'text/javascript' },
-    '/favicon.ico': { body: '', type: 'image/x-icon' },
-    '/': {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tab</title>
-<script src="/probe.js"></script><script type="module" src="/dist/actor-graph.js"></script></head>
-<body><actor-graph src="/slow/easley.json"></actor-graph></body></html>`,
-    },
+    ...probeFiles(PROBE),
+    '/': { body: hostPage('tab', '<actor-graph src="/slow/easley.json"></actor-graph>') },
   });
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

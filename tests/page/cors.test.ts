@@ -3,10 +3,9 @@
  * widget reports it once, naming the URL and the likely cause, with a retry control, and nothing
  * reaches the page's own error handlers.
  */
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
-import { type PageServer, servePages } from './server.ts';
+import { hostPage, launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
 
 const PROBE = `
   window.__probe = { errors: [], pageErrors: [] };
@@ -25,15 +24,10 @@ beforeAll(async () => {
   other = await servePages({});
   datasetUrl = `${other.origin}/graph-data/easley-2024-axis-of-transactionalism.json`;
   host = await servePages({
-    '/probe.js': { body: PROBE, type: 'text/javascript' },
-    '/favicon.ico': { body: '', type: 'image/x-icon' },
-    '/': {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CORS</title>
-<script src="/probe.js"></script><script type="module" src="/dist/actor-graph.js"></script></head>
-<body><actor-graph src="${datasetUrl}"></actor-graph></body></html>`,
-    },
+    ...probeFiles(PROBE),
+    '/': { body: hostPage('CORS', `<actor-graph src="${datasetUrl}"></actor-graph>`) },
   });
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -70,4 +72,27 @@ export async function servePages(
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Headless Chromium with the test suite's flags. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * The files beside every host page: `/probe.js`, which records what the test reads back (a file,
+ * since a strict CSP refuses inline scripts), and an empty favicon.
+ */
+export function probeFiles(probe: string): Record<string, ServedPage> {
+  return {
+    '/probe.js': { body: probe, type: 'text/javascript' },
+    '/favicon.ico': { body: '', type: 'image/x-icon' },
+  };
+}
+
+/** A host page: the probe first, then the widget's entry, and `body`. */
+export function hostPage(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script src="/probe.js"></script><script type="module" src="/dist/actor-graph.js"></script></head>
+<body>${body}</body></html>`;
 }

@@ -3,10 +3,9 @@
  * it draws, opens its panel, switches views and lays out in its worker with no CSP violation and
  * no page error, and adds nothing to the host's head or body.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
-import { type PageServer, servePages } from './server.ts';
+import { hostPage, launchChromium, type PageServer, probeFiles, type ServedPage, servePages } from './server.ts';
 
 const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; worker-src 'self'";
 const POLICIES = {
@@ -35,31 +34,25 @@ const PROBE = `
   document.addEventListener('DOMContentLoaded', () => { window.__probe.before = window.__probe.hostBefore(); });
 `;
 
-function hostPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>strict CSP host</title>
-<script src="/probe.js"></script>
-<script type="module" src="/dist/actor-graph.js"></script></head>
-<body><h1>An article</h1>
+const HOST_PAGE = hostPage(
+  'strict CSP host',
+  `<h1>An article</h1>
 <actor-graph id="stored" src="${DATASET}"></actor-graph>
-<actor-graph id="worker" src="${DATASET}" layout-seed="7"></actor-graph>
-</body></html>`;
-}
+<actor-graph id="worker" src="${DATASET}" layout-seed="7"></actor-graph>`,
+);
 
 let server: PageServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const pages: Record<string, { body: string; type?: string; headers?: Record<string, string> }> = {
-    '/probe.js': { body: PROBE, type: 'text/javascript' },
-    '/favicon.ico': { body: '', type: 'image/x-icon' },
-  };
+  const pages: Record<string, ServedPage> = probeFiles(PROBE);
   for (const [name, policy] of Object.entries(POLICIES)) {
-    pages[`/${encodeURIComponent(name)}`] = { body: hostPage(), headers: { 'content-security-policy': policy } };
+    pages[`/${encodeURIComponent(name)}`] = { body: HOST_PAGE, headers: { 'content-security-policy': policy } };
   }
   // The layout worker takes its CSP from its own script's response: the strictest one goes with
   // every file, so a worker that needed more would fail, and the page would load its fallback.
   server = await servePages(pages, () => ({ 'content-security-policy': POLICIES['strict with Trusted Types'] }));
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
