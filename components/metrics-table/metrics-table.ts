@@ -7,11 +7,10 @@ import {
   groupCategoryMetrics,
   type PairKey,
 } from '../../src/analysis/metrics.ts';
+import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { HEDGES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf } from '../../src/render/elements.ts';
-import { plural } from '../../src/render/format.ts';
-import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 /** One figure of the table: what it shows in its cell, and the sentence that explains it. */
@@ -96,22 +95,24 @@ export class MetricsTable extends LitElement {
       ),
     );
     const rows = this.rows(dataset);
+    const words = messagesFor(this.lang);
+    const title = words.metrics.title(words.categoryInText[first], words.categoryInText[second]);
     return html`<div class="metrics" part="metrics">
-      <h3 class="title" aria-hidden="true">How ${CATEGORY_LABELS[first].toLowerCase()} and ${CATEGORY_LABELS[second].toLowerCase()} ties compare within each group</h3>
-      <div class="scroll" role="region" aria-label="Measures by group" tabindex="0">
+      <h3 class="title" aria-hidden="true">${title}</h3>
+      <div class="scroll" role="region" aria-label=${words.metrics.region} tabindex="0">
         <table>
-          <caption class="visually-hidden">How ${CATEGORY_LABELS[first].toLowerCase()} and ${CATEGORY_LABELS[second].toLowerCase()} ties compare within each group</caption>
+          <caption class="visually-hidden">${title}</caption>
           <thead>
             <tr>
               <td></td>
               ${groups.map((group) => html`<th scope="colgroup" colspan="2">${this.groupName(dataset, group)}</th>`)}
             </tr>
             <tr>
-              <th scope="col">Measure</th>
+              <th scope="col">${words.metrics.measure}</th>
               ${groups.map(() =>
                 categories.map(
                   (category) =>
-                    html`<th scope="col"><span class=${`cat cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]}</span></th>`,
+                    html`<th scope="col"><span class=${`cat cat-${category}`}><span class="line" aria-hidden="true"></span>${words.category[category]}</span></th>`,
                 ),
               )}
             </tr>
@@ -136,7 +137,7 @@ export class MetricsTable extends LitElement {
           </tbody>
         </table>
       </div>
-      <p class="explain" id="explain" aria-live="polite">${this.explained || html`<span class="hint">Hover over or focus a figure to see what it counts and which ties are behind it.</span>`}</p>
+      <p class="explain" id="explain" aria-live="polite">${this.explained || html`<span class="hint">${words.metrics.hint}</span>`}</p>
     </div>`;
   }
 
@@ -159,114 +160,137 @@ export class MetricsTable extends LitElement {
       const type = dataset.tieTypes.find((candidate) => candidate.id === found.type);
       return `${type?.label ?? found.type} (${name(found.source)} ${type?.directed === false ? '—' : '→'} ${name(found.target)})`;
     };
-    const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
-    const list = (items: readonly string[]) => (items.length === 0 ? '' : `: ${items.join('; ')}`);
-    const cat = (m: GroupCategoryMetrics) => CATEGORY_LABELS[m.category].toLowerCase();
-    const members = (group: ActorGroup) => group.members;
+    const words = messagesFor(this.lang);
+    const w = words.metrics;
+    const cat = (m: GroupCategoryMetrics) => words.categoryInText[m.category];
+    const members = (g: ActorGroup) => g.members;
+    const group = (g: ActorGroup) => this.groupName(dataset, g);
+    const hedgeCounts = (m: GroupCategoryMetrics) =>
+      HEDGES.filter((hedge) => m.hedges[hedge] > 0)
+        .map((hedge) => w.hedgeCount(m.hedges[hedge], words.hedge[hedge]))
+        .join(', ');
+    const tieOf = (id: string) => dataset.ties.find((t) => t.id === id);
     return [
       {
-        measure: 'Ties',
+        measure: w.names.ties,
         figure: (m, g) => ({
           value: String(m.ties.length),
-          explanation: `${plural(m.ties.length, `present ${cat(m)} tie`)} between members of ${g.name}${list(m.ties.map(tie))}.`,
+          explanation: w.ties(m.ties.length, cat(m), group(g), m.ties.map(tie)),
         }),
       },
       {
-        measure: 'Density',
+        measure: w.names.density,
         figure: (m, g) => ({
           value: percent(m.density.value),
-          explanation: `${m.density.linkedPairs.length} of ${plural(m.density.possiblePairs, 'pair')} of members of ${g.name} ${m.density.linkedPairs.length === 1 ? 'is' : 'are'} linked by a ${cat(m)} tie${list(m.density.linkedPairs.map(pair))}.`,
+          explanation: w.density(
+            m.density.linkedPairs.length,
+            m.density.possiblePairs,
+            cat(m),
+            group(g),
+            m.density.linkedPairs.map(pair),
+          ),
         }),
       },
       {
-        measure: 'Reciprocity',
+        measure: w.names.reciprocity,
         figure: (m) => ({
           value: percent(m.reciprocity.value),
           explanation:
             m.reciprocity.directed.length === 0
               ? m.ties.length === 0
-                ? `No ${cat(m)} tie between members, so nothing to reciprocate.`
-                : `The ${plural(m.ties.length, `${cat(m)} tie`)} between members ${m.ties.length === 1 ? 'is' : 'are'} mutual by type (undirected); reciprocity counts directed ties only.`
-              : `${m.reciprocity.reciprocated.length} of ${plural(m.reciprocity.directed.length, `directed ${cat(m)} tie`)} between members ${m.reciprocity.reciprocated.length === 1 ? 'is' : 'are'} answered by ${article(cat(m))} tie in the other direction${list(m.reciprocity.reciprocated.map(tie))}.`,
+                ? w.reciprocityNone(cat(m))
+                : w.reciprocityUndirected(m.ties.length, cat(m))
+              : w.reciprocity(
+                  m.reciprocity.reciprocated.length,
+                  m.reciprocity.directed.length,
+                  cat(m),
+                  m.reciprocity.reciprocated.map(tie),
+                ),
         }),
       },
       {
-        measure: 'Closure',
+        measure: w.names.closure,
         figure: (m, g) => {
           const total = m.closure.linked.length + m.closure.unlinked.length;
-          if (g.members.length < 3) {
-            return {
-              value: '—',
-              explanation: `Closure asks how many of a group's three or more pairs are linked; ${g.name} has only two members.`,
-            };
-          }
+          if (g.members.length < 3) return { value: '—', explanation: w.closureSmall(group(g)) };
           return {
             value: `${m.closure.linked.length}/${total}${m.closure.closed ? ' ✓' : ''}`,
             explanation: m.closure.closed
-              ? `All ${total} pairs of ${g.name} are linked by ${cat(m)} ties: the group closes.`
-              : `${m.closure.linked.length} of ${total} pairs of ${g.name} are linked by ${cat(m)} ties. Not linked: ${m.closure.unlinked.map(pair).join('; ')}.`,
+              ? w.closureClosed(total, cat(m), group(g))
+              : w.closure(m.closure.linked.length, total, cat(m), group(g), m.closure.unlinked.map(pair)),
           };
         },
       },
       {
-        measure: 'Quotes',
+        measure: w.names.quotes,
         figure: (m) => ({
           value: String(m.quotes),
-          explanation: `${plural(m.quotes, 'evidence quote')} behind the present ${cat(m)} ties between members${list(
-            m.ties.map((id) => `${tie(id)}, ${plural(dataset.ties.find((t) => t.id === id)?.evidence.length ?? 0, 'quote')}`),
-          )}.`,
+          explanation: w.quotes(
+            m.quotes,
+            cat(m),
+            m.ties.map((id) => w.tieQuotes(tie(id), tieOf(id)?.evidence.length ?? 0)),
+          ),
         }),
       },
       {
-        measure: 'Hedges',
+        measure: w.names.hedges,
         figure: (m) => {
-          const used = HEDGES.filter((hedge) => m.hedges[hedge] > 0);
+          const counts = hedgeCounts(m);
           return {
-            value: used.length === 0 ? '—' : used.map((hedge) => `${m.hedges[hedge]} ${hedge}`).join(', '),
+            value: counts === '' ? '—' : counts,
             explanation:
-              used.length === 0
-                ? `No present ${cat(m)} tie between members.`
-                : `How firmly the text words the ${cat(m)} ties between members: ${used.map((hedge) => `${m.hedges[hedge]} ${hedge}`).join(', ')}${list(
-                    m.ties.map((id) => `${tie(id)} ${dataset.ties.find((t) => t.id === id)?.hedge ?? ''}`),
-                  )}.`,
+              counts === ''
+                ? w.hedgesNone(cat(m))
+                : w.hedges(
+                    cat(m),
+                    counts,
+                    m.ties.map((id) => {
+                      const hedge = tieOf(id)?.hedge;
+                      return `${tie(id)} ${hedge === undefined ? '' : words.hedge[hedge]}`;
+                    }),
+                  ),
           };
         },
       },
       {
-        measure: 'Absent ties',
+        measure: w.names.absent,
         figure: (m, g) => ({
           value: String(m.absent.length),
           explanation:
             m.absent.length === 0
-              ? `The text denies no ${cat(m)} tie between members of ${g.name}.`
-              : `${plural(m.absent.length, `${cat(m)} tie`)} between members of ${g.name} that the text says do NOT exist${list(m.absent.map(tie))}.`,
+              ? w.absentNone(cat(m), group(g))
+              : w.absent(m.absent.length, cat(m), group(g), m.absent.map(tie)),
         }),
       },
       {
-        measure: 'Degree',
+        measure: w.names.degree,
         figure: (m, g, c) => ({
           value: members(g)
             .map((id) => `${id}\u00a0${c.degree.get(id) ?? 0}`)
             .join(' · '),
-          explanation: `How many actors each member is linked to by present ${cat(m)} ties, in the whole dataset: ${members(g)
-            .map((id) => {
-              const linked = [...(c.neighbours.get(id) ?? [])].map(name);
-              return `${name(id)} ${linked.length}${linked.length === 0 ? '' : ` (${linked.join(', ')})`}`;
-            })
-            .join('; ')}.`,
+          explanation: w.degree(
+            cat(m),
+            members(g)
+              .map((id) => {
+                const linked = [...(c.neighbours.get(id) ?? [])].map(name);
+                return `${name(id)} ${linked.length}${linked.length === 0 ? '' : ` (${linked.join(', ')})`}`;
+              })
+              .join('; '),
+          ),
         }),
       },
       {
-        measure: 'Betweenness',
+        measure: w.names.betweenness,
         figure: (m, g, c) => ({
           value: members(g)
             .map((id) => `${id}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
             .join(' · '),
-          explanation: `The share of shortest paths between other actors, in the network of present ${cat(m)} ties, that pass through each member: ${members(
-            g,
-          )
-            .map((id) => `${name(id)} ${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
-            .join(', ')}.`,
+          explanation: w.betweenness(
+            cat(m),
+            members(g)
+              .map((id) => `${name(id)} ${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
+              .join(', '),
+          ),
         }),
       },
     ];

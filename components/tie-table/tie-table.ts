@@ -1,12 +1,12 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset, Tie } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
 import { actorNameOf } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
-import { formatPeriod, plural, truncate } from '../../src/render/format.ts';
+import { formatPeriod, truncate } from '../../src/render/format.ts';
 import { spanStart } from '../../src/render/time.ts';
 import type { Selection } from '../actor-graph/selection.ts';
-import { CATEGORY_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 /** The sort key of an undated tie: it sorts after every dated one, whichever the direction. */
@@ -14,16 +14,6 @@ const UNDATED = '';
 
 const COLUMNS = ['source', 'type', 'category', 'target', 'status', 'hedge', 'date', 'evidence'] as const;
 type Column = (typeof COLUMNS)[number];
-const HEADINGS: Readonly<Record<Column, string>> = {
-  source: 'Source',
-  type: 'Tie type',
-  category: 'Category',
-  target: 'Target',
-  status: 'Status',
-  hedge: 'Hedge',
-  date: 'Date',
-  evidence: 'Evidence',
-};
 
 /** One tie as the table shows it, with the keys it sorts by. */
 interface TieRow {
@@ -110,12 +100,12 @@ export class TieTable extends LitElement {
     const tabStop = rows.some((row) => selection?.kind === 'tie' && row.tie.id === selection.id)
       ? selection?.id
       : rows[0]?.tie.id;
-    const summary = `${plural(rows.length, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${HEADINGS[
-      this.sortColumn
-    ].toLowerCase()}, ${this.sortDescending ? 'descending' : 'ascending'}. Choose a tie to read its evidence; arrow keys move between rows.`;
+    const words = messagesFor(this.lang).table;
+    const headings = words.headings;
+    const summary = words.summary(rows.length, hidden, headings[this.sortColumn], this.sortDescending);
     return html`<div class="table" part="table">
       <p class="summary" aria-hidden="true">${summary}</p>
-      <div class="scroll" role="region" aria-label="Ties" tabindex="-1">
+      <div class="scroll" role="region" aria-label=${words.region} tabindex="-1">
         <table>
           <caption class="visually-hidden">${summary}</caption>
           <thead>
@@ -123,7 +113,7 @@ export class TieTable extends LitElement {
               ${COLUMNS.map((column) => {
                 const sorted = column === this.sortColumn;
                 return html`<th scope="col" aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
-                  <button @click=${() => this.sortBy(column)}>${HEADINGS[column]}
+                  <button @click=${() => this.sortBy(column)}>${headings[column]}
                     <span class="arrow" aria-hidden="true">${sorted ? (this.sortDescending ? '▼' : '▲') : '↕'}</span></button>
                 </th>`;
               })}
@@ -146,10 +136,10 @@ export class TieTable extends LitElement {
                 <td>${row.cells.date}</td>
                 <td class="evidence">${
                   tie.evidence[0] !== undefined && this.unverified.has(tie.evidence[0].source)
-                    ? html`<span class="unverified">Unverified:</span> `
+                    ? html`<span class="unverified">${words.unverified}</span> `
                     : nothing
                 }“${truncate(tie.evidence[0]?.exact ?? '', 160)}”${
-                  tie.evidence.length > 1 ? html` <span class="more">+${tie.evidence.length - 1} more</span>` : nothing
+                  tie.evidence.length > 1 ? html` <span class="more">${words.more(tie.evidence.length - 1)}</span>` : nothing
                 }</td>
               </tr>`;
             })}
@@ -161,19 +151,20 @@ export class TieTable extends LitElement {
 
   private rowsOf(dataset: Dataset): TieRow[] {
     const name = (id: string) => actorNameOf(dataset, id, this.lang || undefined);
+    const words = messagesFor(this.lang);
     return dataset.ties
       .filter((tie) => isDatasetTieShown(dataset, tie, this.filter))
       .map((tie) => {
         const type = dataset.tieTypes.find((candidate) => candidate.id === tie.type);
         const category = type?.category;
-        const date = formatPeriod(tie.period) ?? 'undated';
+        const date = formatPeriod(tie.period, words.date) ?? words.date.undated;
         const cells = {
           source: name(tie.source),
           type: type?.label ?? tie.type,
-          category: category === undefined ? '' : CATEGORY_LABELS[category],
+          category: category === undefined ? '' : words.category[category],
           target: name(tie.target),
-          status: tie.status === 'absent' ? 'absent (the text says it does not exist)' : 'present',
-          hedge: tie.hedge,
+          status: words.status[tie.status],
+          hedge: words.hedge[tie.hedge],
           date,
           evidence: tie.evidence[0]?.exact ?? '',
         };

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { formatPartialDate, plural } from '../../src/render/format.ts';
+import { messagesFor } from '../../src/i18n/index.ts';
+import { formatPartialDate } from '../../src/render/format.ts';
 import type { DateRange } from '../../src/render/time.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
@@ -19,6 +20,7 @@ export class TieTimeline extends LitElement {
     range: { attribute: false },
     hiddenCount: { attribute: false },
     undatedCount: { attribute: false },
+    lang: { type: String },
   };
 
   /** The dates of the timeline, in time order. */
@@ -61,27 +63,29 @@ export class TieTimeline extends LitElement {
     const fromIndex = this.range.from === undefined ? 0 : Math.max(0, stops.indexOf(this.range.from));
     const toIndex = this.range.to === undefined ? last : Math.max(0, stops.indexOf(this.range.to));
     const narrowed = this.range.from !== undefined || this.range.to !== undefined;
-    const label = (index: number) => formatPartialDate(stops[index] as string);
-    return html`<div class="timeline" part="timeline" role="group" aria-label="Dates of the ties shown">
-      <span class="title" aria-hidden="true">Dates</span>
+    const words = messagesFor(this.lang);
+    const t = words.timeline;
+    const label = (index: number) => formatPartialDate(stops[index] as string, words.date);
+    return html`<div class="timeline" part="timeline" role="group" aria-label=${t.label}>
+      <span class="title" aria-hidden="true">${t.title}</span>
       <label>
-        from
-        <input type="range" min="0" max=${last} step="1" .value=${String(fromIndex)} aria-label="Earliest date shown"
+        ${t.from}
+        <input type="range" min="0" max=${last} step="1" .value=${String(fromIndex)} aria-label=${t.earliest}
           aria-valuetext=${label(fromIndex)} @input=${(event: Event) => this.move('from', event)} />
         <output>${label(fromIndex)}</output>
       </label>
       <label>
-        to
-        <input type="range" min="0" max=${last} step="1" .value=${String(toIndex)} aria-label="Latest date shown"
+        ${t.to}
+        <input type="range" min="0" max=${last} step="1" .value=${String(toIndex)} aria-label=${t.latest}
           aria-valuetext=${label(toIndex)} @input=${(event: Event) => this.move('to', event)} />
         <output>${label(toIndex)}</output>
       </label>
       <span class="status" role="status">
-        ${this.hiddenCount === 0 ? 'No tie hidden by date' : `${plural(this.hiddenCount, 'tie')} outside these dates hidden`}${
-          this.undatedCount > 0 ? ` · ${plural(this.undatedCount, 'undated tie')} always shown${narrowed ? ', faded' : ''}` : ''
+        ${this.hiddenCount === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${
+          this.undatedCount > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
         }
       </span>
-      ${narrowed ? html`<button @click=${this.reset}>All dates</button>` : nothing}
+      ${narrowed ? html`<button @click=${this.reset}>${t.allDates}</button>` : nothing}
     </div>`;
   }
 

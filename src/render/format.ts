@@ -1,24 +1,24 @@
 /** Small text formatters shared by the panel and the legend. Output is plain text, never HTML. */
+import { en, type Messages } from '../i18n/en.ts';
 import type { Period } from '../model/schema.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The date words of one language (see `src/i18n/`). */
+export type DateWords = Messages['date'];
 
-/** Writes a partial ISO date for people: `2024`, `Dec 2023`, `4 Jun 2024`. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  if (month === undefined) return year ?? date;
-  const monthName = MONTHS[Number(month) - 1] ?? month;
-  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+/** Writes a partial ISO date for people: `2024`, `Dec 2023`, `4 Jun 2024` (in English). */
+export function formatPartialDate(date: string, words: DateWords = en.date): string {
+  const [year = date, month, day] = date.split('-');
+  return words.partial(year, month === undefined ? undefined : Number(month), day === undefined ? undefined : Number(day));
 }
 
-/** Writes a period for people: `since Dec 2023`, `until 4 Jun 2024`, `2020 – 2024`. */
-export function formatPeriod(period: Period | undefined): string | undefined {
+/** Writes a period for people: `since Dec 2023`, `until 4 Jun 2024`, `2020 – 2024` (in English). */
+export function formatPeriod(period: Period | undefined, words: DateWords = en.date): string | undefined {
   if (period === undefined) return undefined;
   const { from, to } = period;
-  if (from !== undefined && to !== undefined)
-    return from === to ? formatPartialDate(from) : `${formatPartialDate(from)} – ${formatPartialDate(to)}`;
-  if (from !== undefined) return `since ${formatPartialDate(from)}`;
-  if (to !== undefined) return `until ${formatPartialDate(to)}`;
+  const date = (value: string) => formatPartialDate(value, words);
+  if (from !== undefined && to !== undefined) return from === to ? date(from) : words.range(date(from), date(to));
+  if (from !== undefined) return words.since(date(from));
+  if (to !== undefined) return words.until(date(to));
   return undefined;
 }
 

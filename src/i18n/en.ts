@@ -1,0 +1,139 @@
+/**
+ * The words of the widget's interface in English, the language every other one is checked
+ * against: a language file must give every key here, with the same parameters (see `ko.ts`).
+ *
+ * Values are plain text, never HTML. Functions build sentences whose word order or plural forms
+ * depend on their figures.
+ */
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const isAre = (count: number) => (count === 1 ? 'is' : 'are');
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+/** Appends a list after a colon, or nothing for an empty list. */
+const list = (items: readonly string[]) => (items.length === 0 ? '' : `: ${items.join('; ')}`);
+
+export const en = {
+  /** The language's own name, for menus. */
+  languageName: 'English',
+  category: {
+    alliance: 'Alliance',
+    transaction: 'Transaction',
+    hostility: 'Hostility',
+    competition: 'Competition',
+    diplomacy: 'Diplomacy',
+  },
+  /** A category inside a sentence ("an alliance tie"). */
+  categoryInText: {
+    alliance: 'alliance',
+    transaction: 'transaction',
+    hostility: 'hostility',
+    competition: 'competition',
+    diplomacy: 'diplomacy',
+  },
+  kind: { state: 'State', organization: 'Organization', bloc: 'Bloc', 'non-state': 'Non-state group' },
+  hedge: { asserted: 'asserted', likely: 'likely', expected: 'expected', possible: 'possible' },
+  status: { present: 'present', absent: 'absent (the text says it does not exist)' },
+
+  date: {
+    /** A partial ISO date for people: `2024`, `Dec 2023`, `4 Jun 2024`. */
+    partial: (year: string, month?: number, day?: number): string => {
+      if (month === undefined) return year;
+      const name = MONTHS[month - 1] ?? String(month);
+      return day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`;
+    },
+    range: (from: string, to: string) => `${from} – ${to}`,
+    since: (from: string) => `since ${from}`,
+    until: (to: string) => `until ${to}`,
+    undated: 'undated',
+  },
+
+  count: {
+    ties: (n: number) => plural(n, 'tie'),
+    actors: (n: number) => plural(n, 'actor'),
+    quotes: (n: number) => plural(n, 'quote'),
+  },
+
+  timeline: {
+    label: 'Dates of the ties shown',
+    title: 'Dates',
+    from: 'from',
+    to: 'to',
+    earliest: 'Earliest date shown',
+    latest: 'Latest date shown',
+    noneHidden: 'No tie hidden by date',
+    hidden: (n: number) => `${plural(n, 'tie')} outside these dates hidden`,
+    undated: (n: number, faded: boolean) => `${plural(n, 'undated tie')} always shown${faded ? ', faded' : ''}`,
+    allDates: 'All dates',
+  },
+
+  table: {
+    region: 'Ties',
+    headings: {
+      source: 'Source',
+      type: 'Tie type',
+      category: 'Category',
+      target: 'Target',
+      status: 'Status',
+      hedge: 'Hedge',
+      date: 'Date',
+      evidence: 'Evidence',
+    },
+    summary: (shown: number, hidden: number, column: string, descending: boolean) =>
+      `${plural(shown, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${column.toLowerCase()}, ${
+        descending ? 'descending' : 'ascending'
+      }. Choose a tie to read its evidence; arrow keys move between rows.`,
+    unverified: 'Unverified:',
+    more: (n: number) => `+${n} more`,
+  },
+
+  metrics: {
+    title: (first: string, second: string) => `How ${first} and ${second} ties compare within each group`,
+    region: 'Measures by group',
+    measure: 'Measure',
+    hint: 'Hover over or focus a figure to see what it counts and which ties are behind it.',
+    names: {
+      ties: 'Ties',
+      density: 'Density',
+      reciprocity: 'Reciprocity',
+      closure: 'Closure',
+      quotes: 'Quotes',
+      hedges: 'Hedges',
+      absent: 'Absent ties',
+      degree: 'Degree',
+      betweenness: 'Betweenness',
+    },
+    ties: (n: number, cat: string, group: string, ties: readonly string[]) =>
+      `${plural(n, `present ${cat} tie`)} between members of ${group}${list(ties)}.`,
+    density: (linked: number, possible: number, cat: string, group: string, pairs: readonly string[]) =>
+      `${linked} of ${plural(possible, 'pair')} of members of ${group} ${isAre(linked)} linked by ${article(cat)} tie${list(pairs)}.`,
+    reciprocityNone: (cat: string) => `No ${cat} tie between members, so nothing to reciprocate.`,
+    reciprocityUndirected: (n: number, cat: string) =>
+      `The ${plural(n, `${cat} tie`)} between members ${isAre(n)} mutual by type (undirected); reciprocity counts directed ties only.`,
+    reciprocity: (answered: number, directed: number, cat: string, ties: readonly string[]) =>
+      `${answered} of ${plural(directed, `directed ${cat} tie`)} between members ${isAre(answered)} answered by ${article(cat)} tie in the other direction${list(ties)}.`,
+    closureSmall: (group: string) =>
+      `Closure asks how many of a group's three or more pairs are linked; ${group} has only two members.`,
+    closureClosed: (total: number, cat: string, group: string) =>
+      `All ${total} pairs of ${group} are linked by ${cat} ties: the group closes.`,
+    closure: (linked: number, total: number, cat: string, group: string, unlinked: readonly string[]) =>
+      `${linked} of ${total} pairs of ${group} are linked by ${cat} ties. Not linked: ${unlinked.join('; ')}.`,
+    quotes: (n: number, cat: string, ties: readonly string[]) =>
+      `${plural(n, 'evidence quote')} behind the present ${cat} ties between members${list(ties)}.`,
+    tieQuotes: (tie: string, n: number) => `${tie}, ${plural(n, 'quote')}`,
+    hedgeCount: (n: number, hedge: string) => `${n} ${hedge}`,
+    hedgesNone: (cat: string) => `No present ${cat} tie between members.`,
+    hedges: (cat: string, counts: string, ties: readonly string[]) =>
+      `How firmly the text words the ${cat} ties between members: ${counts}${list(ties)}.`,
+    absentNone: (cat: string, group: string) => `The text denies no ${cat} tie between members of ${group}.`,
+    absent: (n: number, cat: string, group: string, ties: readonly string[]) =>
+      `${plural(n, `${cat} tie`)} between members of ${group} that the text says do NOT exist${list(ties)}.`,
+    degree: (cat: string, members: string) =>
+      `How many actors each member is linked to by present ${cat} ties, in the whole dataset: ${members}.`,
+    betweenness: (cat: string, members: string) =>
+      `The share of shortest paths between other actors, in the network of present ${cat} ties, that pass through each member: ${members}.`,
+  },
+};
+
+/** The shape every language file gives: the same keys and parameters as English. */
+export type Messages = typeof en;

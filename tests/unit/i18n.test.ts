@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.ts';
+import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
+import { ko } from '../../src/i18n/ko.ts';
+import { formatPeriod } from '../../src/render/format.ts';
+
+/** One argument that serves as a number, a text, a flag or a list of texts, for calling any message. */
+const SAMPLE = Object.assign(new String('3'), { join: () => 'X; Y' });
+
+/** Every leaf of a message tree, by its dotted path: strings as they are, functions called with sample arguments. */
+function leaves(tree: object, path = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (typeof value === 'string') return [[at, value]];
+    if (typeof value === 'function') {
+      return [[at, String(value(...Array.from({ length: value.length }, () => SAMPLE)))]];
+    }
+    return leaves(value as object, at);
+  });
+}
+
+/** The shape of a message tree: paths with the parameter count of each function. */
+function shape(tree: object, path = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (typeof value === 'function') return [`${at}(${value.length})`];
+    if (typeof value === 'object' && value !== null) return shape(value, at);
+    return [at];
+  });
+}
+
+describe('interface languages', () => {
+  it('finds a language by its tag, its primary subtag or not at all', () => {
+    expect(messagesFor('ko')).toBe(ko);
+    expect(messagesFor('ko-KR')).toBe(ko);
+    expect(messagesFor('KO-kr')).toBe(ko);
+    expect(messagesFor('en-GB')).toBe(en);
+    expect(messagesFor('fr')).toBe(en);
+    expect(messagesFor('')).toBe(en);
+    expect(messagesFor(undefined)).toBe(en);
+  });
+
+  it('gives every language every message of English, with the same parameters', () => {
+    for (const [tag, messages] of Object.entries(LANGUAGES)) {
+      expect(shape(messages), tag).toEqual(shape(en));
+    }
+  });
+
+  it('writes every Korean message in Hangul, and no message is empty', () => {
+    const hangul = /[\uac00-\ud7a3]/;
+    // Messages made of figures and punctuation only have no words to translate.
+    const wordless = new Set(['date.range', 'metrics.hedgeCount']);
+    const untranslated = leaves(ko).filter(([path, text]) => !hangul.test(text) && !wordless.has(path));
+    expect(untranslated).toEqual([]);
+    for (const [path, text] of [...leaves(en), ...leaves(ko)]) expect(text.trim(), path).not.toBe('');
+  });
+
+  it('writes dates and periods in each language', () => {
+    expect(formatPeriod({ from: '2023-12', to: '2024-06-04' })).toBe('Dec 2023 – 4 Jun 2024');
+    expect(formatPeriod({ from: '2023-12', to: '2024-06-04' }, ko.date)).toBe('2023년 12월 – 2024년 6월 4일');
+    expect(formatPeriod({ from: '2022' }, ko.date)).toBe('2022년부터');
+    expect(formatPeriod({ to: '2024-02' }, en.date)).toBe('until Feb 2024');
+  });
+});
