@@ -1,0 +1,164 @@
+/**
+ * Reads and writes one sheet of CSV with csv-parse and csv-stringify, strictly: malformed quoting,
+ * rows with too many or too few cells, and unknown, missing or repeated columns are all reported
+ * by file, row and column. Rows are numbered the way a spreadsheet shows them (the header is row 1).
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { CsvIssue } from './csv-issue.ts';
+
+/** The columns one sheet may and must have. */
+export interface SheetSpec {
+  readonly file: string;
+  /** The columns the sheet may have, in the order export writes them. */
+  readonly columns: readonly string[];
+  /** The columns it must have. */
+  readonly required: readonly string[];
+  /** Columns named by a pattern rather than listed, such as `name:ko`. */
+  readonly extra?: RegExp | undefined;
+}
+
+/** One data row: its spreadsheet row number and its cells by column name. */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: ReadonlyMap<string, string>;
+}
+
+/** A parsed sheet: its known columns in file order, and its rows that are not blank. */
+export interface Sheet {
+  readonly file: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly SheetRow[];
+}
+
+/** The spreadsheet letter of a zero-based column index: A, B, …, Z, AA, AB, … */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Column names compared loosely, to suggest `layoutSeed` for `Layout seed`. */
+function loose(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]/g, '');
+}
+
+/** Words a csv-parse error for an author, without the parser's internals. */
+function describeSyntaxError(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'A quoted cell starts here and is never closed: add the closing double quote (").';
+    case 'INVALID_OPENING_QUOTE':
+      return 'A double quote (") stands inside a cell that does not start with one. Put the whole cell in double quotes and double each quote inside it ("").';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'A quoted cell goes on after its closing double quote. Double each quote inside a quoted cell ("").';
+    default:
+      return `The file is not valid CSV: ${error.message}.`;
+  }
+}
+
+/** Parses CSV text, or says where and why it is malformed. */
+function parseRecords(file: string, text: string): { records: string[][] } | { issue: CsvIssue } {
+  try {
+    return { records: parse(text, { bom: true, relax_column_count: true }) };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const row = Number(error.records ?? 0) + 1;
+    const line = Number(error.lines ?? row);
+    const index = typeof error.index === 'number' ? error.index : undefined;
+    let column: string | undefined;
+    if (row > 1 && index !== undefined) {
+      // Name the column by its header when the header itself parsed.
+      try {
+        column = parse(text, { bom: true, to: 1 })[0]?.[index]?.trim() || columnLetter(index);
+      } catch {
+        column = columnLetter(index);
+      }
+    }
+    const where = line === row ? '' : ` (line ${line} of the file)`;
+    return {
+      issue: { file, row, column, code: 'csv-syntax', severity: 'error', message: `${describeSyntaxError(error)}${where}` },
+    };
+  }
+}
+
+/** Parses one sheet against its spec. The sheet comes back only when it has no errors. */
+export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | undefined; issues: CsvIssue[] } {
+  const { file } = spec;
+  const parsed = parseRecords(file, text);
+  if ('issue' in parsed) return { issues: [parsed.issue] };
+  const [header, ...body] = parsed.records;
+  if (header === undefined || header.every((cell) => cell.trim() === '')) {
+    const message = `The sheet is empty: its first row must name its columns (${spec.required.join(', ')}).`;
+    return { issues: [{ file, row: 1, code: 'csv-missing-column', severity: 'error', message }] };
+  }
+  const issues: CsvIssue[] = [];
+  const error = (code: CsvIssue['code'], message: string, row?: number, column?: string) =>
+    issues.push({ file, row, column, code, severity: 'error', message });
+
+  const names = header.map((cell) => cell.trim());
+  const used = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (name === '') {
+      // Spreadsheets often save empty trailing columns; only one that holds something needs a name.
+      const filled = body.findIndex((record) => (record[index] ?? '') !== '');
+      if (filled !== -1) {
+        error('csv-unknown-column', `Column ${columnLetter(index)} has values but no name in row 1.`, 1, columnLetter(index));
+      }
+      return;
+    }
+    if (name.startsWith('#')) return;
+    if (!spec.columns.includes(name) && !(spec.extra?.test(name) ?? false)) {
+      const close = spec.columns.find((known) => loose(known) === loose(name));
+      const hint = close === undefined ? ` The columns of ${file} are: ${spec.columns.join(', ')}.` : ` Did you mean "${close}"?`;
+      error(
+        'csv-unknown-column',
+        `"${name}" is not a column of ${file}.${hint} Start a column's name with # to keep notes in it.`,
+        1,
+        name,
+      );
+      return;
+    }
+    const earlier = used.get(name);
+    if (earlier !== undefined) {
+      error(
+        'csv-duplicate-column',
+        `The column "${name}" appears twice, in columns ${columnLetter(earlier)} and ${columnLetter(index)}.`,
+        1,
+        name,
+      );
+      return;
+    }
+    used.set(name, index);
+  });
+  for (const name of spec.required) {
+    if (!used.has(name)) error('csv-missing-column', `The required column "${name}" is missing from row 1.`, 1, name);
+  }
+
+  const rows: SheetRow[] = [];
+  body.forEach((record, index) => {
+    const row = index + 2;
+    if (record.every((cell) => cell === '')) return;
+    if (record.length !== header.length) {
+      error(
+        'csv-ragged-row',
+        `This row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${header.length}. A cell holding a comma or a line break must be in double quotes.`,
+        row,
+      );
+      return;
+    }
+    rows.push({ row, cells: new Map([...used].map(([name, at]) => [name, record[at] as string])) });
+  });
+  if (issues.length > 0) return { issues };
+  return { sheet: { file, columns: [...used.keys()], rows }, issues };
+}
+
+/**
+ * Writes a sheet as CSV. The text starts with a byte-order mark, which Excel needs to read UTF-8
+ * (Korean names, curly quotes) correctly; cells with leading or trailing space are quoted so that
+ * no program trims them.
+ */
+export function writeSheet(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return stringify([columns, ...rows], { bom: true, quoted_match: /^\s|\s$/ });
+}
