@@ -1,4 +1,5 @@
 /** The events `<actor-graph>` fires, with their typed details. */
+import type { ExportFormat } from '../../src/export/formats.ts';
 import type { TieFilter } from '../../src/render/filter.ts';
 import type { ValidationIssue } from '../../src/validation/issue.ts';
 import type { Selection } from './selection.ts';
@@ -27,6 +28,8 @@ declare global {
     'ag-error': CustomEvent<AgErrorDetail>;
     'ag-filter-change': CustomEvent<TieFilter>;
     'ag-view-change': CustomEvent<AgViewChangeDetail>;
+    'ag-export': CustomEvent<AgExportDetail>;
+    'ag-export-request': CustomEvent<AgExportRequestDetail>;
   }
 }
 
@@ -38,4 +41,18 @@ export function agEvent<T>(type: string, detail: T): CustomEvent<T> {
 /** `ag-view-change`: the reader switched the view. */
 export interface AgViewChangeDetail {
   readonly view: 'graph' | 'compare' | 'table';
+}
+
+/** `ag-export-request`: the reader chose a format in the legend's Export menu. */
+export interface AgExportRequestDetail {
+  readonly format: ExportFormat;
+}
+
+/** `ag-export`: a file was exported and handed to the browser to download. */
+export interface AgExportDetail {
+  readonly format: ExportFormat;
+  /** The name the file is saved under: `<dataset id>.<extension>`. */
+  readonly filename: string;
+  /** The size of the file, in bytes. */
+  readonly bytes: number;
 }

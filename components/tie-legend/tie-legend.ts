@@ -1,10 +1,12 @@
 import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
+import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
+import { tieTypeLabel } from '../../src/render/elements.ts';
 import { countTies, SHOW_ALL, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
 import { HEDGE_DASHES } from '../../src/render/theme.ts';
-import { CATEGORY_LABELS, HEDGE_LABELS, KIND_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
+import { exportMenuStyles, renderExportMenu } from './export-menu.ts';
 
 /**
  * A disclosure closes when focus leaves it, as a menu would. It closes a moment later, not inside
@@ -35,23 +37,29 @@ function closeOnEscape(event: KeyboardEvent): void {
  *
  * @csspart legend - The legend's box.
  * @fires ag-filter-change - The reader changed a switch; detail is the new {@link TieFilter}.
+ * @fires ag-export-request - The reader chose a format in the Export menu; detail is `{format}`.
  */
 export class TieLegend extends LitElement {
   static override properties = {
     data: { attribute: false },
     filter: { attribute: false },
+    imageExport: { attribute: false },
+    lang: { type: String },
   };
 
   /** The dataset whose tie types are listed. */
   declare data: Dataset | undefined;
   /** The current switches. */
   declare filter: TieFilter;
+  /** Whether the Export menu offers images (PNG, SVG): the table view has no picture to export. */
+  declare imageExport: boolean;
   private counts: TieCounts | undefined;
   private countedFor: Dataset | undefined;
 
   constructor() {
     super();
     this.filter = SHOW_ALL;
+    this.imageExport = true;
   }
 
   static override styles = [
@@ -94,6 +102,7 @@ export class TieLegend extends LitElement {
       .key .kind-bloc .shape { fill: var(--ag-color-bloc); }
       .key .kind-non-state .shape { fill: var(--ag-color-non-state); }
     `,
+    exportMenuStyles,
   ];
 
   override render(): TemplateResult | typeof nothing {
@@ -107,17 +116,18 @@ export class TieLegend extends LitElement {
     const shownCount = (entry: { present: number; absent: number } | undefined) =>
       entry === undefined ? 0 : entry.present + (this.filter.showAbsent ? entry.absent : 0);
     const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
+    const words = messagesFor(this.lang);
     return html`
       <div class="legend" part="legend">
-        <div class="categories" role="group" aria-label="Tie categories shown">
+        <div class="categories" role="group" aria-label=${words.legend.categories}>
           ${TIE_CATEGORIES.filter(
             (category) => (counts.byCategory.get(category)?.present ?? 0) + (counts.byCategory.get(category)?.absent ?? 0) > 0,
           ).map(
             (category) => html`
               <button class=${`category cat-${category}`} aria-pressed=${this.filter.categories.has(category) ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(category)}>
-                <span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]}
-                <span class="count" aria-label=${`${shownCount(counts.byCategory.get(category))} ties`}>${shownCount(counts.byCategory.get(category))}</span>
+                <span class="line" aria-hidden="true"></span>${words.category[category]}
+                <span class="count" aria-label=${words.count.ties(shownCount(counts.byCategory.get(category)))}>${shownCount(counts.byCategory.get(category))}</span>
               </button>
             `,
           )}
@@ -127,10 +137,11 @@ export class TieLegend extends LitElement {
             ? nothing
             : html`<label class="toggle">
               <input type="checkbox" .checked=${this.filter.showAbsent} @change=${(event: Event) => this.setShowAbsent((event.target as HTMLInputElement).checked)} />
-              Absent ties <span class="count">(${absentTotal})</span>
+              ${words.legend.absentTies} <span class="count">(${absentTotal})</span>
             </label>`
         }
         ${this.renderTypes(dataset, counts, shownCount)} ${this.renderKey()}
+        ${renderExportMenu({ images: this.imageExport, words: words.legend.exportMenu, onFocusOut: closeOnFocusLeave, onKeydown: closeOnEscape })}
       </div>
     `;
   }
@@ -140,20 +151,21 @@ export class TieLegend extends LitElement {
     counts: TieCounts,
     shownCount: (entry: { present: number; absent: number } | undefined) => number,
   ) {
+    const words = messagesFor(this.lang);
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
-      <summary>Tie types</summary>
-      <div class="popover" role="group" aria-label="Tie types shown" tabindex="-1">
+      <summary>${words.legend.tieTypes}</summary>
+      <div class="popover" role="group" aria-label=${words.legend.tieTypesShown} tabindex="-1">
         ${TIE_CATEGORIES.map((category) => {
           const types = dataset.tieTypes.filter(
             (type) => type.category === category && shownCount(counts.byType.get(type.id)) > 0,
           );
           if (types.length === 0) return nothing;
-          return html`<h4 class=${`cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]}</h4>
+          return html`<h4 class=${`cat-${category}`}><span class="line" aria-hidden="true"></span>${words.category[category]}</h4>
             ${types.map(
               (type) => html`<label>
                 <input type="checkbox" .checked=${!this.filter.hiddenTypes.has(type.id)} ?disabled=${!this.filter.categories.has(category)}
                   @change=${(event: Event) => this.setTypeShown(type.id, (event.target as HTMLInputElement).checked)} />
-                ${type.label}<span class="count">${shownCount(counts.byType.get(type.id))}</span>
+                ${tieTypeLabel(type, this.lang || undefined)}<span class="count">${shownCount(counts.byType.get(type.id))}</span>
               </label>`,
             )}`;
         })}
@@ -168,26 +180,27 @@ export class TieLegend extends LitElement {
       bloc: svg`<polygon class="shape" points="5,2 13,2 17,9 13,16 5,16 1,9" />`,
       'non-state': svg`<polygon class="shape" points="9,1 17,9 9,17 1,9" />`,
     } as const;
+    const words = messagesFor(this.lang);
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
-      <summary>Key</summary>
+      <summary>${words.legend.key}</summary>
       <div class="popover key" tabindex="-1">
         ${ACTOR_KINDS.map(
           (kind) =>
-            html`<svg width="18" height="18" aria-hidden="true" class=${`kind-${kind}`}>${shapes[kind]}</svg><span>${KIND_LABELS[kind]}</span>`,
+            html`<svg width="18" height="18" aria-hidden="true" class=${`kind-${kind}`}>${shapes[kind]}</svg><span>${words.kind[kind]}</span>`,
         )}
         ${HEDGES.map(
           (
             hedge,
           ) => html`<svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="2.5"
-              stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${HEDGE_LABELS[hedge]}</span>`,
+              stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${words.hedge[hedge]}</span>`,
         )}
         <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor" stroke-width="1.5" stroke-dasharray="1 5" opacity="0.6" />
           <circle cx="18" cy="5" r="3.2" fill="none" stroke="currentColor" stroke-width="1.2" opacity="0.8" /></svg>
-        <span>absent (the text says the tie does not exist)</span>
+        <span>${words.legend.absent}</span>
         <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" class="membership" stroke-width="1" stroke-dasharray="3 3" /></svg>
-        <span>member of a bloc</span>
+        <span>${words.legend.member}</span>
         <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="28" y2="5" stroke="currentColor" stroke-width="2.5" /><polygon points="27,1 35,5 27,9" fill="currentColor" /></svg>
-        <span>direction of the tie</span>
+        <span>${words.legend.direction}</span>
       </div>
     </details>`;
   }

@@ -1,0 +1,176 @@
+/**
+ * `npm run export -- FILE --format graphml|gexf|jsonld|svg|json [--out PATH] [--seed N]`: writes a
+ * dataset in another format, to a file or to standard output. Pictures and GEXF use the layout
+ * frozen into the dataset for the seed, or compute the same seeded layout the widget would.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { datasetJson } from '../export/dataset-json.ts';
+import type { ExportFormat } from '../export/formats.ts';
+import { toGexf } from '../export/gexf.ts';
+import { type ExportPositions, toGraphml } from '../export/graphml.ts';
+import { toSvg } from '../export/svg.ts';
+import { toWebAnnotationJsonLd } from '../export/web-annotation.ts';
+import { computeLayout } from '../layout/compute.ts';
+import { layoutRequestOf } from '../layout/request.ts';
+import { parseSeed } from '../layout/seed.ts';
+import type { Dataset } from '../model/schema.ts';
+import { buildElements } from '../render/elements.ts';
+import { isTieShown, SHOW_ALL } from '../render/filter.ts';
+import { DEFAULT_THEME } from '../render/theme.ts';
+import { countIssues } from '../validation/issue.ts';
+import { validateDatasetText } from '../validation/validate-text.ts';
+import { readArguments } from './arguments.ts';
+import { writeFileAtomic } from './files.ts';
+import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { runCommand } from './run-command.ts';
+
+/** The formats of the CLI: all of the widget's but PNG, which needs a screen to draw on. */
+const CLI_FORMATS = ['graphml', 'gexf', 'jsonld', 'svg', 'json'] as const satisfies readonly ExportFormat[];
+type CliFormat = (typeof CLI_FORMATS)[number];
+
+const USAGE = `Usage: npm run export -- FILE --format ${CLI_FORMATS.join('|')} [--out PATH] [options]
+
+Writes a valid dataset in another format: GraphML or GEXF for Gephi and Cytoscape desktop, the
+evidence as W3C Web Annotation JSON-LD, an SVG picture of the graph, or the dataset as JSON.
+
+  --format F      one of ${CLI_FORMATS.join(', ')}
+  --out PATH      the file to write (default: standard output)
+  --seed N        the layout seed of svg, gexf and graphml positions (default: the dataset's stored
+                  layout seed, else 1); stored positions are used when their seed matches
+  --lang TAG      the language of actor names, where the dataset has localized names (e.g. ko)
+  --show-absent   svg: also draw the ties the text says are absent
+  --base IRI      jsonld: the IRI annotation ids are minted under (default: urn:actor-graph:<id>)
+  --help          show this help`;
+
+interface Options {
+  readonly format: CliFormat;
+  readonly seed: number | undefined;
+  readonly lang: string | undefined;
+  readonly showAbsent: boolean;
+  readonly base: string | undefined;
+}
+
+/** The positions stored in the dataset for `seed`, when they place every actor. */
+function storedPositions(dataset: Dataset, seed: number): ExportPositions | undefined {
+  const layout = dataset.layout;
+  if (layout === undefined || layout.seed !== seed) return undefined;
+  if (!dataset.actors.every((actor) => Object.hasOwn(layout.positions, actor.id))) return undefined;
+  return new Map(Object.entries(layout.positions).map(([id, [x, y]]) => [id, { x, y }]));
+}
+
+async function positionsOf(dataset: Dataset, options: Options): Promise<ExportPositions> {
+  const seed = options.seed ?? dataset.layout?.seed ?? 1;
+  const stored = storedPositions(dataset, seed);
+  if (stored !== undefined) return stored;
+  // Labels take room in the layout, so it is computed with the labels the widget would show.
+  const request = layoutRequestOf(buildElements(dataset, options.lang), seed, DEFAULT_THEME.fontSize);
+  const computed = await computeLayout(request);
+  return new Map(computed.map(([id, x, y]) => [id, { x, y }]));
+}
+
+async function render(dataset: Dataset, texts: ReadonlyMap<string, string>, options: Options): Promise<string> {
+  switch (options.format) {
+    case 'json':
+      return datasetJson(dataset);
+    case 'jsonld':
+      return toWebAnnotationJsonLd(dataset, { texts, base: options.base });
+    case 'graphml':
+      return toGraphml(dataset, { lang: options.lang, positions: await positionsOf(dataset, options) });
+    case 'gexf':
+      return toGexf(dataset, { lang: options.lang, positions: await positionsOf(dataset, options) });
+    case 'svg': {
+      const filter = { ...SHOW_ALL, showAbsent: options.showAbsent };
+      const types = new Map(dataset.tieTypes.map((type) => [type.id, type]));
+      const shownTies = new Set(
+        dataset.ties
+          .filter((tie) => {
+            const type = types.get(tie.type);
+            return type !== undefined && isTieShown({ ...tie, category: type.category }, filter);
+          })
+          .map((tie) => tie.id),
+      );
+      const elements = buildElements(dataset, options.lang);
+      return toSvg([{ elements, positions: await positionsOf(dataset, options), shownTies }], { title: dataset.title });
+    }
+  }
+}
+
+async function exportFile(path: string, out: string | undefined, options: Options): Promise<number> {
+  const shown = displayPath(resolve(path));
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    console.error(`${shown}: could not be read: ${describeFsError(error)}.`);
+    return 1;
+  }
+  const report = await validateDatasetText(text, fileTextLoader(path));
+  const { errors } = countIssues(report.issues);
+  if (report.dataset === undefined || errors > 0) {
+    console.error(
+      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shown} to see them, and mend them first.`,
+    );
+    return 1;
+  }
+  const output = await render(report.dataset, report.texts, options);
+  if (out === undefined) {
+    process.stdout.write(output);
+    return 0;
+  }
+  try {
+    await writeFileAtomic(out, output);
+  } catch (error) {
+    console.error(`${displayPath(resolve(out))}: could not be written: ${describeFsError(error)}.`);
+    return 1;
+  }
+  const bytes = Buffer.byteLength(output, 'utf8');
+  console.error(`${shown}: wrote ${displayPath(resolve(out))} (${options.format}, ${bytes.toLocaleString('en')} bytes).`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const spec = {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    lang: { type: 'string' },
+    base: { type: 'string' },
+    'show-absent': { type: 'boolean' },
+  } as const;
+  const parsed = readArguments(argv, spec, USAGE);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    console.error(`${positionals.length === 0 ? 'No dataset FILE was given' : 'Give one dataset FILE at a time'}.\n\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format;
+  if (format === undefined || !(CLI_FORMATS as readonly string[]).includes(format)) {
+    console.error(
+      format === undefined
+        ? `--format is missing: give one of ${CLI_FORMATS.join(', ')}.`
+        : `--format must be one of ${CLI_FORMATS.join(', ')}, not "${format}".`,
+    );
+    return 2;
+  }
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed)) {
+    console.error(`--seed must be a whole number, not "${values.seed}".`);
+    return 2;
+  }
+  if (values.base !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/.test(values.base)) {
+    console.error(
+      `--base must be an absolute IRI without spaces or a fragment (such as https://example.org/data.json), not "${values.base}".`,
+    );
+    return 2;
+  }
+  return exportFile(positionals[0] as string, values.out, {
+    format: format as CliFormat,
+    seed: values.seed === undefined ? undefined : parseSeed(values.seed),
+    lang: values.lang,
+    showAbsent: values['show-absent'] === true,
+    base: values.base,
+  });
+}
+
+runCommand('export', () => main(process.argv.slice(2)));
