@@ -117,6 +117,23 @@ export const actorGraphStyles = [
       outline: 2px solid var(--ag-color-focus);
       outline-offset: 2px;
     }
+    /* The view buttons and the search box share the top bar; the box takes the room that is left. */
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 0.6rem;
+      padding: 0.55rem 0.6rem 0;
+    }
+    .bar .views {
+      padding: 0;
+    }
+    /* 6rem keeps it beside the view buttons on a 360 px phone. */
+    ag-graph-search {
+      flex: 1 1 6rem;
+      max-width: 20rem;
+      margin-left: auto;
+    }
     ag-tie-timeline {
       border-bottom: 1px solid var(--ag-color-border);
     }

@@ -163,6 +163,10 @@ function isChunked(elements: readonly unknown[]): boolean {
 const MIN_FIT_ZOOM = 0.45;
 /** The zoom used instead of such a fit: labels at about 9 px. */
 const READABLE_ZOOM = 0.6;
+/** `centreOn` zooms in to at least this (labels at about 12 px), so a found actor's name reads. */
+const CENTRE_MIN_ZOOM = 0.8;
+/** Room left around a tie's two ends when `centreOn` zooms out to fit them, in pixels. */
+const CENTRE_PADDING = 40;
 
 export class CytoscapeController implements ReactiveController {
   private cy: Core | undefined;
@@ -392,6 +396,35 @@ export class CytoscapeController implements ReactiveController {
   /** Fits the whole graph into view. */
   fit(): void {
     this.cy?.fit(undefined, 24);
+  }
+
+  /** Whether this graph shows an actor or a tie: it has it, and the filter does not hide it. */
+  shows(id: string): boolean {
+    const element = this.cy?.getElementById(id);
+    return element?.nonempty() === true && element.visible();
+  }
+
+  /**
+   * Centres the view on an actor, or on a tie and its two ends (the ends alone when the tie is
+   * hidden). The zoom stays, but rises to where labels read (`CENTRE_MIN_ZOOM`) and falls as far as
+   * needed for a tie's two ends to fit. Animated, unless the reader prefers reduced motion.
+   */
+  centreOn(id: string): void {
+    const cy = this.cy;
+    const element = cy?.getElementById(id);
+    if (cy === undefined || element === undefined || element.empty() || cy.width() === 0) return;
+    const isActor = element.edges().empty();
+    const target = isActor ? element : element.connectedNodes().union(element.visible() ? element : cy.collection());
+    const box = target.boundingBox({});
+    const room = (size: number, extent: number) => (extent > 0 ? (size - 2 * CENTRE_PADDING) / extent : Number.POSITIVE_INFINITY);
+    const fits = Math.min(room(cy.width(), box.w), room(cy.height(), box.h));
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(Math.max(cy.zoom(), CENTRE_MIN_ZOOM), fits)));
+    const centre = isActor ? element.position() : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    const pan = { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom };
+    // A reveal still running would pull the view elsewhere once this one ends.
+    cy.stop(true, false);
+    if (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches) cy.viewport({ zoom, pan });
+    else cy.animate({ zoom, pan }, { duration: 300, easing: 'ease-in-out-cubic' });
   }
 
   /** Hides the ties the filter leaves out; positions stay where they are. */
