@@ -2,6 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { minifyHTMLLiterals } from 'minify-literals';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { embedBuild } from './embed.vite.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './tests/setup/chromium.ts';
 
 /** Flags for the browser tests only: `gc()` and unrounded `performance.memory` figures. */
@@ -66,7 +67,8 @@ const workerBuild = defineConfig({
   },
 });
 
-export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : mainConfig));
+// `--mode embed` builds the iframe page, embed.html (see embed.vite.ts).
+export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : mode === 'embed' ? embedBuild : mainConfig));
 
 const mainConfig = defineConfig({
   plugins: [minifyTemplates(), noFunctionConstructor()],
