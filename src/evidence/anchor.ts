@@ -4,6 +4,8 @@
  * the two disagree, the content wins and the position is reported as drifted.
  */
 
+import { LOOKALIKES } from './lookalikes.ts';
+
 /** The parts of an evidence item that locate it in the text. */
 export interface QuoteSelector {
   readonly exact: string;
@@ -107,28 +109,6 @@ export function anchorQuote(text: string, quote: QuoteSelector, occurrences = fi
   for (const at of candidates) if (Math.abs(at - quote.start) < Math.abs(best - quote.start)) best = at;
   return { status: 'drifted', at: range(best), ambiguous, occurrences: count };
 }
-
-/**
- * Characters that authors commonly type differently from the source: curly against straight
- * quotes, the dashes against a hyphen, and non-breaking against ordinary spaces.
- */
-const LOOKALIKES: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u2033': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-};
 
 /**
  * Folds look-alike characters and runs of white space, keeping for each folded character the
