@@ -5,12 +5,12 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportCsv, exportLosses } from '../adapters/csv.ts';
 import type { DatasetInput } from '../model/schema.ts';
 import { countIssues } from '../validation/issue.ts';
 import { formatJsonPath } from '../validation/json-path.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
+import { readArguments } from './arguments.ts';
 import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
 import { makePaint } from './report.ts';
@@ -27,21 +27,8 @@ npm run import-csv -- DIR.
   --help     show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: { values: { out?: string | undefined; help?: boolean | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readArguments(argv, { out: { type: 'string', short: 'o' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
     console.error(`${file === undefined ? 'Name the dataset file to export.' : 'Give one dataset file only.'}\n\n${USAGE}`);

@@ -6,9 +6,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { importCsv } from '../adapters/csv.ts';
 import { summarizeDataset } from '../analysis/summary.ts';
+import { readArguments } from './arguments.ts';
 import { formatCsvIssue, readCsvFolder } from './csv-folder.ts';
 import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
@@ -29,21 +29,8 @@ is an error.
   --help      show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: { values: { out?: string | undefined; help?: boolean | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readArguments(argv, { out: { type: 'string', short: 'o' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const [dir, ...extra] = parsed.positionals;
   if (dir === undefined || extra.length > 0) {
     console.error(`${dir === undefined ? 'Name the folder of sheets.' : 'Give one folder only.'}\n\n${USAGE}`);

@@ -4,7 +4,6 @@
  * would compute itself for the same seed.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { computeLayout } from '../layout/compute.ts';
 import { layoutRequestOf } from '../layout/request.ts';
 import { parseSeed } from '../layout/seed.ts';
@@ -12,6 +11,7 @@ import { buildElements } from '../render/elements.ts';
 import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
+import { readArguments } from './arguments.ts';
 import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
 import { runCommand } from './run-command.ts';
@@ -62,16 +62,11 @@ async function layOutFile(path: string, seed: number | undefined): Promise<boole
 }
 
 async function main(): Promise<number> {
-  let parsed: { values: { seed?: string | undefined; help?: boolean | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({ options: { seed: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help || parsed.positionals.length === 0) {
+  const parsed = readArguments(process.argv.slice(2), { seed: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) {
     console.log(USAGE);
-    return parsed.values.help ? 0 : 2;
+    return 2;
   }
   const seedText = parsed.values.seed;
   if (seedText !== undefined && !/^\d+$/.test(seedText)) {

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { summarizeDataset } from '../analysis/summary.ts';
 import { countIssues } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
 import { type LocatedJson, parseJsonText, type TextSpan } from '../validation/json-text.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
+import { readArguments } from './arguments.ts';
 import { datasetsIn, writeFileAtomic } from './files.ts';
 import { planOffsetFixes } from './fix-offsets.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
@@ -85,23 +85,8 @@ async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<ty
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: { 'fix-offsets': { type: 'boolean' }; help: { type: 'boolean' } }; allowPositionals: true }>
-  >;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { 'fix-offsets': { type: 'boolean' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readArguments(argv, { 'fix-offsets': { type: 'boolean' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const paint = makePaint(process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
   const files = parsed.positionals.length > 0 ? parsed.positionals : await datasetsIn('graph-data');
   if (files.length === 0) {
