@@ -2,10 +2,11 @@ import type { Core } from 'cytoscape';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
+import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel } from '../../src/render/elements.ts';
+import { actorLabel, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
   countUndatedShown,
@@ -15,19 +16,30 @@ import {
   type TieFilter,
   tiesOfActor,
 } from '../../src/render/filter.ts';
-import { plural } from '../../src/render/format.ts';
 import { type DateRange, dateStops } from '../../src/render/time.ts';
+import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../../src/render/views.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
-import { CATEGORY_LABELS } from '../shared/labels.ts';
+import { languageOf } from '../shared/language.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
-import { type AgErrorDetail, type AgReadyDetail, type AgSelectDetail, type AgViewChangeDetail, agEvent } from './events.ts';
+import {
+  type AgErrorDetail,
+  type AgExportDetail,
+  type AgExportRequestDetail,
+  type AgReadyDetail,
+  type AgSelectDetail,
+  type AgViewChangeDetail,
+  agEvent,
+} from './events.ts';
 import { prewarmLayoutWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
+import { TextTargetController } from './text-target-controller.ts';
 import { themeFromCss } from './theme-from-css.ts';
+import { UrlSyncController } from './url-sync-controller.ts';
 import '../evidence-panel/define.ts';
+import '../graph-search/define.ts';
 import '../tie-legend/define.ts';
 
 let lazyViews: Promise<unknown> | undefined;
@@ -57,10 +69,8 @@ function hasStoredLayout(value: unknown, seed: number): boolean {
 const NO_SOURCES: ReadonlySet<string> = new Set();
 
 /** The views of the widget. */
-export const VIEWS = ['graph', 'compare', 'table'] as const;
-export type View = (typeof VIEWS)[number];
-const VIEW_LABELS: Readonly<Record<View, string>> = { graph: 'Graph', compare: 'Compare', table: 'Table' };
-const DEFAULT_COMPARE: readonly [TieCategory, TieCategory] = ['alliance', 'transaction'];
+const VIEWS = WIDGET_VIEWS;
+type View = WidgetView;
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const;
 
@@ -81,9 +91,17 @@ interface DrawnPane {
  * texts); or the `data` property. Source texts are fetched relative to the dataset's URL (or the
  * page's, for inline data).
  *
+ * With `sync-url`, the selection, the filters, the view and the time range are kept in the URL's
+ * hash (under `ag`, or `ag-<id>` for an element with an `id`), so a reload or a shared link shows
+ * the same state, and Back and Forward step through the reader's selections and views.
+ *
  * Three views show the same data: `graph` (the default), `compare` (two panes, one tie category
  * each, sharing one layout and moving together, over a table of measures by group) and `table`
  * (a sortable table of ties, the screen-reader twin of the graph).
+ *
+ * With `text-target`, the quotes are also marked in the article around the widget, through the CSS
+ * Custom Highlight API under the names `ag-evidence` (every quote found) and `ag-evidence-selected`
+ * (the selection's quotes); style them with `::highlight(ag-evidence)` rules of the page.
  *
  * @tagname actor-graph
  *
@@ -92,6 +110,7 @@ interface DrawnPane {
  * @fires ag-error - The data could not be loaded or is not valid. Detail: `{message, issues}`; `issues` carry JSON paths.
  * @fires ag-filter-change - The reader changed a legend switch or the timeline. Detail: `{categories, hiddenTypes, showAbsent, dates}`.
  * @fires ag-view-change - The reader switched the view. Detail: `{view}`.
+ * @fires ag-export - The reader exported the graph or its data from the legend's Export menu, and the download was started. Detail: `{format, filename, bytes}`.
  *
  * @csspart graph - The box a graph is drawn in (focusable); in the compare view, each pane's.
  * @csspart legend - The legend and filter bar.
@@ -137,6 +156,8 @@ export class ActorGraph extends LitElement {
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
     lang: { type: String, reflect: true },
     timeout: { type: Number },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    textTarget: { type: String, attribute: 'text-target' },
     data: { attribute: false },
     sourceTexts: { attribute: false },
   };
@@ -159,10 +180,26 @@ export class ActorGraph extends LitElement {
   declare layoutSeed: string | undefined;
   /** Whether ties the text says are absent are drawn, as ghost edges. */
   declare showAbsent: boolean;
+  /**
+   * The language of the interface and of the actors' names, where the data has them (`ko`). Left
+   * out, the widget speaks the language of its nearest ancestor with a `lang`, usually the page's.
+   */
+  declare lang: string;
+  /**
+   * Whether the selection, the filters, the view and the time range are kept in the URL's hash,
+   * so that a reload or a shared link restores them and Back and Forward step through them.
+   */
+  declare syncUrl: boolean;
   /** A dataset object, used instead of `src` or inline JSON when set. */
   declare data: DatasetInput | undefined;
   /** Source texts by their `text` path, for data given without a place to fetch texts from. */
   declare sourceTexts: Readonly<Record<string, string>> | undefined;
+  /**
+   * A CSS selector of the page's element that holds the article the data quotes (e.g. `#article`).
+   * Its quotes are marked there, selecting a tie scrolls to its quote, and clicking a marked
+   * passage selects its tie.
+   */
+  declare textTarget: string | undefined;
 
   /** What the element shows besides its public properties; changed only through `setView`. */
   private ui: {
@@ -171,12 +208,15 @@ export class ActorGraph extends LitElement {
     wheelHint: boolean;
     announcement: string;
     drawError: string | undefined;
+    /** Why the last export failed, shown until the next one succeeds. */
+    exportError: string | undefined;
   } = {
     hiddenTypes: new Set(),
     dates: {},
     wheelHint: false,
     announcement: '',
     drawError: undefined,
+    exportError: undefined,
   };
 
   private readonly source = new DataController(
@@ -194,6 +234,14 @@ export class ActorGraph extends LitElement {
   private readonly primary = this.makePane();
   /** The right pane of the compare view. */
   private readonly secondary = this.makePane();
+  /** The article of the page that the quotes are marked in (`text-target`). */
+  private readonly article = new TextTargetController(this, {
+    selector: () => this.textTarget,
+    dataset: () => this.source.loaded?.dataset,
+    selection: () => this.selection(),
+    filter: () => this.tieFilter(),
+    choose: (selection) => this.choose(selection),
+  });
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
@@ -207,7 +255,18 @@ export class ActorGraph extends LitElement {
   constructor() {
     super();
     this.showAbsent = false;
+    this.syncUrl = false;
     this.view = 'graph';
+    // Keeps the state in the URL's hash (`sync-url`); it registers itself with the element.
+    new UrlSyncController(this, {
+      ui: () => this.ui,
+      setUi: (patch) => this.setUi(patch),
+      restoreSelection: (id) => {
+        this.selected = id ?? undefined;
+        // An id not drawn (yet) is kept, silently, until the data it names is loaded.
+        if (id === null || this.selection() !== null) this.choose(this.selection());
+      },
+    });
   }
 
   private makePane(): CytoscapeController {
@@ -223,6 +282,18 @@ export class ActorGraph extends LitElement {
   private setUi(patch: Partial<ActorGraph['ui']>): void {
     this.ui = { ...this.ui, ...patch };
     this.requestUpdate();
+  }
+
+  /**
+   * The language the widget speaks: its `lang` attribute, else the nearest ancestor's, else the
+   * page's. It picks the interface's words and the actors' names where the data has them.
+   */
+  private get language(): string {
+    return languageOf(this);
+  }
+
+  private get words(): Messages {
+    return messagesFor(this.language);
   }
 
   /** The Cytoscape core, for advanced uses (in the compare view, the left pane's); read-only. */
@@ -292,7 +363,7 @@ export class ActorGraph extends LitElement {
     if (loaded === undefined || !this.isConnected) return;
     const containers = [...this.renderRoot.querySelectorAll<HTMLElement>('.graph')];
     const seed = parseSeed(this.layoutSeed);
-    const lang = this.lang;
+    const lang = this.language;
     const toDraw: [CytoscapeController, DrawnPane][] = [];
     for (const [index, pane] of [this.primary, this.secondary].entries()) {
       const container = containers[index];
@@ -414,15 +485,15 @@ export class ActorGraph extends LitElement {
 
   private describeSelection(selection: Selection | null): string {
     const dataset = this.source.loaded?.dataset;
-    if (dataset === undefined || selection === null) return 'Selection cleared.';
+    if (dataset === undefined || selection === null) return this.words.graph.cleared;
     if (selection.kind === 'actor') {
       const actor = dataset.actors.find((a) => a.id === selection.id);
-      const name = actor === undefined ? selection.id : actorLabel(actor, this.lang || undefined);
-      return `${name} selected: ${plural(this.shownTieCount(selection.id), 'tie')} shown. The evidence panel lists them.`;
+      const name = actor === undefined ? selection.id : actorLabel(actor, this.language || undefined);
+      return this.words.graph.actorSelected(name, this.shownTieCount(selection.id));
     }
     const tie = dataset.ties.find((t) => t.id === selection.id);
     const type = dataset.tieTypes.find((t) => t.id === tie?.type);
-    return `Tie selected: ${type?.label ?? selection.id}. The evidence panel shows its quotes.`;
+    return this.words.graph.tieSelected(type === undefined ? selection.id : tieTypeLabel(type, this.language || undefined));
   }
 
   /** How many of an actor's ties the current filter shows. */
@@ -452,10 +523,7 @@ export class ActorGraph extends LitElement {
 
   /** The two categories of the compare view. */
   private compared(): readonly [TieCategory, TieCategory] {
-    const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
-    const valid = words.filter((word): word is TieCategory => (TIE_CATEGORIES as readonly string[]).includes(word));
-    if (valid.length === 2 && valid[0] !== valid[1]) return [valid[0] as TieCategory, valid[1] as TieCategory];
-    return DEFAULT_COMPARE;
+    return parseComparePair(this.compare);
   }
 
   /** The current view, or the graph view when the `view` attribute names no view. */
@@ -495,9 +563,62 @@ export class ActorGraph extends LitElement {
     this.dispatchEvent(agEvent<TieFilter>('ag-filter-change', { ...this.tieFilter(), dates: event.detail }));
   }
 
+  /** Makes the file chosen in the legend's Export menu, downloads it and fires `ag-export`. */
+  private async onExportRequest(event: CustomEvent<AgExportRequestDetail>): Promise<void> {
+    event.stopPropagation();
+    const loaded = this.source.loaded;
+    const view = this.currentView();
+    if (loaded === undefined) return;
+    // The compare view exports both panes, side by side, under their headings.
+    const titles = this.compared().map((category) => this.words.graph.paneTies(this.words.category[category]));
+    const laidOut = this.layout?.loaded === loaded ? this.layout.positions : frozenLayout(loaded, parseSeed(this.layoutSeed));
+    try {
+      const { exportAndDownload } = await import('./export-download.ts');
+      // The panes as they are once the module is loaded: a view switched meanwhile has destroyed the old ones.
+      const shown = view === 'graph' ? [this.primary] : view === 'compare' ? [this.primary, this.secondary] : [];
+      const panes = shown.flatMap((pane, index) =>
+        pane.core === undefined || pane.core.destroyed() ? [] : [{ core: pane.core, title: titles[index] }],
+      );
+      const detail = await exportAndDownload({
+        format: event.detail.format,
+        loaded,
+        panes,
+        positions: this.primary.core === undefined ? laidOut : this.primary.positions(),
+        theme: themeFromCss(this),
+        lang: this.language || undefined,
+        base: this.src && this.data === undefined ? new URL(this.src, document.baseURI).href.split('#')[0] : undefined,
+        root: this.renderRoot,
+      });
+      if (this.ui.exportError !== undefined) this.setUi({ exportError: undefined });
+      this.dispatchEvent(agEvent<AgExportDetail>('ag-export', detail));
+    } catch (error) {
+      const words = this.words;
+      const message = words.graph.exportFailed(
+        words.legend.exportMenu.items[event.detail.format],
+        error instanceof Error ? error.message : String(error),
+      );
+      console.warn(`<actor-graph>: ${message}`);
+      this.setUi({ exportError: message });
+    }
+  }
+
   private onRequestSelect(event: CustomEvent<Selection>): void {
     event.stopPropagation();
     this.choose(event.detail);
+  }
+
+  /** Centres the graph on what the search chose, once the selection is drawn. */
+  private onRequestCentre(event: CustomEvent<Selection>): void {
+    event.stopPropagation();
+    const { id } = event.detail;
+    void this.updateComplete.then(() => {
+      // In the compare view, the panes that show it (they move together); a tie hidden in both
+      // is centred on its two ends in both. The table view scrolls to its row instead.
+      const view = this.currentView();
+      const panes = view === 'compare' ? [this.primary, this.secondary] : view === 'graph' ? [this.primary] : [];
+      const showing = panes.filter((pane) => pane.shows(id));
+      for (const pane of showing.length > 0 ? showing : panes) pane.centreOn(id);
+    });
   }
 
   private switchView(view: View): void {
@@ -534,9 +655,9 @@ export class ActorGraph extends LitElement {
     const dataset = this.source.loaded?.dataset;
     const actor = dataset?.actors.find((a) => a.id === actorId);
     if (dataset === undefined || actor === undefined) return;
-    const name = actorLabel(actor, this.lang || undefined);
+    const name = actorLabel(actor, this.language || undefined);
     this.setUi({
-      announcement: `${name}, ${actor.kind}, ${plural(this.shownTieCount(actor.id), 'tie')} shown. Press Enter to read the evidence.`,
+      announcement: this.words.graph.focused(name, this.words.kind[actor.kind], this.shownTieCount(actor.id)),
     });
   }
 
@@ -554,6 +675,8 @@ export class ActorGraph extends LitElement {
     const dataset = loaded?.dataset;
     const filter = this.tieFilter();
     const view = this.currentView();
+    const lang = this.language;
+    const words = messagesFor(lang);
     const missingTexts = loaded?.notices.filter((notice) => notice.code === 'source-text-missing') ?? [];
     const changedTexts = [...(loaded?.unverified ?? NO_SOURCES)].map(
       (id) => dataset?.sources.find((source) => source.id === id)?.title ?? id,
@@ -562,47 +685,48 @@ export class ActorGraph extends LitElement {
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`
-      <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-filter-change=${this.onFilterChange}
-        @ag-time-change=${this.onTimeChange}>
+      <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
+        @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
         ${this.ui.drawError === undefined ? nothing : this.renderError({ message: this.ui.drawError, issues: [] })}
         <div class="graph-column">
-          <div class="views" part="views" role="group" aria-label="View">
+          <div class="bar">
+          <div class="views" part="views" role="group" aria-label=${words.graph.views}>
             ${VIEWS.map(
               (option) => html`<button aria-pressed=${option === view ? 'true' : 'false'} @click=${() => this.switchView(option)}>
-                ${VIEW_LABELS[option]}</button>`,
+                ${words.graph.viewNames[option]}</button>`,
             )}
           </div>
-          <ag-tie-legend exportparts="legend" .data=${dataset} .filter=${filter}></ag-tie-legend>
+          <ag-graph-search .data=${dataset} .filter=${filter} lang=${lang || nothing}></ag-graph-search>
+          </div>
+          <ag-tie-legend exportparts="legend" .data=${dataset} .filter=${filter} .imageExport=${view !== 'table'} lang=${lang || nothing}></ag-tie-legend>
           ${
             stops.length < 2 || dataset === undefined
               ? nothing
               : html`<ag-tie-timeline exportparts="timeline" .stops=${stops} .range=${this.ui.dates}
                 .hiddenCount=${countHiddenByTime(dataset, filter)}
-                .undatedCount=${countUndatedShown(dataset, filter)}></ag-tie-timeline>`
+                .undatedCount=${countUndatedShown(dataset, filter)} lang=${lang || nothing}></ag-tie-timeline>`
           }
-          ${missingTexts.map((notice) => html`<p class="notice">${notice.message} Quotes are shown without their context.</p>`)}
-          ${changedTexts.map(
-            (title) =>
-              html`<p class="notice">The text of “${title}” has changed since its quotes were taken (its SHA-256 differs), so they are marked unverified.</p>`,
-          )}
+          ${missingTexts.map((notice) => html`<p class="notice">${words.graph.textMissingNotice(notice.message)}</p>`)}
+          ${changedTexts.map((title) => html`<p class="notice">${words.graph.textChangedNotice(title)}</p>`)}
+          ${this.ui.exportError === undefined ? nothing : html`<p class="notice" role="alert">${this.ui.exportError}</p>`}
           ${cache(
             view === 'graph'
               ? this.renderFrame(this.primary, state.status === 'loading' && dataset === undefined)
               : view === 'compare'
                 ? this.renderCompare()
                 : html`<ag-tie-table exportparts="table" .data=${dataset} .unverified=${loaded?.unverified ?? NO_SOURCES} .filter=${filter} .selection=${this.selection()}
-                  lang=${this.lang || nothing}></ag-tie-table>`,
+                  lang=${lang || nothing}></ag-tie-table>`,
           )}
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
-            .filter=${filter} lang=${this.lang || nothing}></ag-evidence-panel>
+            .filter=${filter} .pageMatches=${this.article.matches} lang=${lang || nothing}></ag-evidence-panel>
         </div>
         ${
           view === 'compare'
             ? html`<ag-metrics-table exportparts="metrics" .data=${dataset} .categories=${this.compared()}
-              lang=${this.lang || nothing}></ag-metrics-table>`
+              lang=${lang || nothing}></ag-metrics-table>`
             : nothing
         }
         <div class="visually-hidden" role="status" aria-live="polite">${this.ui.announcement}</div>
@@ -615,39 +739,39 @@ export class ActorGraph extends LitElement {
     const [left, right] = this.compared();
     const count = (index: number) =>
       dataset === undefined ? 0 : dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
+    const words = this.words;
+    const title = (category: TieCategory) => words.graph.paneTies(words.category[category]);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
-      <section class="pane" aria-label=${`${CATEGORY_LABELS[category]} ties`}>
-        <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${CATEGORY_LABELS[category]} ties
+      <section class="pane" aria-label=${title(category)}>
+        <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${title(category)}
           <span class="count">${count(index)}</span></h3>
-        ${this.renderFrame(controller, false, `${CATEGORY_LABELS[category]} ties`)}
+        ${this.renderFrame(controller, false, title(category))}
       </section>`;
     return html`
       <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
     `;
   }
 
-  private renderFrame(pane: CytoscapeController, loading: boolean, ties = 'their ties'): TemplateResult {
+  private renderFrame(pane: CytoscapeController, loading: boolean, ties?: string): TemplateResult {
     const dataset = this.source.loaded?.dataset;
-    const label =
-      dataset === undefined
-        ? 'Graph'
-        : `Graph of ${plural(dataset.actors.length, 'actor')} and ${ties}. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`;
+    const words = this.words.graph;
+    const label = dataset === undefined ? words.viewNames.graph : words.label(dataset.actors.length, ties ?? words.theirTies);
     return html`<div class="frame">
       <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription="graph" aria-label=${label}
         @keydown=${(event: KeyboardEvent) => this.onKeydown(event, pane)}
         @focus=${() => pane.setWheelActive(true)}
         @blur=${() => pane.setWheelActive(false)}
         @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
-      ${loading ? html`<div class="overlay" role="status">Loading the graph…</div>` : nothing}
-      ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">This dataset has no actors to draw.</div>` : nothing}
-      ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">Click the graph, or hold Ctrl, to zoom with the wheel</div>` : nothing}
+      ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
+      ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
+      ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">${words.wheelHint}</div>` : nothing}
       ${
         dataset === undefined
           ? nothing
           : html`<div class="tools">
-            <button aria-label="Zoom in" title="Zoom in" @click=${() => pane.zoomBy(1.25)}>+</button>
-            <button aria-label="Zoom out" title="Zoom out" @click=${() => pane.zoomBy(0.8)}>−</button>
-            <button aria-label="Fit the graph to the view" title="Fit to view" @click=${() => pane.fit()}>⤢</button>
+            <button aria-label=${words.zoomIn} title=${words.zoomIn} @click=${() => pane.zoomBy(1.25)}>+</button>
+            <button aria-label=${words.zoomOut} title=${words.zoomOut} @click=${() => pane.zoomBy(0.8)}>−</button>
+            <button aria-label=${words.fit} title=${words.fitShort} @click=${() => pane.fit()}>⤢</button>
           </div>`
       }
     </div>`;
@@ -655,18 +779,19 @@ export class ActorGraph extends LitElement {
 
   private renderError(error: AgErrorDetail): TemplateResult {
     const errors = error.issues.filter((issue) => issue.severity === 'error');
+    const words = this.words.graph;
     return html`<div class="error" part="error" role="alert">
-      <h2>This graph cannot be shown</h2>
+      <h2>${words.cannotShow}</h2>
       <p>${error.message}</p>
       ${
         errors.length <= 1
           ? nothing
           : html`<ul>
             ${errors.slice(0, 50).map((issue) => html`<li><code>${formatJsonPath(issue.path)}</code>: ${issue.message}</li>`)}
-            ${errors.length > 50 ? html`<li>…and ${errors.length - 50} more.</li>` : nothing}
+            ${errors.length > 50 ? html`<li>${words.more(errors.length - 50)}</li>` : nothing}
           </ul>`
       }
-      ${this.src && this.data === undefined ? html`<button @click=${() => void this.source.load()}>Try again</button>` : nothing}
+      ${this.src && this.data === undefined ? html`<button @click=${() => void this.source.load()}>${words.tryAgain}</button>` : nothing}
     </div>`;
   }
 }

@@ -1,15 +1,21 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { anchorQuote } from '../../src/evidence/anchor.ts';
 import { quoteContext } from '../../src/evidence/context.ts';
+import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel } from '../../src/render/elements.ts';
+import { actorLabel, tieTypeLabel } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
-import { formatPeriod, plural } from '../../src/render/format.ts';
+import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import type { Selection } from '../actor-graph/selection.ts';
-import { CATEGORY_LABELS, KIND_LABELS } from '../shared/labels.ts';
 import { sharedStyles } from '../shared/styles.ts';
+import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary } from './page-matches.ts';
+
+/** A tie type's label in `lang`, or the tie's type id when the data lacks the type. */
+function typeLabelOf(type: TieType | undefined, id: string, lang: string): string {
+  return type === undefined ? id : tieTypeLabel(type, lang || undefined);
+}
 
 /**
  * The evidence panel: for a selected actor, its ties grouped by category; for a selected tie, that
@@ -20,6 +26,7 @@ import { sharedStyles } from '../shared/styles.ts';
  *
  * @csspart panel - The panel's box.
  * @fires ag-request-select - The reader chose an actor or a tie in the panel; detail `{kind, id}`.
+ * @fires ag-show-in-article - The reader asked to see a quote in the page's article; detail `{quote}`.
  */
 export class EvidencePanel extends LitElement {
   static override properties = {
@@ -28,6 +35,7 @@ export class EvidencePanel extends LitElement {
     unverified: { attribute: false },
     selection: { attribute: false },
     filter: { attribute: false },
+    pageMatches: { attribute: false },
     lang: { type: String },
   };
 
@@ -41,6 +49,8 @@ export class EvidencePanel extends LitElement {
   declare selection: Selection | null;
   /** The ties filtered out of the graph are left out of the panel too. */
   declare filter: TieFilter;
+  /** Which quotes were found in the page's article (`text-target`); undefined when there is none. */
+  declare pageMatches: PageMatches | undefined;
 
   private focusHeading = false;
 
@@ -54,6 +64,7 @@ export class EvidencePanel extends LitElement {
 
   static override styles = [
     sharedStyles,
+    pageMatchStyles,
     css`
       :host { display: block; }
       .panel { padding: 0.9rem 1rem 1.2rem; }
@@ -113,21 +124,21 @@ export class EvidencePanel extends LitElement {
   }
 
   private renderOverview(dataset: Dataset): TemplateResult {
+    const w = this.words.panel;
     const shown = dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.filter)).length;
     return html`
-      <p class="eyebrow">Evidence</p>
+      <p class="eyebrow">${w.evidence}</p>
       <h2 id="panel-title" tabindex="-1">${dataset.title}</h2>
       ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
-      <p class="hint">
-        Select an actor or a tie in the graph to read the quotes behind it. With the keyboard: focus the graph,
-        move with the arrow keys, press Enter to select and Escape to clear.
-      </p>
-      <p class="count">${plural(dataset.actors.length, 'actor')} · ${plural(shown, 'tie')} shown</p>
+      <p class="hint">${w.hint}</p>
+      <p class="count">${w.overviewCount(dataset.actors.length, shown)}</p>
+      ${renderPageSummary(dataset, this.pageMatches, this.lang || undefined, (selection) => this.choose(selection), this.words.pageMatches)}
       ${dataset.sources.map((source) => this.renderCitation(source))}
     `;
   }
 
   private renderActor(dataset: Dataset, id: string): TemplateResult {
+    const w = this.words.panel;
     const actor = dataset.actors.find((candidate) => candidate.id === id);
     if (actor === undefined) return this.renderOverview(dataset);
     const all = tiesOfActor(dataset, id);
@@ -138,17 +149,15 @@ export class EvidencePanel extends LitElement {
       .filter((a) => a !== undefined);
     const alsoCalled = actor.aliases.filter((alias) => alias !== actor.name);
     return html`
-      <p class="eyebrow">${KIND_LABELS[actor.kind]}</p>
+      <p class="eyebrow">${this.words.kind[actor.kind]}</p>
       <h2 id="panel-title" tabindex="-1">${this.name(actor)}</h2>
-      ${alsoCalled.length === 0 ? nothing : html`<p class="aliases">In the text also: ${alsoCalled.join(', ')}</p>`}
+      ${alsoCalled.length === 0 ? nothing : html`<p class="aliases">${w.alsoCalled(alsoCalled.join(', '))}</p>`}
       ${
         members.length === 0
           ? nothing
-          : html`<p class="members">Members: ${members.map((member, index) => html`${index > 0 ? ', ' : ''}${this.actorButton(member)}`)}</p>`
+          : html`<p class="members">${w.members} ${members.map((member, index) => html`${index > 0 ? ', ' : ''}${this.actorButton(member)}`)}</p>`
       }
-      <p class="count">
-        ${plural(shown.length, 'tie')}${hidden > 0 ? html` shown, ${hidden} hidden by the filter` : nothing}
-      </p>
+      <p class="count">${w.shownHidden(shown.length, hidden)}</p>
       ${this.renderByCategory(dataset, shown, actor.id)}
       ${members.length < 2 ? nothing : this.renderAmongMembers(dataset, actor, members)}
     `;
@@ -161,8 +170,8 @@ export class EvidencePanel extends LitElement {
     const shown = among.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
     const hidden = among.length - shown.length;
     return html`
-      <h3 class="among">Between the members of ${this.name(bloc)}</h3>
-      <p class="count">${plural(shown.length, 'tie')}${hidden > 0 ? html` shown, ${hidden} hidden by the filter` : nothing}</p>
+      <h3 class="among">${this.words.panel.amongMembers(this.name(bloc))}</h3>
+      <p class="count">${this.words.panel.shownHidden(shown.length, hidden)}</p>
       ${this.renderByCategory(dataset, shown, undefined)}
     `;
   }
@@ -176,8 +185,8 @@ export class EvidencePanel extends LitElement {
     }
     return TIE_CATEGORIES.filter((category) => byCategory.has(category)).map(
       (category) => html`
-        <section aria-label=${`${CATEGORY_LABELS[category]} ties`}>
-          <h3><span class=${`swatch cat-${category}`}></span>${CATEGORY_LABELS[category]} · ${byCategory.get(category)?.length}</h3>
+        <section aria-label=${this.words.panel.categoryTies(this.words.category[category])}>
+          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${byCategory.get(category)?.length}</h3>
           <ol>
             ${(byCategory.get(category) ?? []).map((tie) => html`<li>${this.renderTie(dataset, tie, from)}</li>`)}
           </ol>
@@ -191,8 +200,8 @@ export class EvidencePanel extends LitElement {
     if (tie === undefined) return this.renderOverview(dataset);
     const type = this.typeOf(dataset, tie);
     return html`
-      <p class="eyebrow">${type === undefined ? 'Tie' : `${CATEGORY_LABELS[type.category]} tie`}</p>
-      <h2 id="panel-title" tabindex="-1">${type?.label ?? tie.type}</h2>
+      <p class="eyebrow">${type === undefined ? this.words.panel.tie : this.words.panel.categoryTie(this.words.category[type.category])}</p>
+      <h2 id="panel-title" tabindex="-1">${typeLabelOf(type, tie.type, this.lang)}</h2>
       ${type?.description === undefined ? nothing : html`<p class="description">${type.description}</p>`}
       ${this.renderTie(dataset, tie, undefined, true)}
     `;
@@ -207,28 +216,29 @@ export class EvidencePanel extends LitElement {
     const source = dataset.actors.find((actor) => actor.id === tie.source);
     const target = dataset.actors.find((actor) => actor.id === tie.target);
     const arrow = type?.directed === false ? '—' : '→';
-    const period = formatPeriod(tie.period);
+    const words = this.words;
+    const period = formatPeriod(tie.period, words.date);
     const category = type?.category;
     const endpoint = (actor: Actor | undefined, id: string) =>
       actor === undefined ? id : actor.id === from ? html`<span>${this.name(actor)}</span>` : this.actorButton(actor);
     return html`
       <article class=${`${tie.status} cat-${category ?? 'unknown'}`}
-        aria-label=${`${source === undefined ? tie.source : this.name(source)} ${arrow} ${target === undefined ? tie.target : this.name(target)}: ${type?.label ?? tie.type}`}>
+        aria-label=${`${source === undefined ? tie.source : this.name(source)} ${arrow} ${target === undefined ? tie.target : this.name(target)}: ${typeLabelOf(type, tie.type, this.lang)}`}>
         <p class="tie-head">
           ${endpoint(source, tie.source)}<span class="arrow" aria-hidden="true">${arrow}</span>${endpoint(target, tie.target)}
         </p>
         <p class="meta">
-          ${alone ? nothing : html`<span class="chip">${type?.label ?? tie.type}</span>`}
-          <span class="chip" title="How firmly the text words this tie">${tie.hedge}</span>
-          ${period === undefined ? html`<span class="chip">undated</span>` : html`<span class="chip">${period}</span>`}
+          ${alone ? nothing : html`<span class="chip">${typeLabelOf(type, tie.type, this.lang)}</span>`}
+          <span class="chip" title=${words.panel.hedgeTitle}>${words.hedge[tie.hedge]}</span>
+          <span class="chip">${period ?? words.date.undated}</span>
         </p>
-        ${tie.status === 'absent' ? html`<p class="absent-note">The text says this tie does NOT exist.</p>` : nothing}
+        ${tie.status === 'absent' ? html`<p class="absent-note">${words.panel.absentNote}</p>` : nothing}
         ${tie.note === undefined ? nothing : html`<p class="note">${tie.note}</p>`}
         ${this.renderEvidence(dataset, tie.evidence)}
         ${
           alone
             ? nothing
-            : html`<p class="show-tie"><button class="link" @click=${() => this.choose({ kind: 'tie', id: tie.id })}>Show this tie alone</button></p>`
+            : html`<p class="show-tie"><button class="link" @click=${() => this.choose({ kind: 'tie', id: tie.id })}>${words.panel.showTieAlone}</button></p>`
         }
       </article>
     `;
@@ -241,19 +251,19 @@ export class EvidencePanel extends LitElement {
     return [...bySource].map(([sourceId, quotes]) => {
       const source = dataset.sources.find((candidate) => candidate.id === sourceId);
       const unverified = this.unverified.has(sourceId)
-        ? html`<p class="missing">The source text no longer matches the fingerprint (SHA-256) recorded with these quotes, so they cannot be checked against it and are not shown as evidence.</p>`
+        ? html`<p class="missing">${this.words.panel.unverifiedNote}</p>`
         : nothing;
-      return html`${quotes.map((quote) => this.renderQuote(quote))}${unverified}${source === undefined ? nothing : this.renderCitation(source)}`;
+      return html`${quotes.map((quote) => html`${this.renderQuote(quote)}${renderPageMatch(this, this.pageMatches, quote, this.words.pageMatches)}`)}${unverified}${source === undefined ? nothing : this.renderCitation(source)}`;
     });
   }
 
   private renderQuote(quote: Evidence): TemplateResult {
     if (this.unverified.has(quote.source)) {
-      return html`<blockquote class="unverified"><p><span class="badge">Unverified</span> ${quote.exact}</p></blockquote>`;
+      return html`<blockquote class="unverified"><p><span class="badge">${this.words.panel.unverified}</span> ${quote.exact}</p></blockquote>`;
     }
     const text = this.texts.get(quote.source);
     if (text === undefined) {
-      return html`<blockquote><p><mark>${quote.exact}</mark></p><p class="missing">The source text could not be loaded, so the quote is shown without its context.</p></blockquote>`;
+      return html`<blockquote><p><mark>${quote.exact}</mark></p><p class="missing">${this.words.panel.textMissing}</p></blockquote>`;
     }
     const anchored = anchorQuote(text, quote);
     const range = anchored.status === 'orphaned' ? undefined : anchored.at;
@@ -267,12 +277,17 @@ export class EvidencePanel extends LitElement {
   private renderCitation(source: Source): TemplateResult {
     const url = safeHttpUrl(source.url);
     return html`<p class="citation">
-      — ${source.author}, “${source.title}”, ${source.publisher}, ${source.date}.${url === undefined ? nothing : html` <a href=${url} target="_blank" rel="noopener noreferrer">Read the source</a>`}
+      — ${source.author}, “${source.title}”, ${source.publisher}, ${source.date}.${url === undefined ? nothing : html` <a href=${url} target="_blank" rel="noopener noreferrer">${this.words.panel.readSource}</a>`}
     </p>`;
   }
 
   private actorButton(actor: Actor): TemplateResult {
     return html`<button class="link" @click=${() => this.choose({ kind: 'actor', id: actor.id })}>${this.name(actor)}</button>`;
+  }
+
+  /** The panel's words, in the widget's language. */
+  private get words(): Messages {
+    return messagesFor(this.lang);
   }
 
   private name(actor: Actor): string {

@@ -45,6 +45,8 @@ export const sharedStyles = css`
     font-family: var(--ag-font-family);
     color: var(--ag-color-text);
   }
+  /* Korean breaks lines between words, not inside them. */
+  :host(:lang(ko)) { word-break: keep-all; }
   *, *::before, *::after { box-sizing: border-box; }
   ${unsafeCSS(categoryClasses)}
   .visually-hidden {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset, Tie } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
-import { actorNameOf } from '../../src/render/elements.ts';
+import { actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
 import { formatPeriod, truncate } from '../../src/render/format.ts';
 import { spanStart } from '../../src/render/time.ts';
@@ -160,7 +160,7 @@ export class TieTable extends LitElement {
         const date = formatPeriod(tie.period, words.date) ?? words.date.undated;
         const cells = {
           source: name(tie.source),
-          type: type?.label ?? tie.type,
+          type: type === undefined ? tie.type : tieTypeLabel(type, this.lang || undefined),
           category: category === undefined ? '' : words.category[category],
           target: name(tie.target),
           status: words.status[tie.status],
@@ -200,9 +200,11 @@ export class TieTable extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    // A selection made elsewhere (the graph, the panel) brings its row into view.
-    if (!changed.has('selection') || this.selection?.kind !== 'tie') return;
-    this.renderRoot.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
+    // A selection made elsewhere (the graph, the panel, the search) brings its row, or an actor's
+    // first row, into view.
+    if (!changed.has('selection') || this.selection === null) return;
+    const row = this.renderRoot.querySelector(this.selection.kind === 'tie' ? 'tr.selected' : 'tr.involved');
+    row?.scrollIntoView({ block: 'nearest' });
   }
 
   private sortBy(column: Column): void {

@@ -27,6 +27,7 @@ export const SHEETS = {
     file: 'tie-types.csv',
     columns: ['id', 'label', 'category', 'directed', 'description', 'cameo', 'plover'],
     required: ['id', 'label', 'category', 'directed'],
+    extra: /^label:./,
   },
   ties: {
     file: 'ties.csv',
@@ -53,6 +54,16 @@ export type CsvFiles = Readonly<Partial<Record<SheetFile, string>>>;
 
 /** The column of a localized name: `name:ko` holds `names.ko`. */
 export const NAME_COLUMN_PREFIX = 'name:';
+
+/** The column of a tie type's localized label: `label:ko` holds `labels.ko`. */
+export const LABEL_COLUMN_PREFIX = 'label:';
+
+/** The language tags that any of the maps has, in the order they first occur, for one column each. */
+export function languageTags(maps: readonly (Readonly<Record<string, string>> | undefined)[]): string[] {
+  const tags = new Set<string>();
+  for (const map of maps) for (const tag of Object.keys(map ?? {})) tags.add(tag);
+  return [...tags];
+}
 
 /** What separates the items of a list cell (aliases, members), with spaces around it for reading. */
 const LIST_SEPARATOR = ' | ';

@@ -4,7 +4,7 @@
  */
 import type { ValidationIssue } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
-import { NAME_COLUMN_PREFIX, SHEETS } from './csv-columns.ts';
+import { LABEL_COLUMN_PREFIX, NAME_COLUMN_PREFIX, SHEETS } from './csv-columns.ts';
 import type { CsvIssue } from './csv-issue.ts';
 
 /** The spreadsheet row each part of the dataset was read from. */
@@ -29,6 +29,7 @@ function columnOf(key: keyof typeof LISTS, rest: JsonPath): string | undefined {
   const [field, next] = rest;
   if (typeof field !== 'string') return undefined;
   if (key === 'actors' && field === 'names') return typeof next === 'string' ? `${NAME_COLUMN_PREFIX}${next}` : undefined;
+  if (key === 'tieTypes' && field === 'labels') return typeof next === 'string' ? `${LABEL_COLUMN_PREFIX}${next}` : undefined;
   if (key === 'ties' && field === 'period') return typeof next === 'string' ? next : 'from';
   return field;
 }

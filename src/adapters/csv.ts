@@ -7,14 +7,17 @@
  *
  * The sheets (see `SHEETS`): `dataset.csv` (one row: id, title, description, $schema, layoutSeed),
  * `sources.csv`, `actors.csv` (aliases and members as lists separated by `|`, localized names in
- * columns such as `name:ko`), `tie-types.csv`, `ties.csv` (the period as `from` and `to`),
- * `evidence.csv` (one quote a row, naming its tie) and, optionally, `layout.csv` (actor, x, y).
+ * columns such as `name:ko`), `tie-types.csv` (localized labels in columns such as `label:ko`),
+ * `ties.csv` (the period as `from` and `to`), `evidence.csv` (one quote a row, naming its tie) and,
+ * optionally, `layout.csv` (actor, x, y).
  */
 import type { Dataset, DatasetInput } from '../model/schema.ts';
 import type { JsonPath } from '../validation/json-path.ts';
 import { sha256Hex, type TextLoader, type TextLoadResult, validateDataset } from '../validation/validate.ts';
 import {
   type CsvFiles,
+  LABEL_COLUMN_PREFIX,
+  languageTags,
   listCell,
   NAME_COLUMN_PREFIX,
   numberCell,
@@ -35,8 +38,8 @@ export { type CsvIssue, formatCsvPlace } from './csv-issue.ts';
 
 /** Writes a dataset as the text of each sheet, by file name. */
 export function exportCsv(dataset: DatasetInput): Record<SheetFile, string> {
-  const tags: string[] = [];
-  for (const actor of dataset.actors) for (const tag of Object.keys(actor.names ?? {})) if (!tags.includes(tag)) tags.push(tag);
+  const tags = languageTags(dataset.actors.map((actor) => actor.names));
+  const labelTags = languageTags(dataset.tieTypes.map((type) => type.labels));
   const text = (value: string | undefined) => value ?? '';
   return {
     [SHEETS.dataset.file]: writeSheet(SHEETS.dataset.columns, [
@@ -58,7 +61,7 @@ export function exportCsv(dataset: DatasetInput): Record<SheetFile, string> {
       ]),
     ),
     [SHEETS.tieTypes.file]: writeSheet(
-      SHEETS.tieTypes.columns,
+      [...SHEETS.tieTypes.columns, ...labelTags.map((tag) => `${LABEL_COLUMN_PREFIX}${tag}`)],
       dataset.tieTypes.map((t) => [
         t.id,
         t.label,
@@ -67,6 +70,7 @@ export function exportCsv(dataset: DatasetInput): Record<SheetFile, string> {
         text(t.description),
         text(t.cameo),
         text(t.plover),
+        ...labelTags.map((tag) => text(t.labels?.[tag])),
       ]),
     ),
     [SHEETS.ties.file]: writeSheet(
@@ -117,6 +121,16 @@ const cell = (row: SheetRow, column: string): string | undefined => {
   const value = row.cells.get(column) ?? '';
   return value === '' ? undefined : value;
 };
+
+/**
+ * The localized texts of a row, by language tag, from the sheet's columns that start with `prefix`
+ * (`name:ko` → `ko`); undefined when the row has none.
+ */
+function localized(sheet: Sheet, row: SheetRow, prefix: string): Draft | undefined {
+  const columns = sheet.columns.filter((column) => column.startsWith(prefix));
+  const texts = fields(columns.map((column) => [column.slice(prefix.length), cell(row, column)]));
+  return Object.keys(texts).length > 0 ? texts : undefined;
+}
 
 /** The sheets read into a dataset whose quotes may still lack offsets. */
 interface ReadResult {
@@ -179,23 +193,23 @@ function readCsv(files: CsvFiles): ReadResult {
   }
 
   const sourceDrafts = sources.rows.map((row) => fields(SHEETS.sources.columns.map((column) => [column, cell(row, column)])));
-  const nameColumns = actors.columns.filter((column) => column.startsWith(NAME_COLUMN_PREFIX));
   const actorDrafts = actors.rows.map((row) => {
-    const names = fields(nameColumns.map((column) => [column.slice(NAME_COLUMN_PREFIX.length), cell(row, column)]));
+    const names = localized(actors, row, NAME_COLUMN_PREFIX);
     return fields([
       ['id', cell(row, 'id')],
       ['kind', cell(row, 'kind')],
       ['name', cell(row, 'name')],
       ['aliases', parseListCell(row.cells.get('aliases') ?? '')],
       ['members', parseListCell(row.cells.get('members') ?? '')],
-      ['names', Object.keys(names).length > 0 ? names : undefined],
+      ['names', names],
     ]);
   });
   const tieTypeDrafts = tieTypes.rows.map((row) =>
     fields(
-      SHEETS.tieTypes.columns.map((column) => [
-        column,
-        column === 'directed' ? parseBooleanCell(row.cells.get(column) ?? '') : cell(row, column),
+      SHEETS.tieTypes.columns.flatMap((column) => [
+        [column, column === 'directed' ? parseBooleanCell(row.cells.get(column) ?? '') : cell(row, column)] as const,
+        // `labels` follows `label`, as in the dataset files.
+        ...(column === 'label' ? [['labels', localized(tieTypes, row, LABEL_COLUMN_PREFIX)] as const] : []),
       ]),
     ),
   );

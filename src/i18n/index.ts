@@ -17,5 +17,8 @@ export const LANGUAGES: Readonly<Record<string, Messages>> = { en, ko };
 export function messagesFor(lang: string | undefined): Messages {
   if (lang === undefined || lang === '') return en;
   const tag = lang.toLowerCase();
-  return LANGUAGES[tag] ?? LANGUAGES[tag.split('-')[0] ?? tag] ?? en;
+  const base = tag.split('-')[0] ?? tag;
+  // Own keys only: a tag such as "constructor" must not find the object's prototype.
+  if (Object.hasOwn(LANGUAGES, tag)) return LANGUAGES[tag] as Messages;
+  return Object.hasOwn(LANGUAGES, base) ? (LANGUAGES[base] as Messages) : en;
 }

@@ -56,6 +56,12 @@ export const SourceSchema = v.strictObject({
   ),
 });
 
+/** A BCP 47 language tag, the key of a localized name or label: `ko`, `zh-Hant`. */
+export const LanguageTagSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ko" or "zh-Hant"'),
+);
+
 /** A political actor: a state, an organization, a non-state group or a bloc of other actors. */
 export const ActorSchema = v.strictObject({
   id: IdSchema,
@@ -64,11 +70,7 @@ export const ActorSchema = v.strictObject({
   aliases: v.optional(v.array(text('a name the text uses for the actor'), 'must be a list of names'), []),
   members: v.optional(v.array(IdSchema, 'must be a list of actor ids')),
   names: v.optional(
-    v.record(
-      v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ko" or "zh-Hant"')),
-      text('a localized name'),
-      'must map language tags to names, e.g. {"ko": "북한"}',
-    ),
+    v.record(LanguageTagSchema, text('a localized name'), 'must map language tags to names, e.g. {"ko": "북한"}'),
   ),
 });
 
@@ -76,6 +78,9 @@ export const ActorSchema = v.strictObject({
 export const TieTypeSchema = v.strictObject({
   id: IdSchema,
   label: text('a short label for the tie type'),
+  labels: v.optional(
+    v.record(LanguageTagSchema, text('a localized label'), 'must map language tags to labels, e.g. {"ko": "외교적 엄호"}'),
+  ),
   category: v.picklist(TIE_CATEGORIES, `must be one of: ${TIE_CATEGORIES.join(', ')}`),
   directed: v.boolean('must be true or false'),
   description: v.optional(text('a sentence describing the tie type')),

@@ -57,14 +57,26 @@ export function membershipId(bloc: string, member: string): string {
   return `${bloc}>${member}`;
 }
 
+/**
+ * The text for `lang` in a map of localized texts: the tag itself (`zh-Hant`), else its primary
+ * subtag (`ko-KR` → `ko`). Undefined when the map has neither, or when no language is given.
+ */
+export function localizedText(texts: Readonly<Record<string, string>> | undefined, lang?: string): string | undefined {
+  if (lang === undefined || texts === undefined) return undefined;
+  const base = lang.split('-')[0] ?? lang;
+  // Own keys only: a tag such as `constructor` must not find Object.prototype's.
+  if (Object.hasOwn(texts, lang)) return texts[lang];
+  return Object.hasOwn(texts, base) ? texts[base] : undefined;
+}
+
 /** The name to show for an actor: its name in `lang` where the data has one. */
 export function actorLabel(actor: Actor, lang?: string): string {
-  if (lang !== undefined && actor.names !== undefined) {
-    const base = lang.split('-')[0] ?? lang;
-    const localized = actor.names[lang] ?? actor.names[base];
-    if (localized !== undefined) return localized;
-  }
-  return actor.name;
+  return localizedText(actor.names, lang) ?? actor.name;
+}
+
+/** The label to show for a tie type: its label in `lang` where the data has one. */
+export function tieTypeLabel(type: TieType, lang?: string): string {
+  return localizedText(type.labels, lang) ?? type.label;
 }
 
 /** The name to show for the actor with this id, or the id itself when no actor has it. */
@@ -81,7 +93,7 @@ function nodeFor(actor: Actor, lang: string | undefined): NodeDefinition {
   };
 }
 
-function edgeFor(tie: Tie, type: TieType): EdgeDefinition {
+function edgeFor(tie: Tie, type: TieType, lang: string | undefined): EdgeDefinition {
   const classes = [`cat-${type.category}`, `hedge-${tie.hedge}`, tie.status, type.directed ? 'directed' : 'undirected'];
   return {
     group: 'edges',
@@ -89,7 +101,7 @@ function edgeFor(tie: Tie, type: TieType): EdgeDefinition {
       id: tie.id,
       source: tie.source,
       target: tie.target,
-      label: type.label,
+      label: tieTypeLabel(type, lang),
       type: type.id,
       category: type.category,
       hedge: tie.hedge,
@@ -104,7 +116,8 @@ function edgeFor(tie: Tie, type: TieType): EdgeDefinition {
 /**
  * The elements of a dataset: one node per actor, one edge per tie, and a faint line from each bloc
  * to each of its members (which also keeps blocs near their members in the layout). Ties whose
- * endpoints or type are missing are left out (a validated dataset has none).
+ * endpoints or type are missing are left out (a validated dataset has none). Actor names and tie
+ * labels are in `lang` where the data has them.
  */
 export function buildElements(dataset: Dataset, lang?: string): ElementDefinition[] {
   const actorIds = new Set(dataset.actors.map((actor) => actor.id));
@@ -113,7 +126,7 @@ export function buildElements(dataset: Dataset, lang?: string): ElementDefinitio
   for (const tie of dataset.ties) {
     const type = types.get(tie.type);
     if (type === undefined || !actorIds.has(tie.source) || !actorIds.has(tie.target)) continue;
-    elements.push(edgeFor(tie, type));
+    elements.push(edgeFor(tie, type, lang));
   }
   for (const actor of dataset.actors) {
     for (const member of actor.kind === 'bloc' ? (actor.members ?? []) : []) {

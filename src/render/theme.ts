@@ -19,7 +19,9 @@ export interface GraphTheme {
  * colour blindness. Alliance (blue) and transaction (orange) are its most distant pair.
  */
 export const DEFAULT_THEME: GraphTheme = {
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif',
+  // Hangul comes from the first Korean face a system has: macOS, Windows, Android/Noto, then Linux's Nanum.
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Nanum Gothic", sans-serif',
   fontSize: 15,
   text: '#1f2328',
   textHalo: '#ffffff',

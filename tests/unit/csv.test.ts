@@ -223,6 +223,14 @@ describe('importCsv', () => {
       /must be one of: present, absent/,
     ],
     [
+      'a localized label under a tag that is not a language tag',
+      edited('tie-types.csv', (text) =>
+        text.replace(',cameo', ',cameo,label:KO').replace(',061', ',061,곡물-선박 거래').replace('false,', 'false,,'),
+      ),
+      'tie-types.csv row 2, column label:KO [schema]',
+      /must be a language tag such as "ko" or "zh-Hant"/,
+    ],
+    [
       'a word where true or false belongs',
       edited('tie-types.csv', (text) => text.replace('TRUE', 'yes')),
       'tie-types.csv row 2, column directed [schema]',
@@ -351,6 +359,36 @@ describe('importCsv', () => {
     expect(JSON.stringify(positions)).toBe('{"__proto__":[1,2]}');
   });
 
+  it('reads localized tie-type labels from label:ko columns, leaving out empty cells', async () => {
+    const files = edited('tie-types.csv', (text) =>
+      text
+        .replace(',cameo', ',label:ko,cameo,label:zh-Hant')
+        .replace('TRUE,061', 'TRUE,곡물-선박 거래,061,')
+        .replace('false,', 'false,방위 조약,,防衛條約'),
+    );
+    const result = await importCsv(files, memoryLoader());
+    expect(result.issues).toEqual([]);
+    expect(result.dataset?.tieTypes).toEqual([
+      {
+        id: 'grain-for-ships',
+        label: 'Grain for ships',
+        labels: { ko: '곡물-선박 거래' },
+        category: 'transaction',
+        directed: true,
+        cameo: '061',
+      },
+      {
+        id: 'defence-pact',
+        label: 'Defence pact',
+        labels: { ko: '방위 조약', 'zh-Hant': '防衛條約' },
+        category: 'alliance',
+        directed: false,
+      },
+    ]);
+    // `labels` comes right after `label`, where the dataset files have it.
+    expect(Object.keys(result.dataset?.tieTypes[0] ?? {})).toEqual(['id', 'label', 'labels', 'category', 'directed', 'cameo']);
+  });
+
   it('reports every problem at once and writes no dataset', async () => {
     const files = edited('ties.csv', (text) => text.replace('present,likely', 'present,sure').replace('ATL,BOR', 'ATL,XXX'));
     files['evidence.csv'] = (files['evidence.csv'] ?? '').replace('keep a defence', 'keep no defence');
@@ -376,6 +414,12 @@ describe('exportCsv and importCsv', () => {
     expect(result.offsets.kept).toBe(108);
     expect(result.dataset).toEqual(dataset);
     expect(exportLosses(dataset)).toEqual([]);
+    // The seed's Korean tie-type labels travel in a label:ko column.
+    const header = exportCsv(dataset)
+      ['tie-types.csv'].replace(/^\uFEFF/, '')
+      .split('\n')[0];
+    expect(header).toBe('id,label,category,directed,description,cameo,plover,label:ko');
+    expect(result.dataset?.tieTypes.every((type) => type.labels?.ko !== undefined)).toBe(true);
   });
 
   it('find the same offsets in the seed when the sheets give none', async () => {
@@ -394,6 +438,9 @@ describe('exportCsv and importCsv', () => {
     const atlantis = dataset.actors[0] as DatasetInput['actors'][number];
     atlantis.aliases = ['A|B', 'back\\slash', 'ends with \\', 'comma, "quoted"', '=1+1'];
     atlantis.names = { ko: '아틀란티스', 'zh-Hant': '亞特蘭提斯' };
+    const [firstType, secondType] = dataset.tieTypes as [DatasetInput['tieTypes'][number], DatasetInput['tieTypes'][number]];
+    firstType.labels = { 'zh-Hant': '同盟, "引號"' };
+    secondType.labels = { ko: '거래\n두 줄', 'zh-Hant': '交易' };
     dataset.description = 'Two lines\r\nand a "quote", with commas';
     const tie = dataset.ties[2] as DatasetInput['ties'][number];
     tie.period = { to: '2024-06-04' };

@@ -129,4 +129,12 @@ describe('the Easley 2024 dataset', () => {
     expect(actors.get('PRK')?.names?.ko).toBe('북한');
     for (const actor of dataset.actors) if (actor.kind === 'state') expect(actor.names?.ko, actor.id).toBeDefined();
   });
+
+  it('gives every tie type a Korean label of its own', () => {
+    const labels = dataset.tieTypes.map((type) => type.labels?.ko);
+    expect(labels.filter((label) => label !== undefined)).toHaveLength(45);
+    expect(new Set(labels).size).toBe(dataset.tieTypes.length);
+    expect(dataset.tieTypes.find((type) => type.id === 'diplomatic-cover')?.labels).toEqual({ ko: '외교적 엄호' });
+    for (const label of labels) expect(label).toMatch(/[\uAC00-\uD7A3]/);
+  });
 });

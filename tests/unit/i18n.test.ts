@@ -38,6 +38,7 @@ describe('interface languages', () => {
     expect(messagesFor('fr')).toBe(en);
     expect(messagesFor('')).toBe(en);
     expect(messagesFor(undefined)).toBe(en);
+    for (const tag of ['constructor', '__proto__', 'toString', 'hasOwnProperty-x']) expect(messagesFor(tag)).toBe(en);
   });
 
   it('gives every language every message of English, with the same parameters', () => {

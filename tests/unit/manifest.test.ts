@@ -53,6 +53,8 @@ describe('custom-elements.json', () => {
       'show-absent',
       'lang',
       'timeout',
+      'sync-url',
+      'text-target',
     ]);
     expect(actorGraph?.events?.map((e) => e.name)).toEqual([
       'ag-ready',
@@ -60,6 +62,7 @@ describe('custom-elements.json', () => {
       'ag-error',
       'ag-filter-change',
       'ag-view-change',
+      'ag-export',
     ]);
     expect(actorGraph?.cssParts?.map((p) => p.name)).toEqual([
       'graph',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSeededLayout } from '../../src/layout/fcose.ts';
 import { parseSeed, seededRandom } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
-import { actorLabel, buildElements } from '../../src/render/elements.ts';
+import { actorLabel, buildElements, tieTypeLabel } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { fixture } from './helpers.ts';
@@ -27,10 +27,44 @@ describe('buildElements', () => {
     expect(actorLabel(atlantis, 'fr')).toBe('Atlantis');
   });
 
+  it('labels ties by their type in the language asked for, where the data has it', () => {
+    const labelled = structuredClone(dataset);
+    const grain = labelled.tieTypes[0];
+    if (grain === undefined) throw new Error('fixture lacks a tie type');
+    grain.labels = { ko: '곡물-선박 거래', 'zh-Hant': '以糧換船' };
+    expect(buildElements(labelled, 'ko').find((e) => e.data.id === 'atl-bor-grain')?.data).toMatchObject({
+      label: '곡물-선박 거래',
+    });
+    expect(buildElements(labelled).find((e) => e.data.id === 'atl-bor-grain')?.data).toMatchObject({ label: 'Grain for ships' });
+  });
+
   it('leaves out ties to missing actors instead of failing', () => {
     const broken = structuredClone(dataset);
     (broken.ties[0] as { target: string }).target = 'NOPE';
     expect(buildElements(broken).some((e) => e.data.id === 'atl-bor-grain')).toBe(false);
+  });
+});
+
+describe('tieTypeLabel', () => {
+  const grain = {
+    ...(dataset.tieTypes[0] as Dataset['tieTypes'][number]),
+    labels: { ko: '곡물-선박 거래', 'zh-Hant': '以糧換船' },
+  };
+
+  it('takes the label of the tag, else of its primary subtag, else the dataset label', () => {
+    expect(tieTypeLabel(grain, 'ko')).toBe('곡물-선박 거래');
+    expect(tieTypeLabel(grain, 'ko-KR')).toBe('곡물-선박 거래');
+    expect(tieTypeLabel(grain, 'zh-Hant')).toBe('以糧換船');
+    expect(tieTypeLabel(grain, 'zh')).toBe('Grain for ships');
+    expect(tieTypeLabel(grain, 'fr')).toBe('Grain for ships');
+    expect(tieTypeLabel(grain)).toBe('Grain for ships');
+    expect(tieTypeLabel({ ...grain, labels: undefined }, 'ko')).toBe('Grain for ships');
+  });
+
+  it('never takes a property of Object.prototype for a label', () => {
+    expect(tieTypeLabel(grain, 'constructor')).toBe('Grain for ships');
+    expect(tieTypeLabel(grain, 'toString-x')).toBe('Grain for ships');
+    expect(actorLabel(dataset.actors[0] as Dataset['actors'][number], '__proto__')).toBe('Atlantis');
   });
 });
 

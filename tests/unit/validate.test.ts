@@ -118,6 +118,24 @@ describe('structural checks', () => {
       /start with a letter or digit/,
     ],
     [
+      'a localized label under a tag that is not a language tag',
+      (d) => Object.assign(d.tieTypes[0] as object, { labels: { Korean: '곡물-선박 거래' } }),
+      'tieTypes[0].labels.Korean schema',
+      /must be a language tag such as "ko" or "zh-Hant"/,
+    ],
+    [
+      'an empty localized label',
+      (d) => Object.assign(d.tieTypes[0] as object, { labels: { ko: '' } }),
+      'tieTypes[0].labels.ko schema',
+      /must not be empty/,
+    ],
+    [
+      'localized labels given as one text',
+      (d) => Object.assign(d.tieTypes[0] as object, { labels: '곡물-선박 거래' }),
+      'tieTypes[0].labels schema',
+      /must map language tags to labels, e\.g\. \{"ko": "외교적 엄호"\}/,
+    ],
+    [
       'a non-text alias',
       (d) => Object.assign(d.actors[0] as object, { aliases: [42] }),
       'actors[0].aliases[0] schema',
