@@ -107,7 +107,7 @@ export async function exportFile(job: ExportJob): Promise<Blob> {
       return text(
         toSvg(
           job.panes.map((pane) => svgPaneOf(job, pane)),
-          { theme: job.theme, title: dataset.title },
+          { theme: job.theme, title: dataset.title, lang: job.lang },
         ),
       );
     case 'json':

@@ -4,7 +4,7 @@ import { quoteContext } from '../../src/evidence/context.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel, tieTypeLabel } from '../../src/render/elements.ts';
+import { actorLabel, tieArrow, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
@@ -215,7 +215,7 @@ export class EvidencePanel extends LitElement {
     const type = this.typeOf(dataset, tie);
     const source = dataset.actors.find((actor) => actor.id === tie.source);
     const target = dataset.actors.find((actor) => actor.id === tie.target);
-    const arrow = type?.directed === false ? '—' : '→';
+    const arrow = tieArrow(type?.directed !== false);
     const words = this.words;
     const period = formatPeriod(tie.period, words.date);
     const category = type?.category;
@@ -223,7 +223,7 @@ export class EvidencePanel extends LitElement {
       actor === undefined ? id : actor.id === from ? html`<span>${this.name(actor)}</span>` : this.actorButton(actor);
     return html`
       <article class=${`${tie.status} cat-${category ?? 'unknown'}`}
-        aria-label=${`${source === undefined ? tie.source : this.name(source)} ${arrow} ${target === undefined ? tie.target : this.name(target)}: ${typeLabelOf(type, tie.type, this.lang)}`}>
+        aria-label=${tieTitle(dataset, tie, this.lang || undefined)}>
         <p class="tie-head">
           ${endpoint(source, tie.source)}<span class="arrow" aria-hidden="true">${arrow}</span>${endpoint(target, tie.target)}
         </p>

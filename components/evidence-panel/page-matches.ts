@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../src/i18n/index.ts';
 import type { Dataset, Evidence, Tie } from '../../src/model/schema.ts';
-import { actorLabel } from '../../src/render/elements.ts';
+import { tieEnds } from '../../src/render/elements.ts';
 import type { Selection } from '../actor-graph/selection.ts';
 
 /** A quote of a tie. */
@@ -73,11 +73,6 @@ export function renderPageSummary(
   if (matches === undefined) return nothing;
   const count = matches.found.size + matches.missing.length;
   if (matches.missing.length === 0) return html`<p class="count">${words.allFound(count)}</p>`;
-  const name = (id: string) => {
-    const actor = dataset.actors.find((candidate) => candidate.id === id);
-    return actor === undefined ? id : actorLabel(actor, lang);
-  };
-  const arrow = (tie: Tie) => (dataset.tieTypes.find((type) => type.id === tie.type)?.directed === false ? '—' : '→');
   return html`
     <p class="count">${words.someFound(matches.found.size, count)}</p>
     <details class="page-missing">
@@ -85,7 +80,7 @@ export function renderPageSummary(
       <ul>
         ${matches.missing.map(
           ({ tie, quote }) => html`<li>“${quote.exact}” —
-            <button class="link" @click=${() => choose({ kind: 'tie', id: tie.id })}>${name(tie.source)} ${arrow(tie)} ${name(tie.target)}</button></li>`,
+            <button class="link" @click=${() => choose({ kind: 'tie', id: tie.id })}>${tieEnds(dataset, tie, lang)}</button></li>`,
         )}
       </ul>
     </details>

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { live } from 'lit/directives/live.js';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
-import { actorNameOf } from '../../src/render/elements.ts';
+import { joinTieTitle, tieEnds } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
 import {
   type ActorHit,
@@ -306,7 +306,7 @@ export class GraphSearch extends LitElement {
     const shown = this.shownByType.get(hit.id) ?? 0;
     const target = this.data === undefined ? undefined : searchTarget(this.data, hit, this.filter);
     const tie = target === undefined ? undefined : this.data?.ties.find((candidate) => candidate.id === target.id);
-    const ends = tie === undefined ? undefined : this.tieEnds(tie.source, tie.target, hit.id);
+    const ends = tie === undefined || this.data === undefined ? undefined : tieEnds(this.data, tie, this.lang || undefined);
     const counts = `${this.words.ties(hit.ties)}${shown < hit.ties ? `, ${this.words.hiddenTies(hit.ties - shown)}` : ''}`;
     // As for actors: the label shown is marked itself when it is what matched; else the detail says what did.
     const own = hit.matched.text === hit.label;
@@ -322,18 +322,9 @@ export class GraphSearch extends LitElement {
     const tie = this.data?.ties.find((candidate) => candidate.id === hit.id);
     const hidden = tie !== undefined && this.data !== undefined && !isDatasetTieShown(this.data, tie, this.filter);
     const notes = [hit.type, hit.status === 'absent' ? this.words.absent : '', hidden ? this.words.hidden : ''].filter(Boolean);
-    return html`<span class=${`title cat-${hit.category ?? 'none'}`}><span class="line" aria-hidden="true"></span><span>${hit.source} ${hit.directed ? '→' : '—'} ${hit.target}</span></span>
+    return html`<span class=${`title cat-${hit.category ?? 'none'}`}><span class="line" aria-hidden="true"></span><span>${joinTieTitle(hit.source, hit.target, hit.directed)}</span></span>
       <span class="detail">${notes.join(' · ')}</span>
       <span class="quote">“${renderMarked(hit.snippet)}”</span>`;
-  }
-
-  /** "North Korea → Russia", with the names the widget shows. */
-  private tieEnds(source: string, target: string, typeId: string): string {
-    const dataset = this.data;
-    if (dataset === undefined) return '';
-    const lang = this.lang || undefined;
-    const directed = dataset.tieTypes.find((type) => type.id === typeId)?.directed ?? true;
-    return `${actorNameOf(dataset, source, lang)} ${directed ? '→' : '—'} ${actorNameOf(dataset, target, lang)}`;
   }
 
   // --- events -------------------------------------------------------------------------------

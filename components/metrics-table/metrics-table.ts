@@ -10,7 +10,7 @@ import {
 import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { HEDGES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel, actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
+import { actorLabel, actorNameOf, tieEnds, tieTypeLabel } from '../../src/render/elements.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 /** One figure of the table: what it shows in its cell, and the sentence that explains it. */
@@ -158,7 +158,7 @@ export class MetricsTable extends LitElement {
       const found = dataset.ties.find((candidate) => candidate.id === id);
       if (found === undefined) return id;
       const type = dataset.tieTypes.find((candidate) => candidate.id === found.type);
-      return `${type === undefined ? found.type : tieTypeLabel(type, this.lang || undefined)} (${name(found.source)} ${type?.directed === false ? '—' : '→'} ${name(found.target)})`;
+      return `${type === undefined ? found.type : tieTypeLabel(type, this.lang || undefined)} (${tieEnds(dataset, found, this.lang || undefined)})`;
     };
     const words = messagesFor(this.lang);
     const w = words.metrics;

@@ -31,6 +31,29 @@ export interface Sheet {
   readonly rows: readonly SheetRow[];
 }
 
+/**
+ * A cell that Excel, LibreOffice or Google Sheets would take for a formula (`=`, `+`, `-`, `@`),
+ * or whose leading tab or carriage return they may act on. Such text is written after an
+ * apostrophe, which spreadsheets show as text and never run (OWASP's advice against CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number as `numberCell` writes it (`-12.5`, `-1e-7`): left as it is, so that it stays a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]\d+)?$/;
+
+/**
+ * Guards a cell for writing: text a spreadsheet would run as a formula gets a leading `'`, and so
+ * does text that starts with `'` already, so that reading takes exactly one off every cell.
+ */
+export function protectCell(cell: string): string {
+  const risky = FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell);
+  return risky || cell.startsWith("'") ? `'${cell}` : cell;
+}
+
+/** Reads a cell written by {@link protectCell}: one leading `'`, if there is one, is taken off. */
+export function unprotectCell(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 /** The spreadsheet letter of a zero-based column index: A, B, …, Z, AA, AB, … */
 export function columnLetter(index: number): string {
   let letters = '';
@@ -148,7 +171,7 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
       );
       return;
     }
-    rows.push({ row, cells: new Map([...used].map(([name, at]) => [name, record[at] as string])) });
+    rows.push({ row, cells: new Map([...used].map(([name, at]) => [name, unprotectCell(record[at] as string)])) });
   });
   if (issues.length > 0) return { issues };
   return { sheet: { file, columns: [...used.keys()], rows }, issues };
@@ -157,8 +180,8 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
 /**
  * Writes a sheet as CSV. The text starts with a byte-order mark, which Excel needs to read UTF-8
  * (Korean names, curly quotes) correctly; cells with leading or trailing space are quoted so that
- * no program trims them.
+ * no program trims them; and no cell can run as a formula (see {@link protectCell}).
  */
 export function writeSheet(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-  return stringify([columns, ...rows], { bom: true, quoted_match: /^\s|\s$/ });
+  return stringify([columns, ...rows.map((row) => row.map(protectCell))], { bom: true, quoted_match: /^\s|\s$/ });
 }

@@ -11,9 +11,17 @@
  * `ties.csv` (the period as `from` and `to`), `evidence.csv` (one quote a row, naming its tie) and,
  * optionally, `layout.csv` (actor, x, y).
  */
-import type { Dataset, DatasetInput } from '../model/schema.ts';
+import type { Dataset, DatasetInput, Evidence } from '../model/schema.ts';
+import type { ValidationIssue } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
-import { sha256Hex, type TextLoader, type TextLoadResult, validateDataset } from '../validation/validate.ts';
+import {
+  checkEvidence,
+  checkTextDigest,
+  sha256Hex,
+  type TextLoader,
+  type TextLoadResult,
+  validateDataset,
+} from '../validation/validate.ts';
 import {
   type CsvFiles,
   LABEL_COLUMN_PREFIX,
@@ -134,15 +142,25 @@ function localized(sheet: Sheet, row: SheetRow, prefix: string): Draft | undefin
 
 /** The sheets read into a dataset whose quotes may still lack offsets. */
 interface ReadResult {
+  /** The dataset, set only when every sheet could be read, for the validator to check whole. */
   readonly draft?: Draft | undefined;
-  readonly quotes?: DraftQuote[][] | undefined;
-  readonly origins?: RowOrigins | undefined;
+  /** The sources of `sources.csv` (none when it could not be read), the draft's own objects. */
+  readonly sources: Draft[];
+  /**
+   * The quotes of `evidence.csv`, by tie in the order of `ties.csv`; when `ties.csv` could not be
+   * read, each quote is a group of its own, so that it is still found in its text.
+   */
+  readonly quotes: DraftQuote[][];
+  /** The tie id of each group of `quotes`. */
+  readonly quoteTies: readonly (string | undefined)[];
+  readonly origins: RowOrigins;
   readonly issues: CsvIssue[];
   /** Paths whose validator issues repeat a problem already reported here. */
   readonly suppress: JsonPath[];
 }
 
-function readSheets(files: CsvFiles): { sheets?: Record<SheetKey, Sheet | undefined>; issues: CsvIssue[] } {
+/** Reads every sheet; a sheet that is missing or broken is left out, and its problems reported. */
+function readSheets(files: CsvFiles): { sheets: Partial<Record<SheetKey, Sheet>>; issues: CsvIssue[] } {
   const issues: CsvIssue[] = [];
   const sheets: Partial<Record<SheetKey, Sheet>> = {};
   for (const key of Object.keys(SHEETS) as SheetKey[]) {
@@ -163,38 +181,37 @@ function readSheets(files: CsvFiles): { sheets?: Record<SheetKey, Sheet | undefi
     issues.push(...parsed.issues);
     if (parsed.sheet !== undefined) sheets[key] = parsed.sheet;
   }
-  if (issues.length > 0) return { issues };
-  return { sheets: sheets as Record<SheetKey, Sheet | undefined>, issues };
+  return { sheets, issues };
 }
 
-/** Reads the sheets into a draft dataset, without source texts. */
+/**
+ * Reads the sheets into a draft dataset, without source texts. Sheets that could not be read are
+ * left out; the others are still read, so that their own problems are reported, and the sources
+ * and quotes, so that the quotes are still looked for in their texts.
+ */
 function readCsv(files: CsvFiles): ReadResult {
   const read = readSheets(files);
   const issues = read.issues;
+  // The validator checks the dataset only when no sheet is missing or broken: a sheet left out
+  // would make every reference to its rows an error.
+  const whole = issues.length === 0;
   const suppress: JsonPath[] = [];
-  if (read.sheets === undefined) return { issues, suppress };
-  const {
-    dataset: datasetSheet,
-    sources,
-    actors,
-    tieTypes,
-    ties,
-    evidence,
-    layout,
-  } = read.sheets as Record<Exclude<SheetKey, 'layout'>, Sheet> & { layout: Sheet | undefined };
+  const { dataset: datasetSheet, sources, actors, tieTypes, ties, evidence, layout } = read.sheets;
   const error = (file: string, row: number | undefined, column: string | undefined, code: CsvIssue['code'], message: string) =>
     issues.push({ file, row, column, code, severity: 'error', message });
 
-  const head = datasetSheet.rows[0];
-  if (head === undefined || datasetSheet.rows.length > 1) {
+  let head = datasetSheet?.rows[0];
+  if (datasetSheet !== undefined && (head === undefined || datasetSheet.rows.length > 1)) {
     const message = `${datasetSheet.file} must hold exactly one row under its header, the dataset's own, not ${datasetSheet.rows.length}.`;
     error(datasetSheet.file, datasetSheet.rows[1]?.row, undefined, 'csv-row-count', message);
-    return { issues, suppress };
+    head = undefined;
   }
 
-  const sourceDrafts = sources.rows.map((row) => fields(SHEETS.sources.columns.map((column) => [column, cell(row, column)])));
-  const actorDrafts = actors.rows.map((row) => {
-    const names = localized(actors, row, NAME_COLUMN_PREFIX);
+  const sourceDrafts = (sources?.rows ?? []).map((row) =>
+    fields(SHEETS.sources.columns.map((column) => [column, cell(row, column)])),
+  );
+  const actorDrafts = (actors?.rows ?? []).map((row) => {
+    const names = localized(actors as Sheet, row, NAME_COLUMN_PREFIX);
     return fields([
       ['id', cell(row, 'id')],
       ['kind', cell(row, 'kind')],
@@ -204,33 +221,40 @@ function readCsv(files: CsvFiles): ReadResult {
       ['names', names],
     ]);
   });
-  const tieTypeDrafts = tieTypes.rows.map((row) =>
+  const tieTypeDrafts = (tieTypes?.rows ?? []).map((row) =>
     fields(
       SHEETS.tieTypes.columns.flatMap((column) => [
         [column, column === 'directed' ? parseBooleanCell(row.cells.get(column) ?? '') : cell(row, column)] as const,
         // `labels` follows `label`, as in the dataset files.
-        ...(column === 'label' ? [['labels', localized(tieTypes, row, LABEL_COLUMN_PREFIX)] as const] : []),
+        ...(column === 'label' ? [['labels', localized(tieTypes as Sheet, row, LABEL_COLUMN_PREFIX)] as const] : []),
       ]),
     ),
   );
 
-  const quotes: DraftQuote[][] = ties.rows.map(() => []);
-  const quoteRows: number[][] = ties.rows.map(() => []);
+  const tieRows = ties?.rows ?? [];
+  const quotes: DraftQuote[][] = tieRows.map(() => []);
+  const quoteRows: number[][] = tieRows.map(() => []);
+  const quoteTies: (string | undefined)[] = tieRows.map((row) => cell(row, 'id'));
   const tieIndex = new Map<string, number>();
-  ties.rows.forEach((row, index) => {
+  tieRows.forEach((row, index) => {
     const id = cell(row, 'id');
     if (id !== undefined && !tieIndex.has(id)) tieIndex.set(id, index);
   });
   const onlySource = sourceDrafts.length === 1 ? sourceDrafts[0]?.id : undefined;
-  for (const row of evidence.rows) {
+  for (const row of evidence?.rows ?? []) {
     const tie = cell(row, 'tie');
-    const index = tie === undefined ? undefined : tieIndex.get(tie);
-    if (index === undefined) {
+    let index = tie === undefined ? undefined : tieIndex.get(tie);
+    if (ties === undefined) {
+      // Which tie is meant cannot be checked without ties.csv, but the quote can still be found.
+      index = quotes.push([]) - 1;
+      quoteRows.push([]);
+      quoteTies.push(tie);
+    } else if (index === undefined) {
       const message =
         tie === undefined
           ? 'This quote names no tie: fill in the id of its tie, as ties.csv writes it.'
           : `"${tie}" is not the id of any tie in ties.csv.`;
-      error(evidence.file, row.row, 'tie', 'csv-unknown-tie', message);
+      error(SHEETS.evidence.file, row.row, 'tie', 'csv-unknown-tie', message);
       continue;
     }
     quotes[index]?.push(
@@ -245,13 +269,14 @@ function readCsv(files: CsvFiles): ReadResult {
     );
     quoteRows[index]?.push(row.row);
   }
-  const tieDrafts = ties.rows.map((row, index) => {
+  const tieDrafts = tieRows.map((row, index) => {
     const from = cell(row, 'from');
     const to = cell(row, 'to');
-    if (quotes[index]?.length === 0) {
+    // Without evidence.csv, no tie can be said to lack quotes.
+    if (evidence !== undefined && quotes[index]?.length === 0) {
       const id = cell(row, 'id') ?? '';
       error(
-        ties.file,
+        SHEETS.ties.file,
         row.row,
         'id',
         'csv-no-evidence',
@@ -287,10 +312,10 @@ function readCsv(files: CsvFiles): ReadResult {
     layoutRows.set(actor, row.row);
     setOwn(positions, actor, [parseNumberCell(row.cells.get('x') ?? ''), parseNumberCell(row.cells.get('y') ?? '')]);
   }
-  const seed = parseNumberCell(head.cells.get('layoutSeed') ?? '');
-  if (seed === undefined && layoutRows.size > 0) {
+  const seed = head === undefined ? undefined : parseNumberCell(head.cells.get('layoutSeed') ?? '');
+  if (head !== undefined && seed === undefined && layoutRows.size > 0) {
     error(
-      datasetSheet.file,
+      SHEETS.dataset.file,
       head.row,
       'layoutSeed',
       'csv-missing-column',
@@ -298,27 +323,31 @@ function readCsv(files: CsvFiles): ReadResult {
     );
   }
 
-  const draft = fields([
-    ['$schema', cell(head, '$schema')],
-    ['id', cell(head, 'id')],
-    ['title', cell(head, 'title')],
-    ['description', cell(head, 'description')],
-    ['sources', sourceDrafts],
-    ['actors', actorDrafts],
-    ['tieTypes', tieTypeDrafts],
-    ['ties', tieDrafts],
-    ['layout', seed === undefined ? undefined : { seed, positions }],
-  ]);
+  const draft =
+    !whole || head === undefined
+      ? undefined
+      : fields([
+          ['$schema', cell(head, '$schema')],
+          ['id', cell(head, 'id')],
+          ['title', cell(head, 'title')],
+          ['description', cell(head, 'description')],
+          ['sources', sourceDrafts],
+          ['actors', actorDrafts],
+          ['tieTypes', tieTypeDrafts],
+          ['ties', tieDrafts],
+          ['layout', seed === undefined ? undefined : { seed, positions }],
+        ]);
   const origins: RowOrigins = {
-    datasetRow: head.row,
-    sources: sources.rows.map((row) => row.row),
-    actors: actors.rows.map((row) => row.row),
-    tieTypes: tieTypes.rows.map((row) => row.row),
-    ties: ties.rows.map((row) => row.row),
+    // Only the validator's issues name dataset.csv's row, and it runs only when the row was read.
+    datasetRow: head?.row ?? 2,
+    sources: (sources?.rows ?? []).map((row) => row.row),
+    actors: (actors?.rows ?? []).map((row) => row.row),
+    tieTypes: (tieTypes?.rows ?? []).map((row) => row.row),
+    ties: tieRows.map((row) => row.row),
     evidence: quoteRows,
     layout: layoutRows,
   };
-  return { draft, quotes, origins, issues, suppress };
+  return { draft, sources: sourceDrafts, quotes, quoteTies, origins, issues, suppress };
 }
 
 /** What importing found. */
@@ -335,17 +364,56 @@ export interface CsvImportResult {
 
 const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((segment, index) => path[index] === segment);
 
+/** A stand-in SHA-256 for a source whose text could not be read, so that the validator goes on. */
+const UNREAD_TEXT_SHA256 = '0'.repeat(64);
+
+/** Whether a quote is whole enough to be looked for in its text: words, a source and offsets. */
+function isPlaced(quote: DraftQuote): boolean {
+  const { source, exact, start, end } = quote;
+  return (
+    typeof source === 'string' &&
+    typeof exact === 'string' &&
+    exact !== '' &&
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (end as number) > (start as number)
+  );
+}
+
+/**
+ * What the validator says about the source texts (their SHA-256) and the quotes in them, for when
+ * it stopped at the dataset's structure or had no whole dataset to check: neither depends on the
+ * rest of the sheets.
+ */
+async function checkTextsAlone(
+  read: ReadResult,
+  loaded: ReadonlyMap<number, { readonly text: string; readonly where: string }>,
+  texts: ReadonlyMap<string, string>,
+): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  for (const [index, text] of loaded) {
+    const { id, sha256 } = read.sources[index] as Draft;
+    if (typeof id !== 'string' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) continue;
+    const issue = await checkTextDigest({ id, sha256 }, index, text);
+    if (issue !== undefined) issues.push(issue);
+  }
+  const ties = read.quotes.map((quotes, index) => ({
+    id: read.quoteTies[index] ?? '',
+    evidence: quotes.map((quote) => (isPlaced(quote) ? (quote as Evidence) : undefined)),
+  }));
+  return [...issues, ...checkEvidence(ties, texts)];
+}
+
 /**
  * Reads a dataset from its sheets. Source texts are loaded through `loadText` (by the path that
  * `sources.csv` gives, relative to the dataset file to be written), to fill in each quote's
  * offsets and each source's `sha256` when its cell is empty. Then the whole dataset is validated.
+ * Every problem is reported in one run: a broken sheet or field does not stop the texts from being
+ * read and the quotes from being looked for in them.
  */
 export async function importCsv(files: CsvFiles, loadText: TextLoader): Promise<CsvImportResult> {
   const read = readCsv(files);
-  const noOffsets = { found: 0, kept: 0, mended: 0 };
-  if (read.draft === undefined || read.quotes === undefined || read.origins === undefined) {
-    return { issues: sortIssues(read.issues), offsets: noOffsets };
-  }
   const { draft, quotes, origins } = read;
   const cache = new Map<string, Promise<TextLoadResult>>();
   const cachedLoader: TextLoader = (path) => {
@@ -355,36 +423,40 @@ export async function importCsv(files: CsvFiles, loadText: TextLoader): Promise<
   };
 
   const texts = new Map<string, string>();
+  const loaded = new Map<number, { text: string; where: string }>();
   const unread: CsvIssue[] = [];
   const suppress = [...read.suppress];
-  for (const [index, source] of (draft.sources as Draft[]).entries()) {
+  for (const [index, source] of read.sources.entries()) {
     if (typeof source.id !== 'string' || typeof source.text !== 'string') continue;
-    const loaded = await cachedLoader(source.text);
-    if (loaded.ok) {
-      texts.set(source.id, loaded.text);
-      if (source.sha256 === undefined) source.sha256 = await sha256Hex(loaded.text);
-    } else if (source.sha256 === undefined) {
-      // The validator would stop at the empty sha256, which only the missing text explains.
-      const message = `The text of source "${source.id}" could not be read from ${loaded.where}: ${loaded.reason}.`;
-      const row = origins.sources[index];
-      unread.push({ file: SHEETS.sources.file, row, column: 'text', code: 'source-text-missing', severity: 'error', message });
-      suppress.push(['sources', index, 'sha256']);
+    const result = await cachedLoader(source.text);
+    if (result.ok) {
+      texts.set(source.id, result.text);
+      loaded.set(index, result);
+      if (source.sha256 === undefined) source.sha256 = await sha256Hex(result.text);
+      continue;
     }
+    // Reported here rather than by the validator, which reads no text when the structure is broken.
+    const message = `The text of source "${source.id}" could not be read from ${result.where}: ${result.reason}.`;
+    const row = origins.sources[index];
+    unread.push({ file: SHEETS.sources.file, row, column: 'text', code: 'source-text-missing', severity: 'error', message });
+    // An empty sha256 would stop the validator at the structure, which only the missing text explains.
+    if (source.sha256 === undefined) source.sha256 = UNREAD_TEXT_SHA256;
   }
   const offsets = fillOffsets(quotes, texts, origins.evidence);
   suppress.push(...offsets.failed);
-  const report = await validateDataset(draft, cachedLoader);
-  const validation = report.issues
-    .filter((issue) => !suppress.some((prefix) => startsWith(issue.path, prefix)))
+  const report = draft === undefined ? undefined : await validateDataset(draft, cachedLoader);
+  const found = [...(report?.issues ?? [])];
+  if (report?.dataset === undefined) found.push(...(await checkTextsAlone(read, loaded, texts)));
+  const validation = found
+    .filter((issue) => issue.code !== 'source-text-missing' && !suppress.some((prefix) => startsWith(issue.path, prefix)))
     .map((issue) => toCsvIssue(origins, issue));
   const issues = sortIssues([...read.issues, ...unread, ...offsets.issues, ...validation]);
-  const { found, kept, mended } = offsets;
-  const ok = !hasCsvErrors(issues) && report.dataset !== undefined;
+  const ok = !hasCsvErrors(issues) && report?.dataset !== undefined;
   return {
     dataset: ok ? (draft as unknown as DatasetInput) : undefined,
-    validated: ok ? report.dataset : undefined,
+    validated: ok ? report?.dataset : undefined,
     issues,
-    offsets: { found, kept, mended },
+    offsets: { found: offsets.found, kept: offsets.kept, mended: offsets.mended },
   };
 }
 

@@ -16,7 +16,7 @@ import { layoutRequestOf } from '../layout/request.ts';
 import { parseSeed } from '../layout/seed.ts';
 import type { Dataset } from '../model/schema.ts';
 import { buildElements } from '../render/elements.ts';
-import { isTieShown, SHOW_ALL } from '../render/filter.ts';
+import { isDatasetTieShown, SHOW_ALL } from '../render/filter.ts';
 import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
@@ -40,7 +40,8 @@ evidence as W3C Web Annotation JSON-LD, an SVG picture of the graph, or the data
                   layout seed, else 1); stored positions are used when their seed matches
   --lang TAG      the language of actor names, where the dataset has localized names (e.g. ko)
   --show-absent   svg: also draw the ties the text says are absent
-  --base IRI      jsonld: the IRI annotation ids are minted under (default: urn:actor-graph:<id>)
+  --base IRI      jsonld: the dataset's URL, which annotation ids are minted under and the source
+                  texts' paths are resolved against (default: urn:actor-graph:<id>)
   --help          show this help`;
 
 interface Options {
@@ -81,17 +82,10 @@ async function render(dataset: Dataset, texts: ReadonlyMap<string, string>, opti
       return toGexf(dataset, { lang: options.lang, positions: await positionsOf(dataset, options) });
     case 'svg': {
       const filter = { ...SHOW_ALL, showAbsent: options.showAbsent };
-      const types = new Map(dataset.tieTypes.map((type) => [type.id, type]));
-      const shownTies = new Set(
-        dataset.ties
-          .filter((tie) => {
-            const type = types.get(tie.type);
-            return type !== undefined && isTieShown({ ...tie, category: type.category }, filter);
-          })
-          .map((tie) => tie.id),
-      );
+      const shownTies = new Set(dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, filter)).map((tie) => tie.id));
       const elements = buildElements(dataset, options.lang);
-      return toSvg([{ elements, positions: await positionsOf(dataset, options), shownTies }], { title: dataset.title });
+      const positions = await positionsOf(dataset, options);
+      return toSvg([{ elements, positions, shownTies }], { title: dataset.title, lang: options.lang });
     }
   }
 }

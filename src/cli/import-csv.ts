@@ -52,11 +52,16 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const read = await readCsvFolder(folder);
-  const result = read.issues.length > 0 ? undefined : await importCsv(read.files, fileTextLoader(out));
-  const issues = result?.issues ?? read.issues;
+  // The sheets that could not be read are left out; the import still checks all the others.
+  const result = await importCsv(read.files, fileTextLoader(out));
+  const unreadable = new Set(read.issues.map((issue) => issue.file));
+  const issues = [
+    ...read.issues,
+    ...result.issues.filter((issue) => !(issue.code === 'csv-file-missing' && unreadable.has(issue.file))),
+  ];
   const lines = [paint.bold(`${displayPath(folder)}/`), ...issues.map((issue) => formatCsvIssue(issue, folder, paint))];
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  if (result?.dataset === undefined || result.validated === undefined) {
+  if (read.issues.length > 0 || result.dataset === undefined || result.validated === undefined) {
     lines.push(paint.red(`${errors} error${errors === 1 ? '' : 's'}: nothing was written.`));
     log(lines.join('\n'));
     return 1;

@@ -4,7 +4,7 @@
  * the two disagree, the content wins and the position is reported as drifted.
  */
 
-import { LOOKALIKES } from './lookalikes.ts';
+import { foldForMatching, foldWithOrigin } from './text-fold.ts';
 
 /** The parts of an evidence item that locate it in the text. */
 export interface QuoteSelector {
@@ -26,7 +26,8 @@ export interface TextRange {
  * - `exact`: the quote stands at its offsets.
  * - `drifted`: the quote stands elsewhere; `at` is where (the occurrence its context fits best).
  * - `orphaned`: the quote is nowhere in the text. `near` is set when it would match if curly and
- *   straight quotes, dashes and runs of white space were treated alike.
+ *   straight quotes, dashes, runs of white space and invisible characters were treated alike, as a
+ *   web page's text is matched (see text-fold.ts).
  * `ambiguous` is true when the quote occurs more than once and its prefix and suffix do not say
  * which occurrence is meant.
  */
@@ -111,37 +112,16 @@ export function anchorQuote(text: string, quote: QuoteSelector, occurrences = fi
 }
 
 /**
- * Folds look-alike characters and runs of white space, keeping for each folded character the
- * offset it came from, so that a match in the folded text maps back to the original.
+ * Finds `exact` in `text` when they differ only as a web page and its source text may (see
+ * text-fold.ts): white space, look-alike quote marks and dashes, invisible characters, an ellipsis.
  */
-export function foldText(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (/\s/.test(char)) {
-      if (!inSpace) {
-        folded += ' ';
-        origin.push(i);
-      }
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    folded += LOOKALIKES[char] ?? char;
-    origin.push(i);
-  }
-  origin.push(text.length);
-  return { folded, origin };
-}
-
-/** Finds `exact` in `text` when look-alike characters and white space are treated alike. */
 export function findNormalized(text: string, exact: string): TextRange | undefined {
-  const needle = foldText(exact).folded.trim();
+  const needle = foldForMatching(exact).trim();
   if (needle === '') return undefined;
-  const { folded, origin } = foldText(text);
+  const { folded, origin } = foldWithOrigin(text);
   const at = folded.indexOf(needle);
   if (at === -1) return undefined;
+  // The match ends on a character of the text (never a space: the needle is trimmed), and the
+  // range ends just after it; an ellipsis folded to three dots counts whole.
   return { start: origin[at] as number, end: (origin[at + needle.length - 1] as number) + 1 };
 }

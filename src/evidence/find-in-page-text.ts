@@ -9,7 +9,7 @@
  * {@link findManyInPageText}: a long article and hundreds of quotes cost about one pass over it.
  */
 import { findAllMany } from './anchor.ts';
-import { LOOKALIKES } from './lookalikes.ts';
+import { foldForMatching, foldWithOrigin } from './text-fold.ts';
 
 /** The parts of an evidence item that find it in a page: its words and the words around them. */
 export interface PageQuote {
@@ -54,77 +54,14 @@ export type PageTextMatch =
 
 const NOT_FOUND: PageTextMatch = { status: 'not-found' };
 
-/** Look-alike characters and what they fold to, by character code; an ellipsis is three dots. */
-const FOLDS = new Map<number, string>([
-  ...Object.entries(LOOKALIKES).map(([char, plain]) => [char.charCodeAt(0), plain] as const),
-  [0x2026, '...'],
-]);
-
-/** Characters a page may hold inside words without showing them: soft hyphens and zero-width ones. */
-function isInvisible(code: number): boolean {
-  return code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0x180e;
-}
-
-/** White space of any kind, the no-break spaces included. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
-
-/**
- * Folds a text for matching: every run of white space becomes one space, invisible characters are
- * dropped, and look-alike quote marks, dashes and the ellipsis become their plain forms. With
- * `withOrigin`, also says for each folded character the offset of the character it came from.
- */
-function fold(text: string, withOrigin: boolean): { folded: string; origin: Uint32Array | undefined } {
-  // An ellipsis becomes three characters, so the folded text is at most three times as long.
-  const codes = new Uint16Array(text.length * 3);
-  const origin = withOrigin ? new Uint32Array(text.length * 3 + 1) : undefined;
-  let length = 0;
-  let inSpace = false;
-  const push = (code: number, from: number) => {
-    codes[length] = code;
-    if (origin !== undefined) origin[length] = from;
-    length++;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isInvisible(code)) continue;
-    if (isSpace(code)) {
-      if (!inSpace) push(0x20, i);
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    const replacement = FOLDS.get(code);
-    if (replacement === undefined) push(code, i);
-    else for (let k = 0; k < replacement.length; k++) push(replacement.charCodeAt(k), i);
-  }
-  if (origin !== undefined) origin[length] = text.length;
-  let folded = '';
-  // String.fromCharCode takes its arguments on the stack: a slice at a time.
-  for (let at = 0; at < length; at += 8192) folded += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 8192)));
-  return { folded, origin: origin?.slice(0, length + 1) };
-}
-
-/** Folds a text the way pages and quotes are compared (see {@link PageTextIndex}). */
+/** Folds a text the way pages and quotes are compared (see text-fold.ts). */
 export function foldPageText(text: string): string {
-  return fold(text, false).folded;
+  return foldForMatching(text);
 }
 
 /** Folds a page's text once, for any number of lookups. */
 export function indexPageText(text: string): PageTextIndex {
-  const { folded, origin } = fold(text, true);
-  return { text, folded, origin: origin as Uint32Array };
+  return { text, ...foldWithOrigin(text) };
 }
 
 /** A quote folded for lookup: its words (trimmed), and its context with the spaces taken out. */

@@ -4,8 +4,15 @@
  * their hedges' dash patterns and arrowheads, and the labels as real text. Every string from the
  * dataset is escaped; nothing in the picture refers to anything outside it.
  */
+import { type Messages, messagesFor } from '../i18n/index.ts';
 import type { ActorKind } from '../model/vocabulary.ts';
-import type { EdgeDefinition, ElementDefinition, MembershipDefinition, NodeDefinition } from '../render/elements.ts';
+import {
+  type EdgeDefinition,
+  type ElementDefinition,
+  joinTieTitle,
+  type MembershipDefinition,
+  type NodeDefinition,
+} from '../render/elements.ts';
 import { nodeSizeOf } from '../render/stylesheet.ts';
 import { DEFAULT_THEME, type GraphTheme, HEDGE_DASHES } from '../render/theme.ts';
 import type { ExportPositions } from './graphml.ts';
@@ -28,6 +35,8 @@ export interface SvgOptions {
   readonly theme?: GraphTheme | undefined;
   /** The picture's title, for screen readers and file browsers. */
   readonly title?: string | undefined;
+  /** The language of the words the picture adds to the data's own (default: English). */
+  readonly lang?: string | undefined;
 }
 
 interface Point {
@@ -246,7 +255,7 @@ interface PaneDrawing {
   readonly box: Box;
 }
 
-function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
+function drawPane(pane: SvgPane, theme: GraphTheme, words: Messages['export']): PaneDrawing {
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const nodes = new Map<string, { node: NodeDefinition; at: Point }>();
   for (const element of pane.elements) {
@@ -317,7 +326,8 @@ function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
     if (membership) {
       markup.push(`<g class="membership" opacity="${opacity}">${parts.join('')}</g>`);
     } else {
-      const label = `${from.node.data.label} ${tie?.directed ? '→' : '–'} ${to.node.data.label}: ${tie?.label ?? ''}${absent ? ' (absent)' : ''}`;
+      const title = joinTieTitle(from.node.data.label, to.node.data.label, tie?.directed === true, tie?.label ?? '');
+      const label = absent ? `${title} (${words.absent})` : title;
       markup.push(
         `<g class="tie" data-id="${escapeXmlAttr(id)}" opacity="${opacity}"><title>${escapeXmlText(label)}</title>${parts.join('')}</g>`,
       );
@@ -358,7 +368,7 @@ export function toSvg(panes: readonly SvgPane[], options: SvgOptions = {}): stri
   let x = 0;
   let height = 0;
   for (const pane of panes) {
-    const { markup, box } = drawPane(pane, theme);
+    const { markup, box } = drawPane(pane, theme, messagesFor(options.lang).export);
     const width = box.maxX - box.minX + 2 * PADDING;
     height = Math.max(height, top + box.maxY - box.minY + 2 * PADDING);
     if (pane.title !== undefined) {

@@ -5,7 +5,7 @@
  * embedded, the model's own form for a set of annotations published together.
  */
 import type { Dataset, Evidence, Tie, TieType } from '../model/schema.ts';
-import { actorNameOf } from '../render/elements.ts';
+import { actorNameOf, tieTitle } from '../render/elements.ts';
 
 /** The JSON-LD context of the Web Annotation model, which every annotation document must name. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -21,8 +21,9 @@ export interface WebAnnotationOptions {
   /** Sources whose text differs from the one quoted (SHA-256 mismatch): their texts are not used. */
   readonly unverified?: ReadonlySet<string> | undefined;
   /**
-   * The IRI the annotations' ids are minted under, as `<base>#<local id>`: the dataset's own URL
-   * when it has one. Default: `urn:actor-graph:<dataset id>`.
+   * The dataset's own URL when it has one: the annotations' ids are minted under it, as
+   * `<base>#<local id>`, and the source texts' paths are resolved against it. Default:
+   * `urn:actor-graph:<dataset id>`, and each source text is `urn:actor-graph:<dataset id>#source:<id>`.
    */
   readonly base?: string | undefined;
 }
@@ -72,7 +73,10 @@ export interface Annotation {
   readonly body: readonly [TieBody, TextualBody, TextualBody];
   readonly target: {
     readonly type: 'SpecificResource';
+    /** The source's text file, which the selectors' positions and words are taken from. */
     readonly source: string;
+    /** The web page the text was taken from (the source's `url`), where it has one. */
+    readonly scope?: string;
     readonly selector: readonly [TextQuoteSelector] | readonly [TextQuoteSelector, TextPositionSelector];
   };
 }
@@ -108,19 +112,37 @@ const TIE_CONTEXT = {
   periodTo: 'ag:periodTo',
 } as const;
 
+/**
+ * A counter of code points for one text: it finds the text's surrogate pairs once, and then says
+ * how many code points come before any UTF-16 offset by a binary search among them, so that the
+ * thousands of quotes of a long text cost one pass over it, not one each.
+ */
+export function codePointCounter(text: string): (offset: number) => number {
+  // The offsets of the low halves of the text's surrogate pairs, in order.
+  const lows: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) lows.push(++i);
+  }
+  return (offset) => {
+    // Each pair whose low half lies before the offset is two units but one code point; a pair the
+    // offset cuts in two counts its high half as one.
+    let below = 0;
+    let above = lows.length;
+    while (below < above) {
+      const middle = (below + above) >>> 1;
+      if ((lows[middle] as number) < offset) below = middle + 1;
+      else above = middle;
+    }
+    return offset - below;
+  };
+}
+
 /** Counts the code points in `text` before the UTF-16 offset `offset`. */
 export function codePointOffset(text: string, offset: number): number {
-  let count = 0;
-  for (let i = 0; i < offset; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < offset) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+  return codePointCounter(text.slice(0, offset))(offset);
 }
 
 /** Moves a UTF-16 offset off the middle of a surrogate pair, so that a cut never splits a character. */
@@ -162,15 +184,34 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
   const mint = (local: string) => `${base}#${local}`;
   const types = new Map(dataset.tieTypes.map((type) => [type.id, type]));
   const sources = new Map(dataset.sources.map((source) => [source.id, source]));
+  const textIri = (id: string) => {
+    const path = sources.get(id)?.text;
+    if (options.base !== undefined && path !== undefined) {
+      try {
+        return new URL(path, options.base).href;
+      } catch {
+        // A base that takes no relative paths (a URN) leaves the text with a minted IRI instead.
+      }
+    }
+    return mint(`source:${id}`);
+  };
   const items: Annotation[] = [];
+  // One code point counter per source text, made when its first quote needs it.
+  const counters = new Map<string, (offset: number) => number>();
+  const counterOf = (source: string, text: string) => {
+    const known = counters.get(source);
+    if (known !== undefined) return known;
+    const counter = codePointCounter(text);
+    counters.set(source, counter);
+    return counter;
+  };
   for (const tie of dataset.ties) {
     const type = types.get(tie.type);
     if (type === undefined) continue;
-    const arrow = type.directed ? '→' : '–';
     const tieBody: TieBody = {
       id: mint(`tie:${tie.id}`),
       type: 'Dataset',
-      label: `${actorNameOf(dataset, tie.source)} ${arrow} ${actorNameOf(dataset, tie.target)}: ${type.label}`,
+      label: tieTitle(dataset, tie),
       sourceActor: tie.source,
       targetActor: tie.target,
       tieType: type.id,
@@ -209,8 +250,8 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
               byQuote,
               {
                 type: 'TextPositionSelector',
-                start: codePointOffset(text, quote.start),
-                end: codePointOffset(text, quote.end),
+                start: counterOf(quote.source, text)(quote.start),
+                end: counterOf(quote.source, text)(quote.end),
               },
             ];
       items.push({
@@ -221,7 +262,14 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
         // with its own id, not a tag); the text bodies carry their own purposes.
         motivation: 'linking',
         body: [tieBody, describing, tag],
-        target: { type: 'SpecificResource', source: source?.url ?? mint(`source:${quote.source}`), selector },
+        // The selectors apply to the text file, so it is the target; the web page it came from is
+        // the context the passage is read in, its scope.
+        target: {
+          type: 'SpecificResource',
+          source: textIri(quote.source),
+          ...(source?.url === undefined ? {} : { scope: source.url }),
+          selector,
+        },
       });
     }
   }

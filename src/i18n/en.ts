@@ -204,6 +204,11 @@ export const en = {
     announceNone: 'No matches.',
   },
 
+  export: {
+    /** Marks an absent tie in the title of its line in an exported picture. */
+    absent: 'absent',
+  },
+
   metrics: {
     title: (first: string, second: string) => `How ${first} and ${second} ties compare within each group`,
     region: 'Measures by group',

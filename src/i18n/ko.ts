@@ -187,6 +187,10 @@ export const ko: Messages = {
     announceNone: '결과 없음.',
   },
 
+  export: {
+    absent: '부재',
+  },
+
   metrics: {
     title: (first, second) => `그룹별 ${first} 관계와 ${second} 관계 비교`,
     region: '그룹별 지표',

@@ -85,6 +85,44 @@ export function actorNameOf(dataset: Dataset, id: string, lang?: string): string
   return actor === undefined ? id : actorLabel(actor, lang);
 }
 
+/** The mark between a tie's two ends: an arrow when the tie has a direction, a dash when not. */
+export function tieArrow(directed: boolean): string {
+  return directed ? '→' : '—';
+}
+
+/**
+ * A tie written from names already chosen: "North Korea → Russia", and with a label,
+ * "North Korea → Russia: Arms transfer". Every title of a tie is written by this one function.
+ */
+export function joinTieTitle(source: string, target: string, directed: boolean, label?: string): string {
+  const ends = `${source} ${tieArrow(directed)} ${target}`;
+  return label === undefined ? ends : `${ends}: ${label}`;
+}
+
+/** Whether a tie's type has a direction; a tie of a type the dataset lacks is taken as directed. */
+function isDirected(dataset: Dataset, tie: Pick<Tie, 'type'>): boolean {
+  return dataset.tieTypes.find((type) => type.id === tie.type)?.directed ?? true;
+}
+
+/** The ends of a tie with the names shown in `lang`: "North Korea → Russia". */
+export function tieEnds(dataset: Dataset, tie: Pick<Tie, 'source' | 'target' | 'type'>, lang?: string): string {
+  return joinTieTitle(actorNameOf(dataset, tie.source, lang), actorNameOf(dataset, tie.target, lang), isDirected(dataset, tie));
+}
+
+/**
+ * A tie's title in `lang`: its ends and its type's label, "North Korea → Russia: Arms transfer".
+ * A tie of a type the dataset lacks is labelled with the type's id.
+ */
+export function tieTitle(dataset: Dataset, tie: Pick<Tie, 'source' | 'target' | 'type'>, lang?: string): string {
+  const type = dataset.tieTypes.find((candidate) => candidate.id === tie.type);
+  return joinTieTitle(
+    actorNameOf(dataset, tie.source, lang),
+    actorNameOf(dataset, tie.target, lang),
+    type?.directed ?? true,
+    type === undefined ? tie.type : tieTypeLabel(type, lang),
+  );
+}
+
 function nodeFor(actor: Actor, lang: string | undefined): NodeDefinition {
   return {
     group: 'nodes',

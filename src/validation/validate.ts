@@ -4,7 +4,7 @@
  * source texts come through a {@link TextLoader}, so the same code runs in the CLI and the browser.
  */
 import { anchorQuote, findAllMany, fitsContext, hasContext } from '../evidence/anchor.ts';
-import type { Dataset } from '../model/schema.ts';
+import type { Dataset, Evidence, Source } from '../model/schema.ts';
 import { RESERVED_IDS } from '../model/vocabulary.ts';
 import { clip, type ValidationIssue } from './issue.ts';
 import { checkStructure } from './structure.ts';
@@ -147,6 +147,25 @@ function checkReferences(dataset: Dataset): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Checks a source's text against its `sha256`: an issue when the text changed since the quotes
+ * were taken. `index` is the source's place in `sources`; `loaded` the text and where it was read.
+ */
+export async function checkTextDigest(
+  source: Pick<Source, 'id' | 'sha256'>,
+  index: number,
+  loaded: { readonly text: string; readonly where: string },
+): Promise<ValidationIssue | undefined> {
+  const digest = await sha256Hex(loaded.text);
+  if (digest === source.sha256) return undefined;
+  return {
+    path: ['sources', index, 'sha256'],
+    code: 'sha256-mismatch',
+    severity: 'error',
+    message: `The text at ${loaded.where} has SHA-256 ${digest}, not ${source.sha256}: the text changed since the quotes were taken. Check the quotes, then update "sha256".`,
+  };
+}
+
 async function loadTexts(
   dataset: Dataset,
   loadText: TextLoader,
@@ -166,32 +185,37 @@ async function loadTexts(
         return;
       }
       texts.set(source.id, loaded.text);
-      const digest = await sha256Hex(loaded.text);
-      if (digest !== source.sha256) {
-        issues.push({
-          path: ['sources', index, 'sha256'],
-          code: 'sha256-mismatch',
-          severity: 'error',
-          message: `The text at ${loaded.where} has SHA-256 ${digest}, not ${source.sha256}: the text changed since the quotes were taken. Check the quotes, then update "sha256".`,
-        });
-      }
+      const mismatch = await checkTextDigest(source, index, loaded);
+      if (mismatch !== undefined) issues.push(mismatch);
     }),
   );
   return { texts, issues };
 }
 
-function checkEvidence(dataset: Dataset, texts: ReadonlyMap<string, string>): ValidationIssue[] {
+/** A tie as {@link checkEvidence} reads it; a quote too broken to look for is left undefined. */
+export interface QuotedTie {
+  readonly id: string;
+  readonly evidence: readonly (Evidence | undefined)[];
+}
+
+/**
+ * Anchors every quote of `ties` in its source text (`texts`, by source id): quotes nowhere in the
+ * text, at other offsets, ambiguous, or with context that does not fit. Quotes whose text is
+ * missing are passed over. Paths are `['ties', tie index, 'evidence', quote index, …]`.
+ */
+export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<string, string>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   // Every quote of a text is found in one pass over it.
   const occurrences = new Map<string, Map<string, number[]>>();
   for (const [sourceId, text] of texts) {
-    const quotes = dataset.ties.flatMap((tie) =>
-      tie.evidence.filter((quote) => quote.source === sourceId).map((quote) => quote.exact),
+    const quotes = ties.flatMap((tie) =>
+      tie.evidence.flatMap((quote) => (quote !== undefined && quote.source === sourceId ? [quote.exact] : [])),
     );
     occurrences.set(sourceId, findAllMany(text, quotes));
   }
-  dataset.ties.forEach((tie, index) => {
+  ties.forEach((tie, index) => {
     tie.evidence.forEach((quote, quoteIndex) => {
+      if (quote === undefined) return;
       const text = texts.get(quote.source);
       if (text === undefined) return;
       const path = ['ties', index, 'evidence', quoteIndex];
@@ -250,6 +274,6 @@ export async function validateDataset(input: unknown, loadText: TextLoader): Pro
   const dataset = structure.dataset;
   const references = checkReferences(dataset);
   const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
-  const evidence = checkEvidence(dataset, texts);
+  const evidence = checkEvidence(dataset.ties, texts);
   return { dataset, issues: [...references, ...textIssues, ...evidence], texts };
 }

@@ -152,10 +152,30 @@ describe('the Export menu', () => {
     expect(collection.total).toBe(source.ties.reduce((sum, tie) => sum + tie.evidence.length, 0));
     // Ids are minted under the dataset's own URL.
     expect(collection.id).toBe(`${new URL(SEED_URL, location.href).href}#annotations`);
+    // The target is the source's text file beside the dataset; the seed's source has no web page to scope it.
+    expect(collection.first.items[0].target.source).toBe(
+      new URL('sources/easley-2024-axis-of-transactionalism.txt', new URL(SEED_URL, location.href)).href,
+    );
+    expect(collection.first.items[0].target.scope).toBeUndefined();
     expect(collection.first.items[0].target.selector.map((selector: { type: string }) => selector.type)).toEqual([
       'TextQuoteSelector',
       'TextPositionSelector',
     ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('targets the text file the positions count in, resolved against the dataset, with the web page as scope', async () => {
+    const graph = await mountGraph('src="/tests/fixtures/valid/sample.json"');
+    const collection = JSON.parse(await (await exportByClick(graph, 'jsonld')).blob.text());
+    const textUrl = new URL('/tests/fixtures/valid/sample.txt', location.href).href;
+    const text = [...(await (await fetch(textUrl)).text())];
+    expect(collection.first.items.length).toBeGreaterThan(0);
+    for (const { target } of collection.first.items) {
+      expect(target).toMatchObject({ type: 'SpecificResource', source: textUrl, scope: 'https://example.org/sample' });
+      // The selectors apply to the target itself: the positions cut the quote out of that very file.
+      const [byQuote, byPosition] = target.selector;
+      expect(text.slice(byPosition.start, byPosition.end).join('')).toBe(byQuote.exact);
+    }
     expect(pageErrors).toEqual([]);
   });
 

@@ -166,6 +166,14 @@ describe('embed.html in an iframe', () => {
     try {
       const frame = await embedFrame(page);
       await frame.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, null, { timeout: 30_000 });
+      // The timeline's element loads on first use, a moment after the graph is ready; measure once it is drawn.
+      await frame.waitForFunction(
+        () =>
+          (document.querySelector('actor-graph')?.shadowRoot?.querySelector('ag-tie-timeline')?.shadowRoot?.childElementCount ??
+            0) > 0,
+        null,
+        { timeout: 10_000 },
+      );
       const box = await frame.evaluate(() => {
         const graph = document.querySelector('actor-graph') as HTMLElement & { selected?: string; showAbsent?: boolean };
         const rect = graph.getBoundingClientRect();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote, findAll, findNormalized, foldText } from '../../src/evidence/anchor.ts';
+import { anchorQuote, findAll, findNormalized } from '../../src/evidence/anchor.ts';
+import { findInPageText, indexPageText } from '../../src/evidence/find-in-page-text.ts';
+import { foldWithOrigin } from '../../src/evidence/text-fold.ts';
 
 const text = 'One two three. One two three. Four “five” six.';
 
@@ -42,10 +44,33 @@ describe('anchorQuote', () => {
 
 describe('text folding', () => {
   it('maps folded offsets back to the original text', () => {
-    const { folded, origin } = foldText('a  “b”');
+    const { folded, origin } = foldWithOrigin('a  “b”');
     expect(folded).toBe('a "b"');
-    expect(origin).toEqual([0, 1, 3, 4, 5, 6]);
+    expect([...origin]).toEqual([0, 1, 3, 4, 5, 6]);
     expect(findNormalized('x  ‘y’ z', "'y' z")).toEqual({ start: 3, end: 8 });
+  });
+
+  it('accepts for the near hint exactly the variations page matching accepts', () => {
+    const text = 'Atlantis\u00a0sells gra\u00adin\u200b to Borea\u00adlis… and Caldera—Borealis “trade”.';
+    const quotes = [
+      'Atlantis sells grain to Borealis...',
+      'Caldera-Borealis "trade"',
+      'sells  grain',
+      'Borealis sells grain',
+      'Caldera - Borealis',
+    ];
+    const index = indexPageText(text);
+    for (const exact of quotes) {
+      const page = findInPageText(index, { exact });
+      const near = findNormalized(text, exact);
+      expect(near, exact).toEqual(page.status === 'found' ? { start: page.start, end: page.end } : undefined);
+    }
+    // Soft hyphens, zero-width spaces, no-break spaces and the ellipsis are folded away.
+    expect(findNormalized(text, quotes[0] as string)).toEqual({ start: 0, end: 36 });
+    expect(anchorQuote(text, { exact: quotes[0] as string, start: 0, end: 1 })).toEqual({
+      status: 'orphaned',
+      near: { start: 0, end: 36 },
+    });
   });
 
   it('finds overlapping occurrences', () => {

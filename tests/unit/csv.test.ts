@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CsvFiles, exportCsv, exportLosses, formatCsvPlace, importCsv } from '../../src/adapters/csv.ts';
 import { numberCell, parseListCell, parseNumberCell } from '../../src/adapters/csv-columns.ts';
+import { parseSheet, protectCell, unprotectCell, writeSheet } from '../../src/adapters/csv-sheet.ts';
 import { readCsvFolder } from '../../src/cli/csv-folder.ts';
 import { fileTextLoader } from '../../src/cli/node-text-loader.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
@@ -445,6 +447,13 @@ describe('exportCsv and importCsv', () => {
     const tie = dataset.ties[2] as DatasetInput['ties'][number];
     tie.period = { to: '2024-06-04' };
     tie.note = '  spaced  ';
+    // Text a spreadsheet would run as a formula, or that starts with the apostrophe that guards it.
+    tie.note = "=cmd|' /C calc'!A0";
+    (dataset.actors[1] as DatasetInput['actors'][number]).aliases = ['+1', 'Borealis'];
+    firstType.description = '-note';
+    secondType.description = '@x';
+    dataset.title = "'quoted";
+    (dataset.ties[1] as DatasetInput['ties'][number]).note = '\tstarts with a tab';
     const positions = [0.1 + 0.2, -0, 1e21, 5e-324, -1.7976931348623157e308, 123456789.12345679];
     dataset.layout = {
       seed: 0,
@@ -459,6 +468,16 @@ describe('exportCsv and importCsv', () => {
     expect(result.dataset).toEqual(dataset);
     expect(Object.is(result.dataset?.layout?.positions.ATL?.[1], -0)).toBe(true);
     expect(exportLosses(dataset)).toEqual([]);
+    // No cell of the sheets starts as a formula would; numbers stay numbers.
+    const sheets = exportCsv(dataset);
+    const cells = Object.values(sheets).flatMap((text) =>
+      (parse(text, { bom: true, relax_column_count: true }) as string[][]).flat(),
+    );
+    expect(cells.filter((value) => /^[=+\-@\t\r]/.test(value) && !/^-?[\d.]+(e[+-]\d+)?$/.test(value))).toEqual([]);
+    expect(cells).toEqual(
+      expect.arrayContaining(["'=cmd|' /C calc'!A0", "'+1 | Borealis", "'-note", "'@x", "''quoted", "'\tstarts with a tab"]),
+    );
+    expect(cells).toEqual(expect.arrayContaining(['-0', '-1.7976931348623157e+308']));
 
     const empty = { ...dataset, layout: { seed: 7, positions: {} } };
     expect((await importCsv(exportCsv(empty), memoryLoader())).dataset).toEqual(empty);
@@ -468,6 +487,24 @@ describe('exportCsv and importCsv', () => {
     const dataset = fixture();
     (dataset.actors[1] as DatasetInput['actors'][number]).aliases = [' Borealis'];
     expect(exportLosses(dataset)).toEqual([['actors', 1, 'aliases', 0]]);
+  });
+
+  it('bring back any text of a cell exactly, with a formula never written as one', () => {
+    const spec = { file: 'x.csv', columns: ['a', 'b'], required: ['a', 'b'] };
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), (a, b) => {
+        fc.pre(a !== '' || b !== '');
+        const text = writeSheet(spec.columns, [[a, b]]);
+        const [, written] = parse(text, { bom: true }) as string[][];
+        for (const cell of written ?? []) expect(/^[=+@\t\r]/.test(cell)).toBe(false);
+        expect([...(parseSheet(spec, text).sheet?.rows[0]?.cells.values() ?? [])]).toEqual([a, b]);
+      }),
+    );
+    for (const cell of ['=1+1', '+1', '-note', '@x', "'quoted", "''", '\tx', '\rx', '-12.5', '12', '']) {
+      expect(unprotectCell(protectCell(cell))).toBe(cell);
+    }
+    expect(['-12.5', '-0', '-1e-7', '3'].map(protectCell)).toEqual(['-12.5', '-0', '-1e-7', '3']);
+    expect(['+1', '-', '-1.', '=A1', "'"].map(protectCell)).toEqual(["'+1", "'-", "'-1.", "'=A1", "''"]);
   });
 
   it('write numbers that read back as the very same number', () => {
@@ -510,4 +547,64 @@ describe('the CLI', () => {
     expect(broken.stdout + broken.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(folder, 'broken.json'))).toBe(false);
   }, 60_000);
+
+  it('reports a bad hedge, a missing quote and a missing source text of one folder in one run', async () => {
+    const dataset = fixture();
+    // A second source, whose text file is not there; the sheets give both sources' sha256, as exported.
+    dataset.sources.push({ ...(dataset.sources[0] as DatasetInput['sources'][number]), id: 'other', text: 'other.txt' });
+    const folder = scratch();
+    const sheets = join(folder, 'sheets');
+    mkdirSync(sheets);
+    cpSync('tests/fixtures/valid/sample.txt', join(folder, 'sample.txt'));
+    const files = exportCsv(dataset);
+    files['ties.csv'] = files['ties.csv'].replace(
+      'atl-cal-pact,ATL,CAL,defence-pact,present,asserted',
+      'atl-cal-pact,ATL,CAL,defence-pact,present,sure',
+    );
+    files['evidence.csv'] = files['evidence.csv'].replace('keep a defence pact', 'keep no defence pact');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(sheets, name), text);
+    const wanted = [
+      'sources.csv row 3, column text [source-text-missing]',
+      'ties.csv row 3, column hedge [schema]',
+      'evidence.csv row 4, column exact [evidence-orphaned]',
+    ];
+    const result = await importCsv(files, fileTextLoader(join(folder, 'sheets.json')));
+    expect(result.issues.map((issue) => `${formatCsvPlace(issue)} [${issue.code}]`)).toEqual(wanted);
+
+    const run = runCli('src/cli/import-csv.ts', [sheets]);
+    expect(run.code).toBe(1);
+    for (const place of wanted) expect(run.stdout).toContain(place.replace(/^\S+/, (file) => join(sheets, file)));
+    expect(run.stdout).toContain('3 errors: nothing was written.');
+
+    // A sheet that cannot be read at all stops neither the texts nor the quotes from being checked.
+    writeFileSync(join(sheets, 'actors.csv'), Buffer.from([0x69, 0x64, 0x0a, 0xff, 0xfe]));
+    const unreadable = runCli('src/cli/import-csv.ts', [sheets]);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stdout).toContain(`${join(sheets, 'actors.csv')} [csv-syntax]`);
+    expect(unreadable.stdout).not.toContain('The sheet actors.csv is missing.');
+    for (const place of [wanted[0], wanted[2]]) {
+      expect(unreadable.stdout).toContain((place as string).replace(/^\S+/, (file) => join(sheets, file)));
+    }
+  }, 60_000);
+
+  it('finds the quotes in their texts even when other sheets are broken', async () => {
+    const files = edited('actors.csv', (text) => text.replace('CAL,state,Caldera,,,,', 'CAL,state,Caldera,,,'));
+    files['ties.csv'] = (files['ties.csv'] ?? '').replace('id,source', 'id,sourse');
+    files['evidence.csv'] = (files['evidence.csv'] ?? '').replace('keep a defence', 'keep no defence');
+    files['sources.csv'] = (files['sources.csv'] ?? '').replace('sample.txt', 'missing.txt');
+    const second = handWritten()['sources.csv']?.split('\r\n')[1]?.replace('sample,', 'second,');
+    files['sources.csv'] += `${second}\r\n`;
+    files['evidence.csv'] = (files['evidence.csv'] ?? '').replace('tie,exact,prefix', 'tie,exact,prefix,source');
+    files['evidence.csv'] = files['evidence.csv'].replace(/^(atl-.*)$/gm, '$1,second');
+    // Neither ties.csv nor actors.csv can be read, yet each quote is looked for in its source's text.
+    expect(await issuesOf(files)).toEqual([
+      expect.stringMatching(/^sources\.csv row 2, column text \[source-text-missing\]/),
+      expect.stringMatching(/^actors\.csv row 4 \[csv-ragged-row\]/),
+      expect.stringMatching(/^ties\.csv row 1, column sourse \[csv-unknown-column\]/),
+      expect.stringMatching(/^ties\.csv row 1, column source \[csv-missing-column\]/),
+      expect.stringMatching(
+        /^evidence\.csv row 4, column exact \[evidence-orphaned\] The quote "Atlantis and Caldera keep no defence pact\."/,
+      ),
+    ]);
+  });
 });

@@ -17,7 +17,7 @@ import { toSvg, wrapLabel } from '../../src/export/svg.ts';
 import { type Annotation, codePointOffset, webAnnotationsOf } from '../../src/export/web-annotation.ts';
 import { escapeXmlAttr, escapeXmlText, xmlSafe } from '../../src/export/xml.ts';
 import { type Dataset, DatasetSchema } from '../../src/model/schema.ts';
-import { buildElements } from '../../src/render/elements.ts';
+import { buildElements, tieTitle } from '../../src/render/elements.ts';
 import { validateDatasetText } from '../../src/validation/validate-text.ts';
 import { fixture } from './helpers.ts';
 
@@ -274,6 +274,9 @@ describe('Web Annotation JSON-LD', () => {
     expect(page.items).toHaveLength(quotes);
     expect(collection.total).toBe(quotes);
     expect(new Set(page.items.map((item: Annotation) => item.id)).size).toBe(quotes);
+    const titles = page.items.map((item: Annotation) => item.body[0].label);
+    expect(titles).toContain('North Korea — Russia: Exchange visits');
+    expect(titles).toContain('North Korea → Russia: Economic dependence');
     const text = texts.get('easley-2024') as string;
     const codePoints = [...text];
     let index = 0;
@@ -293,6 +296,7 @@ describe('Web Annotation JSON-LD', () => {
           hedge: tie.hedge,
           status: tie.status,
         });
+        expect(tieBody.label).toBe(tieTitle(seed, tie));
         expect(describing).toMatchObject({ type: 'TextualBody', purpose: 'describing', format: 'text/plain' });
         expect(W3C_MOTIVATIONS).toContain(tag.purpose);
         expect(item.target.source).toMatch(/^[a-z][a-z0-9+.-]*:\S+$/);
@@ -320,13 +324,50 @@ describe('Web Annotation JSON-LD', () => {
     expect(byPosition).toEqual({ type: 'TextPositionSelector', start: start - 1, end: start - 1 + exact.length });
     expect([...text].slice(start - 1, start - 1 + exact.length).join('')).toBe(exact);
     expect(byQuote).toEqual({ type: 'TextQuoteSelector', exact, prefix: 'y'.repeat(31), suffix: 'z'.repeat(31) });
-    expect(item?.target.source).toBe('https://example.org/sample');
+    // The selectors count in the text file, so it is the target; the source's web page is its scope.
+    expect(item?.target.source).toBe('urn:actor-graph:sample#source:sample');
+    expect(item?.target.scope).toBe('https://example.org/sample');
+    const based = webAnnotationsOf(dataset, { texts: new Map([['sample', text]]), base: 'https://example.org/data/set.json' });
+    expect(based.first?.items[0]?.target).toMatchObject({
+      source: 'https://example.org/data/sample.txt',
+      scope: 'https://example.org/sample',
+    });
     const unverified = webAnnotationsOf(dataset, { texts: new Map([['sample', text]]), unverified: new Set(['sample']) });
     expect(unverified.first?.items[0]?.target.selector).toEqual([{ type: 'TextQuoteSelector', exact }]);
     expect(webAnnotationsOf(dataset, { base: 'https://example.org/data.json' }).id).toBe(
       'https://example.org/data.json#annotations',
     );
     expect(codePointOffset('😀a𝔸', 5)).toBe(3);
+    // An offset that cuts a pair in two counts its high half as a code point.
+    expect(codePointOffset('😀a𝔸', 1)).toBe(1);
+  });
+
+  it('places thousands of quotes in a long text with surrogate pairs, each at its code point positions', () => {
+    const input = fixture();
+    const tie = input.ties[0] as (typeof input.ties)[number];
+    const parts: string[] = [];
+    let length = 0;
+    tie.evidence = [];
+    for (let i = 0; i < 4000; i++) {
+      // Astral characters before every quote, so that UTF-16 and code point offsets drift apart.
+      const filler = `${'𝔸😀 북한 '.repeat(1 + (i % 7))}${'plain words and more plain words, '.repeat(6)}`;
+      const exact = `quote number ${i} says so.`;
+      parts.push(filler, exact, ' ');
+      tie.evidence.push({ source: 'sample', exact, start: length + filler.length, end: length + filler.length + exact.length });
+      length += filler.length + exact.length + 1;
+    }
+    input.ties = [tie];
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const items = webAnnotationsOf(v.parse(DatasetSchema, input), { texts: new Map([['sample', text]]) }).first?.items ?? [];
+    expect(items).toHaveLength(4000);
+    const codePoints = [...text];
+    for (const [index, item] of items.entries()) {
+      const [byQuote, byPosition] = item.target.selector;
+      expect(byPosition?.type).toBe('TextPositionSelector');
+      const { start, end } = byPosition as { start: number; end: number };
+      expect(codePoints.slice(start, end).join(''), `quote ${index}`).toBe(byQuote.exact);
+    }
   });
 });
 
@@ -349,6 +390,14 @@ describe('SVG', () => {
     // Given a language, tie titles name the type in it, as actor names are.
     const korean = toSvg([{ elements: buildElements(seed, 'ko'), positions }]);
     expect(korean).toContain('<title>러시아 → 북한: 외교적 엄호</title>');
+    // Undirected ties take a dash; absent ones are marked in the picture's language.
+    const everyTie = new Set(seed.ties.map((tie) => tie.id));
+    const english = toSvg([{ elements: buildElements(seed), positions, shownTies: everyTie }]);
+    expect(english).toContain('<title>North Korea — Russia: Exchange visits</title>');
+    expect(english).toContain('<title>North Korea → Russia: Economic dependence (absent)</title>');
+    const absentInKorean = toSvg([{ elements: buildElements(seed, 'ko'), positions, shownTies: everyTie }], { lang: 'ko' });
+    expect(absentInKorean).toContain('<title>북한 → 러시아: 경제적 의존 (부재)</title>');
+    expect(absentInKorean).not.toContain('(absent)');
 
     const [x0, y0, width, height] = (attr(root, 'viewBox') as string).split(' ').map(Number);
     expect([x0, y0]).toEqual([0, 0]);
@@ -407,6 +456,13 @@ describe('npm run export', () => {
       const doc = parseXml(readFileSync(out, 'utf8')).gexf as XmlNode;
       expect(list(((doc.graph as XmlNode).edges as XmlNode).edge)).toHaveLength(seed.ties.length);
       expect(list(((doc.graph as XmlNode).nodes as XmlNode).node)[0]?.['viz:position']).toBeDefined();
+      // The picture shows what the filter shows: with --show-absent every tie, absent ones marked in --lang.
+      const svgOut = join(folder, 'seed.svg');
+      const svg = run([SEED, '--format', 'svg', '--show-absent', '--lang', 'ko', '--out', svgOut]);
+      expect(svg.status, svg.stderr).toBe(0);
+      const picture = readFileSync(svgOut, 'utf8');
+      expect(picture.match(/<g class="tie"/g)).toHaveLength(seed.ties.length);
+      expect(picture).toContain('<title>북한 → 러시아: 경제적 의존 (부재)</title>');
       const wrong = run([SEED, '--format', 'pdf']);
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toContain('--format must be one of graphml, gexf, jsonld, svg, json, not "pdf".');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSeededLayout } from '../../src/layout/fcose.ts';
 import { parseSeed, seededRandom } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
-import { actorLabel, buildElements, tieTypeLabel } from '../../src/render/elements.ts';
+import { actorLabel, buildElements, tieEnds, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { fixture } from './helpers.ts';
@@ -65,6 +65,18 @@ describe('tieTypeLabel', () => {
     expect(tieTypeLabel(grain, 'constructor')).toBe('Grain for ships');
     expect(tieTypeLabel(grain, 'toString-x')).toBe('Grain for ships');
     expect(actorLabel(dataset.actors[0] as Dataset['actors'][number], '__proto__')).toBe('Atlantis');
+  });
+});
+
+describe('tie titles', () => {
+  it('join the names with an arrow for a directed tie and a dash for an undirected one, in the language asked', () => {
+    const [grain, pact] = dataset.ties as [Dataset['ties'][number], Dataset['ties'][number], ...Dataset['ties']];
+    expect(tieTitle(dataset, grain)).toBe('Atlantis → Borealis: Grain for ships');
+    expect(tieEnds(dataset, grain)).toBe('Atlantis → Borealis');
+    expect(tieEnds(dataset, grain, 'ko')).toBe('아틀란티스 → Borealis');
+    expect(tieTitle(dataset, pact)).toBe('Atlantis — Caldera: Defence pact');
+    // A tie whose type or actors the dataset lacks is still titled, by its ids.
+    expect(tieTitle(dataset, { source: 'ATL', target: 'NOPE', type: 'unknown-type' })).toBe('Atlantis → NOPE: unknown-type');
   });
 });
 
