@@ -292,19 +292,46 @@ function markIn(original: string, offsetInEntry: number, length: number): Marked
   return { text: original, start: range.start, end: range.end };
 }
 
-/** The names that match, best first: one hit per actor, for its best-matching name. */
-function searchActors(index: SearchIndex, query: string, count: number, lang: string | undefined): SearchGroup<ActorHit> {
-  const found = new Map<number, { score: number; index: number; entry: number; at: number }>();
-  const { starts } = index.names;
-  scan(index.names, query, ({ entry, at, tier }) => {
-    const owner = index.nameOwner[entry] as number;
+/** The best match of one owner (an actor, a tie type) among its several names. */
+interface OwnerMatch {
+  readonly score: number;
+  readonly index: number;
+  readonly entry: number;
+  readonly at: number;
+}
+
+/**
+ * Scans a corpus of names and keeps, for each owner, its best-scoring match: an owner with
+ * several names (aliases, localized names) is listed once, for the name that fits best.
+ */
+function bestPerOwner(
+  corpus: Corpus,
+  query: string,
+  ownerOf: (entry: number) => number,
+  rankOf: (entry: number) => number,
+): Map<number, OwnerMatch> {
+  const found = new Map<number, OwnerMatch>();
+  const { starts } = corpus;
+  scan(corpus, query, ({ entry, at, tier }) => {
+    const owner = ownerOf(entry);
     const start = starts[entry] as number;
     const length = (starts[entry + 1] as number) - 1 - start;
-    const value = score(tier, FIELD_RANK[index.nameField[entry] as ActorField], at - start, length);
+    const value = score(tier, rankOf(entry), at - start, length);
     const previous = found.get(owner);
     if (previous === undefined || value < previous.score) found.set(owner, { score: value, index: owner, entry, at });
     return at + 1;
   });
+  return found;
+}
+
+/** The names that match, best first: one hit per actor, for its best-matching name. */
+function searchActors(index: SearchIndex, query: string, count: number, lang: string | undefined): SearchGroup<ActorHit> {
+  const found = bestPerOwner(
+    index.names,
+    query,
+    (entry) => index.nameOwner[entry] as number,
+    (entry) => FIELD_RANK[index.nameField[entry] as ActorField],
+  );
   const hits = best(found.values(), count).map(({ index: owner, entry, at }): ActorHit => {
     const actor = index.dataset.actors[owner] as Actor;
     const field = index.nameField[entry] as ActorField;
@@ -314,7 +341,7 @@ function searchActors(index: SearchIndex, query: string, count: number, lang: st
       label: actorLabel(actor, lang),
       field,
       ...(field === 'localized' ? { lang: index.nameLang[entry] } : {}),
-      matched: markIn(index.nameText[entry] as string, at - (starts[entry] as number), query.length),
+      matched: markIn(index.nameText[entry] as string, at - (index.names.starts[entry] as number), query.length),
     };
   });
   return { hits, total: found.size };
@@ -324,17 +351,12 @@ const TYPE_FIELD_RANK: Readonly<Record<TieTypeField, number>> = { label: 0, loca
 
 /** The tie types whose label or localized label matches, best first: one hit per type, for its best-matching label. */
 function searchTypes(index: SearchIndex, query: string, count: number, lang: string | undefined): SearchGroup<TieTypeHit> {
-  const found = new Map<number, { score: number; index: number; entry: number; at: number }>();
-  const { starts } = index.types;
-  scan(index.types, query, ({ entry, at, tier }) => {
-    const owner = index.typeOwner[entry] as number;
-    const start = starts[entry] as number;
-    const length = (starts[entry + 1] as number) - 1 - start;
-    const value = score(tier, TYPE_FIELD_RANK[index.typeField[entry] as TieTypeField], at - start, length);
-    const previous = found.get(owner);
-    if (previous === undefined || value < previous.score) found.set(owner, { score: value, index: owner, entry, at });
-    return at + 1;
-  });
+  const found = bestPerOwner(
+    index.types,
+    query,
+    (entry) => index.typeOwner[entry] as number,
+    (entry) => TYPE_FIELD_RANK[index.typeField[entry] as TieTypeField],
+  );
   const hits = best(found.values(), count).map(({ index: owner, entry, at }): TieTypeHit => {
     const type = index.dataset.tieTypes[owner];
     if (type === undefined) throw new Error('search index out of step with its dataset');
@@ -347,7 +369,7 @@ function searchTypes(index: SearchIndex, query: string, count: number, lang: str
       ...(field === 'localized' ? { lang: index.typeLang[entry] } : {}),
       category: type.category,
       ties: index.typeTies[owner] as number,
-      matched: markIn(index.typeText[entry] as string, at - (starts[entry] as number), query.length),
+      matched: markIn(index.typeText[entry] as string, at - (index.types.starts[entry] as number), query.length),
     };
   });
   return { hits, total: found.size };
