@@ -62,7 +62,16 @@ function svgPaneOf(job: ExportJob, pane: ShownPane): SvgPane {
 async function pngOf(job: ExportJob): Promise<Blob> {
   const background = job.theme.textHalo;
   const images = await Promise.all(
-    job.panes.map((pane) => pane.core.png({ output: 'blob-promise', scale: PNG_SCALE, full: false, bg: background })),
+    // Cytoscape scales its canvas, which already holds the screen's pixel ratio: divided out, the
+    // image is twice the graph's CSS size on every screen, not four times on a high-density one.
+    job.panes.map((pane) =>
+      pane.core.png({
+        output: 'blob-promise',
+        scale: PNG_SCALE / (globalThis.devicePixelRatio || 1),
+        full: false,
+        bg: background,
+      }),
+    ),
   );
   if (images.length === 1) return images[0] as Blob;
   const bitmaps = await Promise.all(images.map((image) => createImageBitmap(image)));

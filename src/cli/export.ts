@@ -1,7 +1,8 @@
 /**
- * `npm run export -- FILE --format graphml|gexf|jsonld|svg|json [--out PATH] [--seed N]`: writes a
- * dataset in another format, to a file or to standard output. Pictures and GEXF use the layout
- * frozen into the dataset for the seed, or compute the same seeded layout the widget would.
+ * `npm run export -- FILE --format graphml|gexf|jsonld|svg|json|png [--out PATH] [--seed N]`: writes
+ * a dataset in another format, to a file or to standard output. The SVG and GEXF use the layout
+ * frozen into the dataset for the seed, or compute the same seeded layout the widget would; the PNG
+ * is drawn by the built widget itself, in headless Chromium (see export-png.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,27 +22,34 @@ import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
+import { PNG_DEFAULT_SIZE, PNG_VIEWS, type PngView, pngSize, readPngSize } from './export-png-options.ts';
 import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
 import { runCommand } from './run-command.ts';
 
-/** The formats of the CLI: all of the widget's but PNG, which needs a screen to draw on. */
-const CLI_FORMATS = ['graphml', 'gexf', 'jsonld', 'svg', 'json'] as const satisfies readonly ExportFormat[];
+/** The formats of the CLI: all of the widget's. */
+const CLI_FORMATS = ['graphml', 'gexf', 'jsonld', 'svg', 'json', 'png'] as const satisfies readonly ExportFormat[];
 type CliFormat = (typeof CLI_FORMATS)[number];
 
 const USAGE = `Usage: npm run export -- FILE --format ${CLI_FORMATS.join('|')} [--out PATH] [options]
 
 Writes a valid dataset in another format: GraphML or GEXF for Gephi and Cytoscape desktop, the
-evidence as W3C Web Annotation JSON-LD, an SVG picture of the graph, or the dataset as JSON.
+evidence as W3C Web Annotation JSON-LD, an SVG picture of the graph, the dataset as JSON, or a
+PNG of the widget's view at twice its size, drawn by the built widget (npm run build) in headless
+Chromium, exactly as its Export menu saves it.
 
   --format F      one of ${CLI_FORMATS.join(', ')}
-  --out PATH      the file to write (default: standard output)
-  --seed N        the layout seed of svg, gexf and graphml positions (default: the dataset's stored
+  --out PATH      the file to write (default: standard output; png needs a file)
+  --seed N        the layout seed of svg, gexf, graphml and png (default: the dataset's stored
                   layout seed, else 1); stored positions are used when their seed matches
-  --lang TAG      the language of actor names, where the dataset has localized names (e.g. ko)
-  --show-absent   svg: also draw the ties the text says are absent
+  --lang TAG      the language of actor names and, in a png, the widget's words (e.g. ko)
+  --show-absent   svg, png: also draw the ties the text says are absent
   --base IRI      jsonld: the dataset's URL, which annotation ids are minted under and the source
                   texts' paths are resolved against (default: urn:actor-graph:<id>)
+  --view V        png: ${PNG_VIEWS.join(' or ')} (default: graph); compare draws both panes side by side
+  --width PX      png: the graph's width on the page in CSS pixels, each pane's in compare
+                  (default: ${PNG_DEFAULT_SIZE.width}); the image is twice as wide
+  --height PX     png: the graph's height on the page in CSS pixels (default: ${PNG_DEFAULT_SIZE.height})
   --help          show this help`;
 
 interface Options {
@@ -50,6 +58,9 @@ interface Options {
   readonly lang: string | undefined;
   readonly showAbsent: boolean;
   readonly base: string | undefined;
+  readonly view: PngView;
+  readonly width: number;
+  readonly height: number;
 }
 
 /** The positions stored in the dataset for `seed`, when they place every actor. */
@@ -70,8 +81,19 @@ async function positionsOf(dataset: Dataset, options: Options): Promise<ExportPo
   return new Map(computed.map(([id, x, y]) => [id, { x, y }]));
 }
 
-async function render(dataset: Dataset, texts: ReadonlyMap<string, string>, options: Options): Promise<string> {
+async function render(
+  path: string,
+  dataset: Dataset,
+  texts: ReadonlyMap<string, string>,
+  options: Options,
+): Promise<string | Uint8Array> {
   switch (options.format) {
+    case 'png': {
+      // Loaded only here: the other formats need no browser.
+      const { renderPng } = await import('./export-png.ts');
+      // The seed the SVG would use too: a stored layout is the dataset's own picture.
+      return renderPng(path, dataset, { ...options, seed: options.seed ?? dataset.layout?.seed });
+    }
     case 'json':
       return datasetJson(dataset);
     case 'jsonld':
@@ -99,6 +121,16 @@ async function exportFile(path: string, out: string | undefined, options: Option
     console.error(`${shown}: could not be read: ${describeFsError(error)}.`);
     return 1;
   }
+  if (options.format === 'png') {
+    // No built widget or no browser: said before the dataset is read through.
+    const { pngBrowser } = await import('./export-png.ts');
+    try {
+      await pngBrowser();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+  }
   const report = await validateDatasetText(text, fileTextLoader(path));
   const { errors } = countIssues(report.issues);
   if (report.dataset === undefined || errors > 0) {
@@ -107,7 +139,15 @@ async function exportFile(path: string, out: string | undefined, options: Option
     );
     return 1;
   }
-  const output = await render(report.dataset, report.texts, options);
+  let output: string | Uint8Array;
+  try {
+    output = await render(path, report.dataset, report.texts, options);
+  } catch (error) {
+    // Only the PNG can fail here: the browser, the page or the widget.
+    if (options.format !== 'png') throw error;
+    console.error(`${shown}: no PNG was made: ${error instanceof Error ? error.message : String(error)}.`);
+    return 1;
+  }
   if (out === undefined) {
     process.stdout.write(output);
     return 0;
@@ -118,8 +158,9 @@ async function exportFile(path: string, out: string | undefined, options: Option
     console.error(`${displayPath(resolve(out))}: could not be written: ${describeFsError(error)}.`);
     return 1;
   }
-  const bytes = Buffer.byteLength(output, 'utf8');
-  console.error(`${shown}: wrote ${displayPath(resolve(out))} (${options.format}, ${bytes.toLocaleString('en')} bytes).`);
+  const bytes = typeof output === 'string' ? Buffer.byteLength(output, 'utf8') : output.byteLength;
+  const size = typeof output === 'string' ? '' : `${pngSize(output)}, `;
+  console.error(`${shown}: wrote ${displayPath(resolve(out))} (${options.format}, ${size}${bytes.toLocaleString('en')} bytes).`);
   return 0;
 }
 
@@ -131,6 +172,9 @@ async function main(argv: string[]): Promise<number> {
     lang: { type: 'string' },
     base: { type: 'string' },
     'show-absent': { type: 'boolean' },
+    view: { type: 'string' },
+    width: { type: 'string' },
+    height: { type: 'string' },
   } as const;
   const parsed = readArguments(argv, spec, USAGE);
   if (typeof parsed === 'number') return parsed;
@@ -152,6 +196,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--seed must be a whole number, not "${values.seed}".`);
     return 2;
   }
+  if (format === 'png' && values.out === undefined) {
+    console.error(
+      '--out is missing: a PNG is binary, so it is written to a file, not to standard output (e.g. --out graph.png).',
+    );
+    return 2;
+  }
+  const view = values.view ?? 'graph';
+  if (!(PNG_VIEWS as readonly string[]).includes(view)) {
+    console.error(`--view must be ${PNG_VIEWS.join(' or ')}, not "${view}" (the table view has no picture).`);
+    return 2;
+  }
+  const width = readPngSize('--width', values.width, PNG_DEFAULT_SIZE.width);
+  const height = readPngSize('--height', values.height, PNG_DEFAULT_SIZE.height);
+  if (width === undefined || height === undefined) return 2;
   if (values.base !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:[^\s#]+$/.test(values.base)) {
     console.error(
       `--base must be an absolute IRI without spaces or a fragment (such as https://example.org/data.json), not "${values.base}".`,
@@ -164,6 +222,9 @@ async function main(argv: string[]): Promise<number> {
     lang: values.lang,
     showAbsent: values['show-absent'] === true,
     base: values.base,
+    view: view as PngView,
+    width,
+    height,
   });
 }
 

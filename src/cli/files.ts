@@ -11,11 +11,11 @@ export async function datasetsIn(folder: string): Promise<string[]> {
     .map((name) => join(folder, name));
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename over it. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+/** Writes a file (text as UTF-8) atomically: a temporary file beside it, then a rename over it. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, 'utf8');
+    await writeFile(temporary, content, typeof content === 'string' ? 'utf8' : null);
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

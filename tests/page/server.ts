@@ -1,77 +1,24 @@
 /**
- * A small static server for page tests that need real response headers (a CSP, say): it serves
- * dist/ and graph-data/, and pages built by the test, each with the headers the test gives.
+ * The static server of the page tests that need real response headers (a CSP, say): the CLI's
+ * (src/cli/static-server.ts), serving dist/ and graph-data/, and pages built by the test, each
+ * with the headers the test gives.
  */
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { type ServedPage, type StaticServer, serveStatic } from '../../src/cli/static-server.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.map': 'application/json',
-};
-
-/** A page the server answers with: its body and its response headers. */
-export interface ServedPage {
-  readonly body: string;
-  readonly type?: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Answer only after this many milliseconds, as a slow server does. */
-  readonly delayMs?: number;
-}
-
-export interface PageServer {
-  readonly origin: string;
-  close(): Promise<void>;
-}
+export type { ServedPage };
+export type PageServer = StaticServer;
 
 /**
  * Serves `/dist/…`, `/graph-data/…` and the given pages (by path) on 127.0.0.1. `fileHeaders` go
  * with the files too (a worker takes its CSP from its own script's response).
  */
-export async function servePages(
+export function servePages(
   pages: Readonly<Record<string, ServedPage>>,
   fileHeaders: (path: string) => Readonly<Record<string, string>> = () => ({}),
 ): Promise<PageServer> {
-  const roots: Record<string, string> = { dist: 'dist', 'graph-data': 'graph-data' };
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const page = pages[url.pathname];
-    if (page !== undefined) {
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': page.type ?? TYPES['.html'], ...page.headers });
-        response.end(page.body);
-      }, page.delayMs ?? 0);
-      return;
-    }
-    const [, root, ...rest] = url.pathname.split('/');
-    const folder = roots[root ?? ''];
-    const relative = normalize(rest.join('/'));
-    try {
-      if (folder === undefined || relative.startsWith('..')) throw new Error('outside');
-      const body = readFileSync(join(folder, relative));
-      response.writeHead(200, {
-        'content-type': TYPES[extname(relative)] ?? 'application/octet-stream',
-        ...fileHeaders(url.pathname),
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return serveStatic({ folders: { dist: 'dist', 'graph-data': 'graph-data' }, pages, fileHeaders });
 }
 
 /** Headless Chromium with the test suite's flags. */

@@ -465,7 +465,7 @@ describe('npm run export', () => {
       expect(picture).toContain('<title>북한 → 러시아: 경제적 의존 (부재)</title>');
       const wrong = run([SEED, '--format', 'pdf']);
       expect(wrong.status).toBe(2);
-      expect(wrong.stderr).toContain('--format must be one of graphml, gexf, jsonld, svg, json, not "pdf".');
+      expect(wrong.stderr).toContain('--format must be one of graphml, gexf, jsonld, svg, json, png, not "pdf".');
       expect(wrong.stderr).not.toMatch(/\n\s+at /);
     } finally {
       rmSync(folder, { recursive: true, force: true });
