@@ -349,6 +349,22 @@ export class ActorGraph extends LitElement {
       { rootMargin: '100% 0px' },
     );
     this.nearObserver.observe(this);
+    // A widget inside a closed <details> is watched through the <details> too: when its summary is
+    // near, the data is loaded and laid out while folded, so that opening it only has to draw. (A
+    // widget under display:none gives no place to watch, and waits to be shown.)
+    const folder = this.closedDetailsAround();
+    if (folder !== undefined) this.nearObserver.observe(folder);
+  }
+
+  /** The closed, rendered `<details>` (across shadow roots) whose folded content holds this element. */
+  private closedDetailsAround(): HTMLDetailsElement | undefined {
+    let node: Element | null = this;
+    while (node !== null) {
+      const root = node.getRootNode();
+      node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+      if (node instanceof HTMLDetailsElement && !node.open) return node.getClientRects().length > 0 ? node : undefined;
+    }
+    return undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
