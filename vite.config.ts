@@ -93,12 +93,17 @@ const mainConfig = defineConfig({
   test: {
     // CI also writes a JSON report, from which .ci/run prints a plain closing line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
+    // The projects run one after the other (sequence.groupOrder), and the page tests one file at a
+    // time: each drives Chromium (one runs a CLI with its own), and on a 2-core machine running them
+    // beside the browser tests starves the timings those tests hold the widget to (fitted within
+    // 500 ms of being shown).
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -108,12 +113,15 @@ const mainConfig = defineConfig({
           include: ['tests/page/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           browser: {
             enabled: true,
             headless: true,
