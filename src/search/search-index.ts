@@ -9,7 +9,7 @@
  * (see `fold.ts`). A match at the start of a word ranks above one inside a word; actors come first
  * (a name above an alias above a localized name), then tie types, then quotes.
  */
-import type { Actor, Dataset } from '../model/schema.ts';
+import type { Actor, Dataset, TieType } from '../model/schema.ts';
 import type { TieCategory, TieStatus } from '../model/vocabulary.ts';
 import { actorLabel, tieTypeLabel } from '../render/elements.ts';
 import { fold, foldQuery, foldWithOffsets, isWordChar, originalRange } from './fold.ts';
@@ -198,53 +198,54 @@ export interface SearchIndex {
   readonly tieEnd: Int32Array;
 }
 
+/** One name to index: its text, which of its owner's names it is, and its language when localized. */
+type NameEntry<F> = readonly [text: string, field: F, lang?: string];
+
+/** The names of a list of owners (actors, tie types), folded for matching; a name repeated by the same owner counts once. */
+interface NameTable<F> {
+  readonly folded: string[];
+  readonly owner: number[];
+  readonly field: F[];
+  readonly text: string[];
+  readonly lang: (string | undefined)[];
+}
+
+/** Folds and collects the names `namesOf` gives for each owner. */
+function nameTable<T, F>(owners: readonly T[], namesOf: (owner: T) => readonly NameEntry<F>[]): NameTable<F> {
+  const table: NameTable<F> = { folded: [], owner: [], field: [], text: [], lang: [] };
+  for (const [index, owner] of owners.entries()) {
+    const seen = new Set<string>();
+    for (const [text, field, lang] of namesOf(owner)) {
+      const folded = fold(text).trim();
+      if (folded === '' || seen.has(folded)) continue;
+      seen.add(folded);
+      table.folded.push(folded);
+      table.owner.push(index);
+      table.field.push(field);
+      table.text.push(text);
+      table.lang.push(lang);
+    }
+  }
+  return table;
+}
+
+/** Localized names or labels as name entries. */
+const localized = <F>(names: Readonly<Record<string, string>> | undefined, field: F): NameEntry<F>[] =>
+  Object.entries(names ?? {}).map(([lang, text]) => [text, field, lang]);
+
 /** Prepares a dataset for searching. */
 export function buildSearchIndex(dataset: Dataset): SearchIndex {
-  const names: string[] = [];
-  const nameOwner: number[] = [];
-  const nameField: ActorField[] = [];
-  const nameText: string[] = [];
-  const nameLang: (string | undefined)[] = [];
-  for (const [index, actor] of dataset.actors.entries()) {
-    const seen = new Set<string>();
-    const add = (text: string, field: ActorField, lang?: string) => {
-      const folded = fold(text).trim();
-      if (folded === '' || seen.has(folded)) return;
-      seen.add(folded);
-      names.push(folded);
-      nameOwner.push(index);
-      nameField.push(field);
-      nameText.push(text);
-      nameLang.push(lang);
-    };
-    add(actor.name, 'name');
-    for (const alias of actor.aliases) add(alias, 'alias');
-    for (const [lang, name] of Object.entries(actor.names ?? {})) add(name, 'localized', lang);
-  }
-
+  const actorNames = nameTable<Actor, ActorField>(dataset.actors, (actor) => [
+    [actor.name, 'name'],
+    ...actor.aliases.map((alias): NameEntry<ActorField> => [alias, 'alias']),
+    ...localized<ActorField>(actor.names, 'localized'),
+  ]);
   const tieCount = new Map<string, number>();
   for (const tie of dataset.ties) tieCount.set(tie.type, (tieCount.get(tie.type) ?? 0) + 1);
-  const types: string[] = [];
-  const typeOwner: number[] = [];
-  const typeField: TieTypeField[] = [];
-  const typeText: string[] = [];
-  const typeLang: (string | undefined)[] = [];
-  for (const [index, type] of dataset.tieTypes.entries()) {
-    if ((tieCount.get(type.id) ?? 0) === 0) continue;
-    const seen = new Set<string>();
-    const add = (text: string, field: TieTypeField, lang?: string) => {
-      const folded = fold(text).trim();
-      if (folded === '' || seen.has(folded)) return;
-      seen.add(folded);
-      types.push(folded);
-      typeOwner.push(index);
-      typeField.push(field);
-      typeText.push(text);
-      typeLang.push(lang);
-    };
-    add(type.label, 'label');
-    for (const [lang, label] of Object.entries(type.labels ?? {})) add(label, 'localized', lang);
-  }
+  // Tie types with no tie are not offered: choosing one would select nothing.
+  const typeNames = nameTable<TieType, TieTypeField>(dataset.tieTypes, (type) =>
+    (tieCount.get(type.id) ?? 0) === 0 ? [] : [[type.label, 'label'], ...localized<TieTypeField>(type.labels, 'localized')],
+  );
 
   const quotes: string[] = [];
   const quoteTie: number[] = [];
@@ -265,16 +266,16 @@ export function buildSearchIndex(dataset: Dataset): SearchIndex {
   return {
     dataset,
     actorsById: new Map(dataset.actors.map((actor) => [actor.id, actor])),
-    names: corpusOf(names),
-    nameOwner: Int32Array.from(nameOwner),
-    nameField,
-    nameText,
-    nameLang,
-    types: corpusOf(types),
-    typeOwner: Int32Array.from(typeOwner),
-    typeField,
-    typeText,
-    typeLang,
+    names: corpusOf(actorNames.folded),
+    nameOwner: Int32Array.from(actorNames.owner),
+    nameField: actorNames.field,
+    nameText: actorNames.text,
+    nameLang: actorNames.lang,
+    types: corpusOf(typeNames.folded),
+    typeOwner: Int32Array.from(typeNames.owner),
+    typeField: typeNames.field,
+    typeText: typeNames.text,
+    typeLang: typeNames.lang,
     typeTies: Int32Array.from(dataset.tieTypes.map((type) => tieCount.get(type.id) ?? 0)),
     quotes: corpusOf(quotes),
     quoteTie: Int32Array.from(quoteTie),
