@@ -6,7 +6,7 @@ import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel, tieTypeLabel } from '../../src/render/elements.ts';
+import { actorLabel, actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
   countUndatedShown,
@@ -19,6 +19,7 @@ import {
 import { type DateRange, dateStops } from '../../src/render/time.ts';
 import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../../src/render/views.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
+import { composedParent } from '../shared/composed-tree.ts';
 import { languageOf } from '../shared/language.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
@@ -358,10 +359,7 @@ export class ActorGraph extends LitElement {
 
   /** The closed, rendered `<details>` (across shadow roots) whose folded content holds this element. */
   private closedDetailsAround(): HTMLDetailsElement | undefined {
-    let node: Element | null = this;
-    while (node !== null) {
-      const root = node.getRootNode();
-      node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+    for (let node = composedParent(this); node !== null; node = composedParent(node)) {
       if (node instanceof HTMLDetailsElement && !node.open) return node.getClientRects().length > 0 ? node : undefined;
     }
     return undefined;
@@ -503,8 +501,7 @@ export class ActorGraph extends LitElement {
     const dataset = this.source.loaded?.dataset;
     if (dataset === undefined || selection === null) return this.words.graph.cleared;
     if (selection.kind === 'actor') {
-      const actor = dataset.actors.find((a) => a.id === selection.id);
-      const name = actor === undefined ? selection.id : actorLabel(actor, this.language || undefined);
+      const name = actorNameOf(dataset, selection.id, this.language || undefined);
       return this.words.graph.actorSelected(name, this.shownTieCount(selection.id));
     }
     const tie = dataset.ties.find((t) => t.id === selection.id);
@@ -583,16 +580,14 @@ export class ActorGraph extends LitElement {
   private async onExportRequest(event: CustomEvent<AgExportRequestDetail>): Promise<void> {
     event.stopPropagation();
     const loaded = this.source.loaded;
-    const view = this.currentView();
     if (loaded === undefined) return;
     // The compare view exports both panes, side by side, under their headings.
-    const titles = this.compared().map((category) => this.words.graph.paneTies(this.words.category[category]));
+    const titles = this.compared().map((category) => this.paneTitle(category));
     const laidOut = this.layout?.loaded === loaded ? this.layout.positions : frozenLayout(loaded, parseSeed(this.layoutSeed));
     try {
       const { exportAndDownload } = await import('./export-download.ts');
       // The panes as they are once the module is loaded: a view switched meanwhile has destroyed the old ones.
-      const shown = view === 'graph' ? [this.primary] : view === 'compare' ? [this.primary, this.secondary] : [];
-      const panes = shown.flatMap((pane, index) =>
+      const panes = this.shownPanes().flatMap((pane, index) =>
         pane.core === undefined || pane.core.destroyed() ? [] : [{ core: pane.core, title: titles[index] }],
       );
       const detail = await exportAndDownload({
@@ -630,8 +625,7 @@ export class ActorGraph extends LitElement {
     void this.updateComplete.then(() => {
       // In the compare view, the panes that show it (they move together); a tie hidden in both
       // is centred on its two ends in both. The table view scrolls to its row instead.
-      const view = this.currentView();
-      const panes = view === 'compare' ? [this.primary, this.secondary] : view === 'graph' ? [this.primary] : [];
+      const panes = this.shownPanes();
       const showing = panes.filter((pane) => pane.shows(id));
       for (const pane of showing.length > 0 ? showing : panes) pane.centreOn(id);
     });
@@ -755,8 +749,7 @@ export class ActorGraph extends LitElement {
     const [left, right] = this.compared();
     const count = (index: number) =>
       dataset === undefined ? 0 : dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
-    const words = this.words;
-    const title = (category: TieCategory) => words.graph.paneTies(words.category[category]);
+    const title = (category: TieCategory) => this.paneTitle(category);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${title(category)}
@@ -766,6 +759,18 @@ export class ActorGraph extends LitElement {
     return html`
       <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
     `;
+  }
+
+  /** The heading of a compare pane, as the view shows it and its image export writes it. */
+  private paneTitle(category: TieCategory): string {
+    const words = this.words;
+    return words.graph.paneTies(words.category[category]);
+  }
+
+  /** The panes the current view shows: the graph's, both of the compare view's, or none for the table. */
+  private shownPanes(): CytoscapeController[] {
+    const view = this.currentView();
+    return view === 'graph' ? [this.primary] : view === 'compare' ? [this.primary, this.secondary] : [];
   }
 
   private renderFrame(pane: CytoscapeController, loading: boolean, ties?: string): TemplateResult {

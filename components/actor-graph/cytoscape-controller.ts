@@ -14,6 +14,7 @@ import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
+import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { layOut } from './layout-client.ts';
 import type { Selection } from './selection.ts';
@@ -423,7 +424,7 @@ export class CytoscapeController implements ReactiveController {
     const pan = { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom };
     // A reveal still running would pull the view elsewhere once this one ends.
     cy.stop(true, false);
-    if (globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches) cy.viewport({ zoom, pan });
+    if (prefersReducedMotion()) cy.viewport({ zoom, pan });
     else cy.animate({ zoom, pan }, { duration: 300, easing: 'ease-in-out-cubic' });
   }
 

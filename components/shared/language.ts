@@ -1,3 +1,5 @@
+import { composedParent } from './composed-tree.ts';
+
 /**
  * The language an element speaks: its own `lang` attribute, else its nearest ancestor's (across
  * shadow roots, so a widget inside a Korean section of a page speaks Korean), else the page's.
@@ -8,8 +10,7 @@ export function languageOf(element: Element): string {
   while (node !== null) {
     const lang = node.getAttribute('lang');
     if (lang !== null && lang !== '') return lang;
-    const root = node.getRootNode();
-    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+    node = composedParent(node);
   }
   return document.documentElement.lang;
 }
