@@ -493,10 +493,11 @@ function differences(a: unknown, b: unknown, path: (string | number)[], out: Jso
 /**
  * The paths of the values that would not come back the same from the sheets {@link exportCsv}
  * writes: list items with space around them (trimmed on reading), for instance. Empty values (an
- * empty list, an empty prefix) count as the same as absent ones.
+ * empty list, an empty prefix) count as the same as absent ones. `sheets`: those already written
+ * for the dataset, when the caller has them.
  */
-export function exportLosses(dataset: DatasetInput): JsonPath[] {
-  const read = readCsv(exportCsv(dataset));
+export function exportLosses(dataset: DatasetInput, sheets: CsvFiles = exportCsv(dataset)): JsonPath[] {
+  const read = readCsv(sheets);
   if (read.draft === undefined) return [[]];
   const out: JsonPath[] = [];
   differences(dataset, read.draft, [], out);

@@ -64,13 +64,13 @@ async function main(argv: string[]): Promise<number> {
       `  ${paint.yellow('note   ')} The dataset has ${errors} error${errors === 1 ? '' : 's'} (npm run validate -- ${displayPath(path)}); the sheets carry ${errors === 1 ? 'it' : 'them'} over, and import-csv will report ${errors === 1 ? 'it' : 'them'} by row.`,
     );
   }
-  for (const lost of exportLosses(dataset)) {
+  const sheets = exportCsv(dataset);
+  for (const lost of exportLosses(dataset, sheets)) {
     lines.push(
       `  ${paint.yellow('warning')} ${paint.bold(formatJsonPath(lost))}\n          This value will not come back the same from the sheets (list items lose the space around them).`,
     );
   }
 
-  const sheets = exportCsv(dataset);
   await mkdir(folder, { recursive: true });
   for (const [name, csv] of Object.entries(sheets)) await writeFileAtomic(join(folder, name), csv);
   // The text paths in sources.csv are relative to the dataset file, so importing must write it back in the same folder.

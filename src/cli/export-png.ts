@@ -7,6 +7,7 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { escapeXmlAttr } from '../export/xml.ts';
 import type { Dataset } from '../model/schema.ts';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './chromium.ts';
 import type { PngOptions } from './export-png-options.ts';
@@ -75,8 +76,6 @@ interface PageState {
 
 type ExportAnswer = { readonly bytes: number } | { readonly error: string };
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /**
  * The folder served as `/data/`: the deepest one that holds the dataset and every source text it
  * names, so that the texts resolve against the dataset's URL as they do on disk.
@@ -105,13 +104,13 @@ function hostWidth(options: PngOptions): number {
 /** The page that hosts the widget; the graph box is pinned to the size asked for. */
 function hostPage(src: string, options: PngOptions): string {
   const attributes = [
-    `src="${escapeAttribute(src)}"`,
+    `src="${escapeXmlAttr(src)}"`,
     `view="${options.view}"`,
     options.seed === undefined ? '' : `layout-seed="${options.seed}"`,
-    options.lang === undefined ? '' : `lang="${escapeAttribute(options.lang)}"`,
+    options.lang === undefined ? '' : `lang="${escapeXmlAttr(options.lang)}"`,
     options.showAbsent ? 'show-absent' : '',
   ].filter((attribute) => attribute !== '');
-  return `<!doctype html><html lang="${escapeAttribute(options.lang ?? 'en')}"><head><meta charset="utf-8">
+  return `<!doctype html><html lang="${escapeXmlAttr(options.lang ?? 'en')}"><head><meta charset="utf-8">
 <title>actor-graph PNG export</title>
 <style>
   body { margin: 0; padding: 8px; }

@@ -16,7 +16,7 @@ import { computeLayout } from '../layout/compute.ts';
 import { layoutRequestOf } from '../layout/request.ts';
 import { parseSeed } from '../layout/seed.ts';
 import type { Dataset } from '../model/schema.ts';
-import { buildElements } from '../render/elements.ts';
+import { buildElements, type ElementDefinition } from '../render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL } from '../render/filter.ts';
 import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
@@ -71,12 +71,13 @@ function storedPositions(dataset: Dataset, seed: number): ExportPositions | unde
   return new Map(Object.entries(layout.positions).map(([id, [x, y]]) => [id, { x, y }]));
 }
 
-async function positionsOf(dataset: Dataset, options: Options): Promise<ExportPositions> {
+/** Where the actors stand: the stored layout for the seed, or else the layout of `elements` (built when not given). */
+async function positionsOf(dataset: Dataset, options: Options, elements?: ElementDefinition[]): Promise<ExportPositions> {
   const seed = options.seed ?? dataset.layout?.seed ?? 1;
   const stored = storedPositions(dataset, seed);
   if (stored !== undefined) return stored;
   // Labels take room in the layout, so it is computed with the labels the widget would show.
-  const request = layoutRequestOf(buildElements(dataset, options.lang), seed, DEFAULT_THEME.fontSize);
+  const request = layoutRequestOf(elements ?? buildElements(dataset, options.lang), seed, DEFAULT_THEME.fontSize);
   const computed = await computeLayout(request);
   return new Map(computed.map(([id, x, y]) => [id, { x, y }]));
 }
@@ -106,7 +107,7 @@ async function render(
       const filter = { ...SHOW_ALL, showAbsent: options.showAbsent };
       const shownTies = new Set(dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, filter)).map((tie) => tie.id));
       const elements = buildElements(dataset, options.lang);
-      const positions = await positionsOf(dataset, options);
+      const positions = await positionsOf(dataset, options, elements);
       return toSvg([{ elements, positions, shownTies }], { title: dataset.title, lang: options.lang });
     }
   }

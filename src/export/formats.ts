@@ -1,6 +1,6 @@
 /** The export formats, with the file extension and media type each is saved with. */
 
-/** Every format the widget's Export menu offers; the CLI offers all but `png`, which needs a screen. */
+/** Every format the widget's Export menu and `npm run export` offer. */
 export const EXPORT_FORMATS = ['png', 'svg', 'json', 'graphml', 'gexf', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -29,11 +29,6 @@ export const FORMAT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
   gexf: 'application/gexf+xml',
   jsonld: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
 };
-
-/** Whether a string names an export format. */
-export function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
 
 /** The file name an export of a dataset is saved under: `<dataset id>.<extension>`. */
 export function exportFileName(datasetId: string, format: ExportFormat): string {
