@@ -3,9 +3,8 @@
  * of its `<actor-graph>`. Pure: no DOM. Each problem names the parameter and its value, so the page
  * can say what to fix.
  */
-import { TIE_CATEGORIES } from '../model/vocabulary.ts';
 import { parseCategoryList } from '../render/filter.ts';
-import { WIDGET_VIEWS } from '../state/url-state.ts';
+import { comparePairOf, WIDGET_VIEWS } from '../render/views.ts';
 
 /** The parameters the page reads; each becomes the attribute of the same name. */
 export const EMBED_PARAMETERS = ['src', 'selected', 'view', 'filter', 'compare', 'lang', 'layout-seed', 'show-absent'] as const;
@@ -92,12 +91,7 @@ export function readEmbedParams(search: string, pageUrl: string): EmbedSettings 
         else problem('bad-filter', parameter, value);
         break;
       case 'compare':
-        if (
-          words.length === 2 &&
-          words[0] !== words[1] &&
-          words.every((word) => (TIE_CATEGORIES as readonly string[]).includes(word))
-        )
-          attributes.push([parameter, words.join(' ')]);
+        if (comparePairOf(words) !== undefined) attributes.push([parameter, words.join(' ')]);
         else problem('bad-compare', parameter, value);
         break;
       case 'lang':

@@ -20,10 +20,13 @@ export const IdSchema = v.pipe(
 
 const text = (what: string) => v.pipe(v.string(`must be ${what}`), v.nonEmpty(`must not be empty`));
 
+/** The form of a calendar date, possibly partial: `2024`, `2024-06` or `2024-06-04`. */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
 /** A calendar date, possibly partial: `2024`, `2024-06` or `2024-06-04`. */
 export const PartialDateSchema = v.pipe(
   v.string('must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
-  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.regex(PARTIAL_DATE_PATTERN, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
 );
 
 const offset = (what: string) =>

@@ -11,11 +11,15 @@ export const DEFAULT_COMPARE: readonly [TieCategory, TieCategory] = ['alliance',
 /** Whether a word names a tie category. */
 export const isCategory = (word: string): word is TieCategory => (TIE_CATEGORIES as readonly string[]).includes(word);
 
-/** Reads the two categories of a `compare` attribute; the default pair when it does not name two different ones. */
-export function parseComparePair(value: string | null | undefined): readonly [TieCategory, TieCategory] {
-  const words = (value ?? '').trim().split(/\s+/).filter(Boolean);
+/** The pair of categories `words` name, when they are exactly two different categories. */
+export function comparePairOf(words: readonly string[]): readonly [TieCategory, TieCategory] | undefined {
   const [left, right] = words;
   if (words.length === 2 && left !== undefined && right !== undefined && isCategory(left) && isCategory(right) && left !== right)
     return [left, right];
-  return DEFAULT_COMPARE;
+  return undefined;
+}
+
+/** Reads the two categories of a `compare` attribute; the default pair when it does not name two different ones. */
+export function parseComparePair(value: string | null | undefined): readonly [TieCategory, TieCategory] {
+  return comparePairOf((value ?? '').trim().split(/\s+/).filter(Boolean)) ?? DEFAULT_COMPARE;
 }

@@ -28,9 +28,10 @@
  * themselves (they look for an element whose id is the whole hash), so the widget's controller
  * does that scroll itself; see {@link hashAnchor}.
  */
+import { PARTIAL_DATE_PATTERN } from '../model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../model/vocabulary.ts';
 import { type DateRange, spanEnd, spanStart } from '../render/time.ts';
-import { DEFAULT_COMPARE, isCategory, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../render/views.ts';
+import { comparePairOf, DEFAULT_COMPARE, isCategory, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../render/views.ts';
 
 export { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView };
 
@@ -71,7 +72,6 @@ export interface ReadState {
 }
 
 const PREFIX = 'ag';
-const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** The text with each lone surrogate (which `encodeURIComponent` throws on) made U+FFFD. */
 function wellFormed(value: string): string {
@@ -202,22 +202,14 @@ function readField(name: string, raw: string, draft: Draft): string | undefined 
       draft.showAbsent = raw === '1';
       return undefined;
     case 'cmp': {
-      const [left, right, ...rest] = list();
-      if (
-        left === undefined ||
-        right === undefined ||
-        rest.length > 0 ||
-        !isCategory(left) ||
-        !isCategory(right) ||
-        left === right
-      )
-        return `it must name two different categories of ${TIE_CATEGORIES.join(', ')}`;
-      draft.compare = [left, right];
+      const pair = comparePairOf(list());
+      if (pair === undefined) return `it must name two different categories of ${TIE_CATEGORIES.join(', ')}`;
+      draft.compare = pair;
       return undefined;
     }
     case 'from':
     case 'to': {
-      if (raw !== '' && !PARTIAL_DATE.test(raw)) return 'the date must be YYYY, YYYY-MM or YYYY-MM-DD';
+      if (raw !== '' && !PARTIAL_DATE_PATTERN.test(raw)) return 'the date must be YYYY, YYYY-MM or YYYY-MM-DD';
       const value = raw === '' ? undefined : raw;
       const from = name === 'from' ? value : draft.dates.from;
       const to = name === 'to' ? value : draft.dates.to;
