@@ -5,7 +5,7 @@
  * embedded, the model's own form for a set of annotations published together.
  */
 import type { Dataset, Evidence, Tie, TieType } from '../model/schema.ts';
-import { actorNameOf, tieTitle } from '../render/elements.ts';
+import { actorLabel, joinTieTitle, tieTypeLabel } from '../render/elements.ts';
 
 /** The JSON-LD context of the Web Annotation model, which every annotation document must name. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -170,9 +170,9 @@ function quoteSelector(quote: Evidence, text: string | undefined): TextQuoteSele
 }
 
 /** One sentence that says what the quote supports, for annotation tools that show text bodies. */
-function describeTie(dataset: Dataset, tie: Tie, type: TieType): string {
-  const source = actorNameOf(dataset, tie.source);
-  const target = actorNameOf(dataset, tie.target);
+function describeTie(tie: Tie, type: TieType, name: (id: string) => string): string {
+  const source = name(tie.source);
+  const target = name(tie.target);
   const between = type.directed ? `from ${source} to ${target}` : `between ${source} and ${target}`;
   if (tie.status === 'absent') return `The text says there is no ${type.label} tie ${between} (${type.category}).`;
   return `${type.label} ${between} (${type.category}, ${tie.hedge}).`;
@@ -183,6 +183,9 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
   const base = options.base ?? `urn:actor-graph:${dataset.id}`;
   const mint = (local: string) => `${base}#${local}`;
   const types = new Map(dataset.tieTypes.map((type) => [type.id, type]));
+  // Names by id, looked up once: every tie names its two ends twice.
+  const names = new Map(dataset.actors.map((actor) => [actor.id, actorLabel(actor)]));
+  const name = (id: string) => names.get(id) ?? id;
   const sources = new Map(dataset.sources.map((source) => [source.id, source]));
   const textIri = (id: string) => {
     const path = sources.get(id)?.text;
@@ -211,7 +214,7 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
     const tieBody: TieBody = {
       id: mint(`tie:${tie.id}`),
       type: 'Dataset',
-      label: tieTitle(dataset, tie),
+      label: joinTieTitle(name(tie.source), name(tie.target), type.directed, tieTypeLabel(type)),
       sourceActor: tie.source,
       targetActor: tie.target,
       tieType: type.id,
@@ -224,7 +227,7 @@ export function webAnnotationsOf(dataset: Dataset, options: WebAnnotationOptions
     };
     const describing: TextualBody = {
       type: 'TextualBody',
-      value: describeTie(dataset, tie, type),
+      value: describeTie(tie, type, name),
       format: 'text/plain',
       language: 'en',
       purpose: 'describing',
