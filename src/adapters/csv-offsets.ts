@@ -3,7 +3,7 @@
  * text, with the anchoring the validator uses. Offsets a row gives are kept when the quote stands
  * there, and mended (with a warning) when it stands at one place only, elsewhere.
  */
-import { anchorQuote } from '../evidence/anchor.ts';
+import { anchorQuote, findAllMany } from '../evidence/anchor.ts';
 import { clip } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
 import { SHEETS } from './csv-columns.ts';
@@ -44,6 +44,14 @@ export function fillOffsets(
 ): OffsetOutcome {
   const outcome = { issues: [] as CsvIssue[], failed: [] as JsonPath[], found: 0, kept: 0, mended: 0 };
   const file = SHEETS.evidence.file;
+  // Where each quote occurs, found in one pass over each text, as the validator does.
+  const wanted = new Map<string, Set<string>>();
+  for (const quote of quotes.flat()) {
+    const exact = optionalText(quote.exact);
+    if (typeof quote.source !== 'string' || exact === undefined || exact === '' || !texts.has(quote.source)) continue;
+    wanted.set(quote.source, (wanted.get(quote.source) ?? new Set()).add(exact));
+  }
+  const occurrences = new Map([...wanted].map(([source, exacts]) => [source, findAllMany(texts.get(source) as string, exacts)]));
   quotes.forEach((tieQuotes, tieIndex) => {
     tieQuotes.forEach((quote, quoteIndex) => {
       const row = rows[tieIndex]?.[quoteIndex];
@@ -76,7 +84,7 @@ export function fillOffsets(
       const at = given.start ? (quote.start as number) : -1;
       const selector = { exact, prefix: optionalText(quote.prefix), suffix: optionalText(quote.suffix), start: at, end: at };
       if (given.start) selector.end = quote.end as number;
-      const result = anchorQuote(text, selector);
+      const result = anchorQuote(text, selector, occurrences.get(quote.source as string)?.get(exact));
       const shown = `"${clip(exact)}"`;
       if (result.status === 'orphaned') {
         const near =
