@@ -10,13 +10,13 @@ import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
-import { isTieShown, type TieFilter } from '../../src/render/filter.ts';
+import { type FilterableTie, isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
-import { layOut } from './layout-client.ts';
+import { layOut, layOutInWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
 
@@ -119,21 +119,32 @@ async function measureInSlices(cy: Core, stillWanted: () => boolean): Promise<vo
   }
 }
 
+/** The classes a tie gets from the filter: hidden by it, or undated while a date range is set. */
+function filterClassesOf(tie: FilterableTie, filter: TieFilter): { filtered: boolean; undated: boolean } {
+  const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
+  return { filtered: !isTieShown(tie, filter), undated: rangeActive && !isDated(tie.period) };
+}
+
 /**
- * Adds the elements at their positions. A large graph goes in a few hundred elements per frame,
- * so that Cytoscape's work never blocks the page for long.
+ * Adds the elements at their positions, the ties with the filter's classes already on (a class
+ * changed after adding has a tie styled twice). A large graph goes in a few hundred elements per
+ * frame, so that Cytoscape's work never blocks the page for long.
  */
 async function addInChunks(
   cy: Core,
   elements: readonly ElementDefinition[],
   at: (id: string) => { x: number; y: number },
+  filter: TieFilter | undefined,
   stillWanted: () => boolean,
 ): Promise<void> {
-  const definitions = elements.map((element) =>
-    element.group === 'nodes'
-      ? { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } }
-      : { group: element.group, data: { ...element.data }, classes: element.classes },
-  );
+  const definitions = elements.map((element) => {
+    if (element.group === 'nodes') {
+      return { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } };
+    }
+    const marks = filter === undefined || !('category' in element.data) ? undefined : filterClassesOf(element.data, filter);
+    const classes = `${element.classes}${marks?.filtered ? ' filtered' : ''}${marks?.undated ? ' undated-in-range' : ''}`;
+    return { group: element.group, data: { ...element.data }, classes };
+  });
   if (!isChunked(definitions)) {
     cy.add(definitions);
     return;
@@ -218,6 +229,10 @@ export class CytoscapeController implements ReactiveController {
     const placing = complete ? undefined : layOut(refine ? { ...request, quality: 'draft' } : request);
     // Handled below, unless a newer drawing replaces this one first.
     placing?.catch(() => undefined);
+    // The worker refines the layout as soon as the draft is out, while the page draws the draft.
+    // Where the worker cannot run, the page refines it later, once the draft is drawn.
+    const refining =
+      refine && placing !== undefined ? placing.then(() => layOutInWorker(request)).catch(() => undefined) : undefined;
     // A large graph goes in a chunk per frame, and each frame draws it, so it waits for its first
     // positions. A smaller one is set up while the layout runs, and placed when it is done.
     const first = isChunked(elements) ? await placing : undefined;
@@ -242,7 +257,7 @@ export class CytoscapeController implements ReactiveController {
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
     try {
-      return await this.place(cy, container, options, elements, request, placing, first, refine);
+      return await this.place(cy, container, options, elements, placing, first, refine ? { request, refining } : undefined);
     } catch (error) {
       // No half-built graph stays behind a failure: the element shows the error instead.
       if (this.cy === cy) this.destroy();
@@ -250,16 +265,15 @@ export class CytoscapeController implements ReactiveController {
     }
   }
 
-  /** Adds the elements, places and fits them, then (if `refine`) refines the draft layout. */
+  /** Adds the elements, places and fits them, then (given `refine`) refines the draft layout. */
   private async place(
     cy: Core,
     container: HTMLElement,
     options: GraphOptions,
     elements: readonly ElementDefinition[],
-    request: LayoutRequest,
     placing: Promise<PositionList> | undefined,
     placedFirst: PositionList | undefined,
-    refine: boolean,
+    refine: { request: LayoutRequest; refining: Promise<PositionList | undefined> | undefined } | undefined,
   ): Promise<boolean> {
     let first = placedFirst;
     // Stored positions serve only when they place every actor (no layout is then asked for).
@@ -275,10 +289,11 @@ export class CytoscapeController implements ReactiveController {
     const renderer = cy as unknown as RendererNotifications;
     const quiet = isChunked(elements);
     if (quiet) renderer.notifications(false);
-    await addInChunks(cy, elements, at, () => this.cy === cy);
+    await addInChunks(cy, elements, at, options.filter, () => this.cy === cy);
     if (this.cy !== cy) return false;
-    // Filtered from the start: a class changed after measuring has every tie around it measured again.
-    if (options.filter !== undefined) this.applyFilter(options.filter);
+    // Filtered from the start, as the ties went in: a class changed after measuring has every
+    // tie around it measured again.
+    if (options.filter !== undefined) this.appliedFilter = filterKey(options.filter);
     // Nothing is drawn until the graph is measured, fitted and filtered: a batch holds Cytoscape's
     // frames, which would otherwise draw it half-styled and off-centre in between.
     cy.startBatch();
@@ -306,11 +321,11 @@ export class CytoscapeController implements ReactiveController {
     } finally {
       if (!cy.destroyed()) cy.endBatch();
     }
-    if (!refine) return true;
+    if (refine === undefined) return true;
     const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
     let refined: PositionList;
     try {
-      refined = await layOut(request);
+      refined = (await refine.refining) ?? (await layOut(refine.request));
     } catch {
       // The draft placement stays: a graph that is shown beats a refined one that is not.
       return this.cy === cy;
@@ -436,17 +451,14 @@ export class CytoscapeController implements ReactiveController {
     const key = filterKey(filter);
     if (key === this.appliedFilter) return;
     this.appliedFilter = key;
-    const rangeActive = filter.dates.from !== undefined || filter.dates.to !== undefined;
     const shownOrHidden: EdgeSingular[] = [];
     cy.batch(() => {
       for (const edge of cy.edges().not('.membership')) {
-        const period = edge.data('period');
-        const tie = { category: edge.data('category'), type: edge.data('type'), status: edge.data('status'), period };
-        const hide = !isTieShown(tie, filter);
-        if (edge.hasClass('filtered') !== hide) shownOrHidden.push(edge);
-        edge.toggleClass('filtered', hide);
+        const { filtered, undated } = filterClassesOf(edge.data() as FilterableTie, filter);
+        if (edge.hasClass('filtered') !== filtered) shownOrHidden.push(edge);
+        edge.toggleClass('filtered', filtered);
         // While the timeline narrows the dates, undated ties stay but are marked by fading.
-        edge.toggleClass('undated-in-range', rangeActive && !isDated(period));
+        edge.toggleClass('undated-in-range', undated);
       }
     });
     // Cytoscape restyles lazily and answers `visible()` from a cache until it does: restyled now,
