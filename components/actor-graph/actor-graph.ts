@@ -4,7 +4,7 @@ import { cache } from 'lit/directives/cache.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
-import type { DatasetInput } from '../../src/model/schema.ts';
+import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
 import {
@@ -66,8 +66,26 @@ function hasStoredLayout(value: unknown, seed: number): boolean {
   return data.actors.every((actor) => Object.hasOwn(positions, (actor as { id?: unknown })?.id as string));
 }
 
+/** Whether parsed, not yet validated, data has dated ties, and so may show the timeline. */
+function mayHaveTimeline(value: unknown): boolean {
+  const ties = (value as { ties?: unknown } | null)?.ties;
+  return Array.isArray(ties) && ties.some((tie) => typeof tie === 'object' && tie !== null && 'period' in tie);
+}
+
+const stopsByDataset = new WeakMap<Dataset, readonly string[]>();
+/** The dates of a dataset's timeline: the same array for the same data, so the timeline keeps still. */
+function timelineStops(dataset: Dataset): readonly string[] {
+  let stops = stopsByDataset.get(dataset);
+  if (stops === undefined) {
+    stops = dateStops(dataset);
+    stopsByDataset.set(dataset, stops);
+  }
+  return stops;
+}
+
 /** No source ids: an unchanging empty set, so that it never looks like a new value to Lit. */
 const NO_SOURCES: ReadonlySet<string> = new Set();
+const NO_STOPS: readonly string[] = [];
 
 /** The views of the widget. */
 const VIEWS = WIDGET_VIEWS;
@@ -229,6 +247,8 @@ export class ActorGraph extends LitElement {
       // The layout worker starts while the texts load and the data is checked, unless the data
       // brings its own positions for this seed.
       if (!hasStoredLayout(value, parseSeed(this.layoutSeed))) prewarmLayoutWorker();
+      // The timeline's code loads while the texts load, not after the graph is drawn.
+      if (mayHaveTimeline(value)) void loadLazyViews();
     },
   );
   /** The graph of the graph view, and the left pane of the compare view. */
@@ -247,6 +267,7 @@ export class ActorGraph extends LitElement {
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
+  private lastFilter: { attribute: string | undefined; value: TieFilter } | undefined;
   /** Whether the element has come near the viewport; until then it loads and draws nothing. */
   private near = false;
   private nearObserver: IntersectionObserver | undefined;
@@ -339,6 +360,11 @@ export class ActorGraph extends LitElement {
    */
   private watchNearness(): void {
     if (this.near) return;
+    // A widget already in or near the view starts at once: an observer would first wait a frame.
+    if (this.isNearViewport()) {
+      this.near = true;
+      return;
+    }
     this.nearObserver?.disconnect();
     this.nearObserver = new IntersectionObserver(
       (entries) => {
@@ -355,6 +381,17 @@ export class ActorGraph extends LitElement {
     // widget under display:none gives no place to watch, and waits to be shown.)
     const folder = this.closedDetailsAround();
     if (folder !== undefined) this.nearObserver.observe(folder);
+  }
+
+  /**
+   * Whether the element is rendered within a screen of the viewport, as the observer's margin
+   * counts it. Reading its box costs a layout only where the page has changed since the last one.
+   */
+  private isNearViewport(): boolean {
+    const box = this.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    const height = window.innerHeight;
+    return box.bottom >= -height && box.top <= 2 * height;
   }
 
   /** The closed, rendered `<details>` (across shadow roots) whose folded content holds this element. */
@@ -517,13 +554,26 @@ export class ActorGraph extends LitElement {
     return tiesOfActor(dataset, actorId).filter((tie) => isDatasetTieShown(dataset, tie, filter)).length;
   }
 
+  /**
+   * The filter of the legend's switches and the timeline. The same object comes back until one
+   * of them changes, so that a render for another reason (a selection, say) leaves the legend,
+   * the search and the timeline alone: a new object would have each of them render again.
+   */
   private tieFilter(): TieFilter {
-    return {
-      categories: parseCategoryList(this.filter).categories,
-      hiddenTypes: this.ui.hiddenTypes,
-      showAbsent: this.showAbsent,
-      dates: this.ui.dates,
-    };
+    const { hiddenTypes, dates } = this.ui;
+    const last = this.lastFilter;
+    if (
+      last !== undefined &&
+      last.attribute === this.filter &&
+      last.value.hiddenTypes === hiddenTypes &&
+      last.value.showAbsent === this.showAbsent &&
+      last.value.dates === dates
+    ) {
+      return last.value;
+    }
+    const value = { categories: parseCategoryList(this.filter).categories, hiddenTypes, showAbsent: this.showAbsent, dates };
+    this.lastFilter = { attribute: this.filter, value };
+    return value;
   }
 
   /** The filter of one pane: in the compare view, each pane keeps to its own category. */
@@ -691,7 +741,7 @@ export class ActorGraph extends LitElement {
     const changedTexts = [...(loaded?.unverified ?? NO_SOURCES)].map(
       (id) => dataset?.sources.find((source) => source.id === id)?.title ?? id,
     );
-    const stops = dataset === undefined ? [] : dateStops(dataset);
+    const stops = dataset === undefined ? NO_STOPS : timelineStops(dataset);
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`

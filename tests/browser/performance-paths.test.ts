@@ -95,6 +95,59 @@ describe('the lazy start', () => {
   });
 });
 
+describe('the early start', () => {
+  it('starts fetching at once when connected in view, without waiting a frame for an observer', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const box = mount('');
+      box.innerHTML = `<actor-graph src="${SEED_URL}"></actor-graph>`;
+      const graph = box.querySelector('actor-graph') as ActorGraph;
+      // Lit's first update runs in a microtask, before any frame is drawn.
+      await graph.updateComplete;
+      expect(fetchSpy.mock.calls.filter(([url]) => String(url).includes('easley')).length).toBeGreaterThan(0);
+      await nextEvent(graph, 'ag-ready');
+    } finally {
+      fetchSpy.mockRestore();
+    }
+  });
+});
+
+describe('a graph shown from a draft', () => {
+  it('has the worker refine the layout as soon as the draft is out, while the page draws the draft', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 5 }));
+    // What the worker was asked for, and what it had been asked for when its first answer came.
+    const asked: string[] = [];
+    let askedByFirstAnswer: string[] | undefined;
+    const original = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+      const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
+      if (quality !== undefined) {
+        if (asked.length === 0) {
+          // Listeners run in the order they were added: the widget's own has handled the answer
+          // (and the work it started in microtasks) when this one runs.
+          this.addEventListener('message', () => (askedByFirstAnswer ??= [...asked]), { once: true });
+        }
+        asked.push(quality);
+      }
+      return original.apply(this, args as never);
+    };
+    try {
+      const box = mount('');
+      box.innerHTML = '<actor-graph></actor-graph>';
+      const graph = box.querySelector('actor-graph') as ActorGraph;
+      const ready = nextEvent(graph, 'ag-ready', 60_000);
+      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+      graph.data = dataset;
+      await ready;
+      expect(asked).toEqual(['draft', 'default']);
+      expect(askedByFirstAnswer).toEqual(['draft', 'default']);
+      expect(graph.cy?.nodes().length).toBeGreaterThan(400);
+    } finally {
+      Worker.prototype.postMessage = original;
+    }
+  }, 90_000);
+});
+
 describe('a precomputed layout', () => {
   it('is drawn as stored, with no layout work, and matches what the widget computes', async () => {
     const stored = await (await fetch(SEED_URL)).json();
@@ -140,6 +193,33 @@ describe('drawing while the reader acts', () => {
       expect(absent.style('target-arrow-shape')).toBe('none');
     }
     expect((cy.style() as unknown as { length: number }).length).toBe(rules);
+  });
+
+  it('renders only the evidence panel again when the selection changes, not the legend or the search', async () => {
+    const graph = await mountGraph();
+    // The seed has dates: the timeline, loaded on demand, is defined once it is there.
+    await customElements.whenDefined('ag-tie-timeline');
+    await graph.updateComplete;
+    const root = graph.shadowRoot as ShadowRoot;
+    const renders: string[] = [];
+    for (const tag of ['ag-tie-legend', 'ag-graph-search', 'ag-tie-timeline', 'ag-evidence-panel']) {
+      const element = root.querySelector(tag) as (HTMLElement & { render(): unknown; updateComplete: Promise<unknown> }) | null;
+      if (element === null) throw new Error(`no ${tag}`);
+      const render = element.render.bind(element);
+      element.render = () => {
+        renders.push(tag);
+        return render();
+      };
+    }
+    graph.select('PRK');
+    await graph.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(renders).toEqual(['ag-evidence-panel']);
+    // A change of filter still reaches the legend.
+    graph.showAbsent = true;
+    await graph.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(renders).toContain('ag-tie-legend');
   });
 
   it('keeps one layout going when the filter changes while a large graph is laid out', async () => {
