@@ -76,11 +76,18 @@ export function floorPage(elementsUrl: string, quality: string, seedLayout: bool
 </script></body></html>`;
 }
 
-/** A page with `count` widgets down an article, for the page-load comparison. */
-export function articlePage(count: number, src: string): string {
+/**
+ * A page with `count` widgets down an article, for the page-load comparison. With `count` 0 and
+ * `script` set, the page loads that script and has no widget: a module that does nothing shows
+ * what the request for any module script costs the load event, whatever it holds.
+ */
+export function articlePage(count: number, src: string, script = count > 0 ? '/dist/actor-graph.js' : undefined): string {
   const paragraph = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12)}</p>`;
   const widget = `<actor-graph src="${src}"></actor-graph>`;
   const body = Array.from({ length: 10 }, (_, i) => paragraph + (i < count ? widget : '')).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: article</title>
-${count > 0 ? '<script type="module" src="/dist/actor-graph.js"></script>' : ''}</head><body style="max-width:720px;margin:auto">${body}</body></html>`;
+${script === undefined ? '' : `<script type="module" src="${script}"></script>`}</head><body style="max-width:720px;margin:auto">${body}</body></html>`;
 }
+
+/** A module script with nothing in it, for the page-load comparison. */
+export const EMPTY_MODULE = 'export {};\n';

@@ -16,7 +16,7 @@ import { buildElements } from '../../src/render/elements.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
 import { buildFloor } from './build-floor.ts';
 import { syntheticDataset, withSha256 } from './generate.ts';
-import { articlePage, floorPage, widgetPage } from './pages.ts';
+import { articlePage, EMPTY_MODULE, floorPage, widgetPage } from './pages.ts';
 
 const DATA = 'node_modules/.bench/data';
 const SEED = 'graph-data/easley-2024-axis-of-transactionalism.json';
@@ -111,8 +111,11 @@ export function serve(): Promise<Server> {
       );
       return send(200, 'text/html', page);
     }
-    if (url.pathname === '/page/article')
-      return send(200, 'text/html', articlePage(Number(url.searchParams.get('count')), '/data/seed.json'));
+    if (url.pathname === '/page/article') {
+      const script = url.searchParams.get('script') === 'empty' ? '/page/empty.js' : undefined;
+      return send(200, 'text/html', articlePage(Number(url.searchParams.get('count')), '/data/seed.json', script));
+    }
+    if (url.pathname === '/page/empty.js') return send(200, 'text/javascript', EMPTY_MODULE);
     const [, root, ...rest] = url.pathname.split('/');
     const folder = roots[root ?? ''];
     const relative = normalize(rest.join('/'));
@@ -274,19 +277,22 @@ async function main(): Promise<void> {
       results[`${item.name} (${item.nodes} nodes)`] = { widget: summary(figures.widget), floor: summary(figures.floor) };
       log(`  ${item.name}: done`);
     }
-    const loads: Record<string, number[]> = { '0 widgets': [], '10 widgets': [] };
-    for (let run = 0; run < runs; run++) {
-      for (const count of [0, 10]) {
+    // The article alone, with a module script that does nothing, and with ten widgets; more runs
+    // than the rest, as a load event of some tens of milliseconds varies much from run to run.
+    const articles = { none: 'count=0', emptyScript: 'count=0&script=empty', ten: 'count=10' } as const;
+    const loads: Record<keyof typeof articles, number[]> = { none: [], emptyScript: [], ten: [] };
+    for (let run = 0; run < runs * 3; run++) {
+      for (const [name, query] of Object.entries(articles) as [keyof typeof articles, string][]) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        await page.goto(`${origin}/page/article?count=${count}`, { waitUntil: 'load' });
+        await page.goto(`${origin}/page/article?${query}`, { waitUntil: 'load' });
         const load = await page.evaluate(
           () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
         );
-        loads[`${count} widgets`]?.push(load);
+        loads[name].push(load);
         await page.close();
       }
     }
-    const pageLoad = { none: median(loads['0 widgets'] ?? []), ten: median(loads['10 widgets'] ?? []) };
+    const pageLoad = { none: median(loads.none), emptyScript: median(loads.emptyScript), ten: median(loads.ten) };
     if (values.json) {
       console.log(JSON.stringify({ date: new Date().toISOString(), runs, results, pageLoad }, null, 2));
       return;
@@ -312,7 +318,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `\nPage load event: ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}%).`,
+      `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}% over none, ${((pageLoad.ten / pageLoad.emptyScript - 1) * 100).toFixed(1)}% over the empty script).`,
     );
   } finally {
     await browser.close();
