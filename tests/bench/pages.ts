@@ -34,12 +34,12 @@ const MEASURE = `
   };
 `;
 
-/** The widget page: the built bundle and one `<actor-graph>` on the dataset at `src`. */
-export function widgetPage(src: string): string {
+/** The widget page: the built bundle (at `bundle`) and one `<actor-graph>` on the dataset at `src`. */
+export function widgetPage(src: string, bundle = '/dist/actor-graph.js'): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: widget</title>
 <style>body{margin:0} actor-graph{width:1100px;display:block}</style>
 <script>${MEASURE}</script>
-<script type="module" src="/dist/actor-graph.js"></script></head><body>
+<script type="module" src="${bundle}"></script></head><body>
 <script type="module">
   await customElements.whenDefined('actor-graph');
   const graph = document.createElement('actor-graph');

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json] [--runs N] [--sizes 25,300,1000]`: measures the widget against the
- * floor (bare Cytoscape + fcose) in headless Chromium, on pages served from 127.0.0.1, and
- * prints the medians as a table (or JSON).
+ * `npm run bench [-- --json] [--runs N] [--sizes 25,300,1000] [--against REF]`: measures the
+ * widget against the floor (bare Cytoscape + fcose) in headless Chromium, on pages served from
+ * 127.0.0.1, and prints the medians as a table (or JSON). With `--against REF`, the baseline is
+ * the widget as built at commit REF instead of the floor: the two run in turn, so that a change
+ * is measured under the same conditions as what it changes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { qualityFor } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
+import { buildAgainst } from './build-against.ts';
 import { buildFloor } from './build-floor.ts';
 import { syntheticDataset, withSha256 } from './generate.ts';
 import { articlePage, EMPTY_MODULE, floorPage, widgetPage } from './pages.ts';
@@ -94,15 +97,28 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export function serve(): Promise<Server> {
-  const roots: Record<string, string> = { dist: 'dist', floor: 'node_modules/.bench/floor', data: DATA };
+/** What a run compares the widget with: the floor, or the widget built at another commit. */
+type Baseline = 'floor' | 'against';
+type Kind = 'widget' | Baseline;
+
+/** Serves the pages, the builds and the data; `againstDist` is the dist/ of `--against`, if any. */
+export function serve(againstDist?: string): Promise<Server> {
+  const roots: Record<string, string> = {
+    dist: 'dist',
+    floor: 'node_modules/.bench/floor',
+    data: DATA,
+    ...(againstDist === undefined ? {} : { against: againstDist }),
+  };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, type: string, body: string | Buffer) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (url.pathname === '/page/widget') return send(200, 'text/html', widgetPage(url.searchParams.get('src') ?? ''));
+    if (url.pathname === '/page/widget') {
+      const bundle = url.searchParams.get('build') === 'against' ? '/against/actor-graph.js' : undefined;
+      return send(200, 'text/html', widgetPage(url.searchParams.get('src') ?? '', bundle));
+    }
     if (url.pathname === '/page/floor') {
       const page = floorPage(
         url.searchParams.get('elements') ?? '',
@@ -147,9 +163,10 @@ async function heapOf(page: Page): Promise<number> {
  * Pans as a reader does, by dragging the background with the mouse (Cytoscape treats that
  * differently from a programmatic pan), and counts the frames painted meanwhile.
  */
-async function dragToPan(page: Page, kind: 'widget' | 'floor'): Promise<void> {
+async function dragToPan(page: Page, kind: Kind): Promise<void> {
   // The point of the view farthest from any actor, so that the drag grabs the background.
-  const from = await page.evaluate((kind) => {
+  const from = await page.evaluate((page) => {
+    const kind = page === 'floor' ? 'floor' : 'widget';
     const w = window as unknown as {
       __graph?: { cy: import('cytoscape').Core; shadowRoot: ShadowRoot };
       __cy?: import('cytoscape').Core;
@@ -181,7 +198,7 @@ async function dragToPan(page: Page, kind: 'widget' | 'floor'): Promise<void> {
   await page.mouse.up();
 }
 
-async function measure(page: Page, url: string, kind: 'widget' | 'floor', nodes: number): Promise<Sample> {
+async function measure(page: Page, url: string, kind: Kind, nodes: number): Promise<Sample> {
   await page.goto(url);
   const timeout = 30_000 + nodes * 60;
   await page.waitForFunction(
@@ -194,7 +211,8 @@ async function measure(page: Page, url: string, kind: 'widget' | 'floor', nodes:
   const error = await page.evaluate(() => (window as unknown as { __bench: { error?: string } }).__bench.error);
   if (error !== undefined) return { ready: Number.NaN, longest: Number.NaN, click: Number.NaN, heap: Number.NaN, error };
   // Click the best-connected actor, where a reader would.
-  const at = await page.evaluate((kind) => {
+  const at = await page.evaluate((page) => {
+    const kind = page === 'floor' ? 'floor' : 'widget';
     const w = window as unknown as {
       __graph?: { cy: import('cytoscape').Core; shadowRoot: ShadowRoot };
       __cy?: import('cytoscape').Core;
@@ -238,7 +256,7 @@ async function measure(page: Page, url: string, kind: 'widget' | 'floor', nodes:
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' } },
+    options: { json: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' }, against: { type: 'string' } },
   });
   const runs = Number(values.runs ?? 5);
   const sizes = (values.sizes ?? '25,300,1000,3000,10000').split(',').map(Number);
@@ -246,21 +264,30 @@ async function main(): Promise<void> {
   log('Building the widget and the floor…');
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
   buildFloor();
+  const against = values.against === undefined ? undefined : buildAgainst(values.against);
+  const baseline: Baseline = against === undefined ? 'floor' : 'against';
+  if (against !== undefined)
+    log(`Measuring against ${values.against} (${against.commit.slice(0, 12)}), built at ${against.dist}`);
   const cases = await prepareCases(sizes);
-  const server = await serve();
+  const server = await serve(against?.dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-  const results: Record<string, Record<'widget' | 'floor', Record<string, number>>> = {};
+  const results: Record<string, { widget: Record<string, number>; base: Record<string, number> }> = {};
   try {
     for (const item of cases) {
-      const figures = { widget: [] as Sample[], floor: [] as Sample[] };
+      const figures: Record<'widget' | Baseline, Sample[]> = { widget: [], floor: [], against: [] };
       for (let run = 0; run < runs; run++) {
-        for (const kind of ['floor', 'widget'] as const) {
+        // Against another build, the two take turns going first: neither always meets a warmer machine.
+        const order: Kind[] = baseline === 'against' && run % 2 === 1 ? ['widget', baseline] : [baseline, 'widget'];
+        for (const kind of order) {
           const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          const widgetUrl = `${origin}/page/widget?src=${encodeURIComponent(item.datasetUrl)}`;
           const url =
             kind === 'widget'
-              ? `${origin}/page/widget?src=${encodeURIComponent(item.datasetUrl)}`
-              : `${origin}/page/floor?elements=${encodeURIComponent(item.elementsUrl)}&quality=${item.quality}&stored=${item.storedLayout ? 1 : 0}`;
+              ? widgetUrl
+              : kind === 'against'
+                ? `${widgetUrl}&build=against`
+                : `${origin}/page/floor?elements=${encodeURIComponent(item.elementsUrl)}&quality=${item.quality}&stored=${item.storedLayout ? 1 : 0}`;
           const sample = await measure(page, url, kind, item.nodes);
           if (sample.error !== undefined) throw new Error(`${item.name} (${kind}): ${sample.error}`);
           figures[kind].push(sample);
@@ -274,14 +301,16 @@ async function main(): Promise<void> {
         heapMB: median(samples.map((s) => s.heap)) / 1048576,
         ...(samples[0]?.fps === undefined ? {} : { fps: median(samples.map((s) => s.fps ?? 0)) }),
       });
-      results[`${item.name} (${item.nodes} nodes)`] = { widget: summary(figures.widget), floor: summary(figures.floor) };
+      const name = `${item.name} (${item.nodes} nodes)`;
+      results[name] = { widget: summary(figures.widget), base: summary(figures[baseline]) };
       log(`  ${item.name}: done`);
     }
     // The article alone, with a module script that does nothing, and with ten widgets; more runs
     // than the rest, as a load event of some tens of milliseconds varies much from run to run.
+    // (Against another build, only the graphs are compared.)
     const articles = { none: 'count=0', emptyScript: 'count=0&script=empty', ten: 'count=10' } as const;
     const loads: Record<keyof typeof articles, number[]> = { none: [], emptyScript: [], ten: [] };
-    for (let run = 0; run < runs * 3; run++) {
+    for (let run = 0; run < (baseline === 'floor' ? runs * 3 : 0); run++) {
       for (const [name, query] of Object.entries(articles) as [keyof typeof articles, string][]) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(`${origin}/page/article?${query}`, { waitUntil: 'load' });
@@ -294,29 +323,36 @@ async function main(): Promise<void> {
     }
     const pageLoad = { none: median(loads.none), emptyScript: median(loads.emptyScript), ten: median(loads.ten) };
     if (values.json) {
-      console.log(JSON.stringify({ date: new Date().toISOString(), runs, results, pageLoad }, null, 2));
+      const compared = against === undefined ? { pageLoad } : { against: { ref: values.against, commit: against.commit } };
+      // The baseline's figures go under its name: `floor`, or `against`.
+      const named = Object.fromEntries(
+        Object.entries(results).map(([name, { widget, base }]) => [name, { widget, [baseline]: base }]),
+      );
+      console.log(JSON.stringify({ date: new Date().toISOString(), runs, results: named, ...compared }, null, 2));
       return;
     }
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-    console.log(`\nMedians of ${runs} runs (widget / floor = ratio)\n`);
+    const baselineName = against === undefined ? 'floor' : values.against;
+    console.log(`\nMedians of ${runs} runs (widget / ${baselineName} = ratio)\n`);
     console.log(
       row(['graph', 'first complete render (ms)', 'longest task (ms)', 'click to panel (ms)', 'JS heap (MB)', 'pan (fps)']),
     );
     console.log(row(['---', '---', '---', '---', '---', '---']));
     const cell = (w: number | undefined, f: number | undefined, digits = 0) =>
       w === undefined || f === undefined ? '' : `${w.toFixed(digits)} / ${f.toFixed(digits)} = ${(w / f).toFixed(2)}`;
-    for (const [name, { widget, floor }] of Object.entries(results)) {
+    for (const [name, { widget, base }] of Object.entries(results)) {
       console.log(
         row([
           name,
-          cell(widget.ready, floor.ready),
-          cell(widget.longest, floor.longest),
-          cell(widget.click, floor.click),
-          cell(widget.heapMB, floor.heapMB, 1),
-          cell(widget.fps, floor.fps),
+          cell(widget.ready, base.ready),
+          cell(widget.longest, base.longest),
+          cell(widget.click, base.click),
+          cell(widget.heapMB, base.heapMB, 1),
+          cell(widget.fps, base.fps),
         ]),
       );
     }
+    if (baseline !== 'floor') return;
     console.log(
       `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}% over none, ${((pageLoad.ten / pageLoad.emptyScript - 1) * 100).toFixed(1)}% over the empty script).`,
     );
