@@ -229,10 +229,13 @@ export class CytoscapeController implements ReactiveController {
     const placing = complete ? undefined : layOut(refine ? { ...request, quality: 'draft' } : request);
     // Handled below, unless a newer drawing replaces this one first.
     placing?.catch(() => undefined);
-    // The worker refines the layout as soon as the draft is out, while the page draws the draft.
-    // Where the worker cannot run, the page refines it later, once the draft is drawn.
+    // The worker refines the layout as soon as the draft is out, while the page draws the draft,
+    // unless a newer drawing has replaced this one by then (the worker would only be kept from
+    // the new one). Where the worker cannot run, the page refines it later, once the draft is drawn.
     const refining =
-      refine && placing !== undefined ? placing.then(() => layOutInWorker(request)).catch(() => undefined) : undefined;
+      refine && placing !== undefined
+        ? placing.then(() => (token === this.createToken ? layOutInWorker(request) : undefined)).catch(() => undefined)
+        : undefined;
     // A large graph goes in a chunk per frame, and each frame draws it, so it waits for its first
     // positions. A smaller one is set up while the layout runs, and placed when it is done.
     const first = isChunked(elements) ? await placing : undefined;

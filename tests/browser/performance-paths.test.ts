@@ -148,6 +148,39 @@ describe('a graph shown from a draft', () => {
   }, 90_000);
 });
 
+describe('a graph removed while its draft is laid out', () => {
+  it('leaves the worker no refined layout to compute for it', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 6 }));
+    const asked: string[] = [];
+    let draftAnswered: Promise<void> | undefined;
+    const box = mount('');
+    const original = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+      const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
+      if (quality !== undefined) asked.push(quality);
+      const posted = original.apply(this, args as never);
+      if (quality === 'draft') {
+        draftAnswered = new Promise((resolve) => this.addEventListener('message', () => resolve(), { once: true }));
+        // The reader leaves before the draft is back.
+        box.remove();
+      }
+      return posted;
+    };
+    try {
+      box.innerHTML = '<actor-graph></actor-graph>';
+      const graph = box.querySelector('actor-graph') as ActorGraph;
+      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+      graph.data = dataset;
+      while (draftAnswered === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      await draftAnswered;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(asked).toEqual(['draft']);
+    } finally {
+      Worker.prototype.postMessage = original;
+    }
+  }, 60_000);
+});
+
 describe('a precomputed layout', () => {
   it('is drawn as stored, with no layout work, and matches what the widget computes', async () => {
     const stored = await (await fetch(SEED_URL)).json();
