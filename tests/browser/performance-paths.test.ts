@@ -8,7 +8,7 @@ import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { mount, mountData, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -58,13 +58,8 @@ describe('the renderer', () => {
 describe('a large graph', () => {
   it('draws 1,000 actors through the worker, with finite positions, and stays clickable', async () => {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 1000, seed: 1 }));
-    const box = mount('');
-    box.innerHTML = '<actor-graph></actor-graph>';
-    const graph = box.querySelector('actor-graph') as ActorGraph;
-    const ready = nextEvent(graph, 'ag-ready', 60_000);
-    graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
-    graph.data = dataset;
-    await ready;
+    const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+    expect(error).toBeUndefined();
     const cy = graph.cy;
     expect(cy?.nodes().length).toBe(1003);
     const positions = cy?.nodes().map((node) => node.position()) ?? [];
@@ -132,13 +127,8 @@ describe('a graph shown from a draft', () => {
       return original.apply(this, args as never);
     };
     try {
-      const box = mount('');
-      box.innerHTML = '<actor-graph></actor-graph>';
-      const graph = box.querySelector('actor-graph') as ActorGraph;
-      const ready = nextEvent(graph, 'ag-ready', 60_000);
-      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
-      graph.data = dataset;
-      await ready;
+      const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      expect(error).toBeUndefined();
       expect(asked).toEqual(['draft', 'default']);
       expect(askedByFirstAnswer).toEqual(['draft', 'default']);
       expect(graph.cy?.nodes().length).toBeGreaterThan(400);
