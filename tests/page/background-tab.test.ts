@@ -1,8 +1,9 @@
 /**
  * A widget in a tab the browser has put aside (frozen, as background tabs are) fits its graph
- * into view within 500 ms of the tab coming back. Headless Chromium here does not honour CDP's
- * freeze (no `freeze` event; frames and timers go on), so where it is not honoured the test
- * holds the widget to the same 500 ms from its late data's arrival instead.
+ * into view within 500 ms of the tab coming back. Where the browser does not freeze a page when
+ * CDP asks (the headless Chromium here: no `freeze` event, and frames and timers go on), there is
+ * no frozen tab to come back from, and the test says so and is skipped: timing an ordinary first
+ * drawing of late data instead would only measure the machine.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -31,17 +32,36 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+/** Whether this browser freezes a page when CDP asks: the page gets its `freeze` event. */
+async function freezesPages(): Promise<boolean> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent('<p>probe</p>');
+    await page.evaluate(() => {
+      document.addEventListener('freeze', () => document.body.setAttribute('data-froze', ''));
+    });
+    const session = await page.context().newCDPSession(page);
+    await session.send('Page.setWebLifecycleState', { state: 'frozen' });
+    await page.waitForTimeout(200);
+    await session.send('Page.setWebLifecycleState', { state: 'active' });
+    return await page.evaluate(() => document.body.hasAttribute('data-froze'));
+  } finally {
+    await page.close();
+  }
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-it('fits a late graph within 500 ms of its data, or of a frozen tab coming back where the browser freezes it', async () => {
+it('fits the graph within 500 ms of a frozen background tab coming back', async ({ skip }) => {
+  skip(!(await freezesPages()), 'this browser does not freeze pages through CDP: no frozen tab to come back from');
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   try {
     const session = await page.context().newCDPSession(page);
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    // Frozen (where the browser honours it) before the widget has drawn.
+    // Frozen before the widget has drawn: nothing of it runs until the tab is back.
     const before = await page.evaluate(() => ({
       now: performance.now(),
       ready: (window as unknown as { __probe: { readyAt?: number } }).__probe.readyAt,
@@ -49,7 +69,8 @@ it('fits a late graph within 500 ms of its data, or of a frozen tab coming back 
     expect(before.ready).toBeUndefined();
     const frozenAt = before.now;
     await session.send('Page.setWebLifecycleState', { state: 'frozen' });
-    await page.waitForTimeout(1000);
+    // Long enough for the late dataset to have been answered while the tab is frozen.
+    await page.waitForTimeout(2000);
     await session.send('Page.setWebLifecycleState', { state: 'active' });
     await page.waitForFunction(
       () => (window as unknown as { __probe: { readyAt?: number } }).__probe.readyAt !== undefined,
@@ -65,9 +86,9 @@ it('fits a late graph within 500 ms of its data, or of a frozen tab coming back 
     });
     // The graph was drawn after the freeze began, not before it.
     expect(readyAt).toBeGreaterThan(frozenAt);
-    // From the tab's return (or, where the freeze was not honoured, the data's arrival) to drawn.
-    const from = resumedAt === undefined ? arrivedAt : Math.max(resumedAt, arrivedAt);
-    expect(readyAt - from).toBeLessThan(500);
+    // From the tab's return (or the data's, if it came later) to drawn and fitted.
+    expect(resumedAt).toBeDefined();
+    expect(readyAt - Math.max(resumedAt ?? 0, arrivedAt)).toBeLessThan(500);
     const fitted = await page.evaluate(() => {
       const cy = (document.querySelector('actor-graph') as unknown as { cy: import('cytoscape').Core }).cy;
       const view = cy.extent();
