@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { qualityFor } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
@@ -101,6 +101,11 @@ const TYPES: Record<string, string> = {
 type Baseline = 'floor' | 'against';
 type Kind = 'widget' | Baseline;
 
+/** Which page a kind loads: the widget's (built now or at another commit), or the floor's. */
+function pageKind(kind: Kind): 'widget' | 'floor' {
+  return kind === 'floor' ? 'floor' : 'widget';
+}
+
 /** Serves the pages, the builds and the data; `againstDist` is the dist/ of `--against`, if any. */
 export function serve(againstDist?: string): Promise<Server> {
   const roots: Record<string, string> = {
@@ -165,8 +170,7 @@ async function heapOf(page: Page): Promise<number> {
  */
 async function dragToPan(page: Page, kind: Kind): Promise<void> {
   // The point of the view farthest from any actor, so that the drag grabs the background.
-  const from = await page.evaluate((page) => {
-    const kind = page === 'floor' ? 'floor' : 'widget';
+  const from = await page.evaluate((kind) => {
     const w = window as unknown as {
       __graph?: { cy: import('cytoscape').Core; shadowRoot: ShadowRoot };
       __cy?: import('cytoscape').Core;
@@ -185,7 +189,7 @@ async function dragToPan(page: Page, kind: Kind): Promise<void> {
       }
     }
     return { x: box.left + best.x, y: box.top + best.y };
-  }, kind);
+  }, pageKind(kind));
   if (from === undefined) return;
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -211,8 +215,7 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
   const error = await page.evaluate(() => (window as unknown as { __bench: { error?: string } }).__bench.error);
   if (error !== undefined) return { ready: Number.NaN, longest: Number.NaN, click: Number.NaN, heap: Number.NaN, error };
   // Click the best-connected actor, where a reader would.
-  const at = await page.evaluate((page) => {
-    const kind = page === 'floor' ? 'floor' : 'widget';
+  const at = await page.evaluate((kind) => {
     const w = window as unknown as {
       __graph?: { cy: import('cytoscape').Core; shadowRoot: ShadowRoot };
       __cy?: import('cytoscape').Core;
@@ -229,7 +232,7 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
     const node = inside.max((candidate) => (candidate as import('cytoscape').NodeSingular).degree(false)).ele;
     const p = node.renderedPosition();
     return { x: box.left + p.x, y: box.top + p.y };
-  }, kind);
+  }, pageKind(kind));
   if (at !== undefined) {
     // The pointer rests on the actor first, as a reader's does before clicking: the hover's own
     // repaint is not part of the click.
@@ -252,6 +255,32 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
     heap: await heapOf(page),
     ...(bench.fps === undefined ? {} : { fps: bench.fps }),
   };
+}
+
+/**
+ * The article alone, with a module script that does nothing, and with ten widgets: medians of the
+ * load event over `runs` runs (more than the graphs get, as a load event of some tens of
+ * milliseconds varies much from run to run).
+ */
+async function measurePageLoad(
+  browser: Browser,
+  origin: string,
+  runs: number,
+): Promise<{ none: number; emptyScript: number; ten: number }> {
+  const articles = { none: 'count=0', emptyScript: 'count=0&script=empty', ten: 'count=10' } as const;
+  const loads: Record<keyof typeof articles, number[]> = { none: [], emptyScript: [], ten: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const [name, query] of Object.entries(articles) as [keyof typeof articles, string][]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${origin}/page/article?${query}`, { waitUntil: 'load' });
+      const load = await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      );
+      loads[name].push(load);
+      await page.close();
+    }
+  }
+  return { none: median(loads.none), emptyScript: median(loads.emptyScript), ten: median(loads.ten) };
 }
 
 async function main(): Promise<void> {
@@ -305,23 +334,8 @@ async function main(): Promise<void> {
       results[name] = { widget: summary(figures.widget), base: summary(figures[baseline]) };
       log(`  ${item.name}: done`);
     }
-    // The article alone, with a module script that does nothing, and with ten widgets; more runs
-    // than the rest, as a load event of some tens of milliseconds varies much from run to run.
-    // (Against another build, only the graphs are compared.)
-    const articles = { none: 'count=0', emptyScript: 'count=0&script=empty', ten: 'count=10' } as const;
-    const loads: Record<keyof typeof articles, number[]> = { none: [], emptyScript: [], ten: [] };
-    for (let run = 0; run < (baseline === 'floor' ? runs * 3 : 0); run++) {
-      for (const [name, query] of Object.entries(articles) as [keyof typeof articles, string][]) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        await page.goto(`${origin}/page/article?${query}`, { waitUntil: 'load' });
-        const load = await page.evaluate(
-          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-        );
-        loads[name].push(load);
-        await page.close();
-      }
-    }
-    const pageLoad = { none: median(loads.none), emptyScript: median(loads.emptyScript), ten: median(loads.ten) };
+    // Against another build, only the graphs are compared.
+    const pageLoad = baseline === 'floor' ? await measurePageLoad(browser, origin, runs * 3) : undefined;
     if (values.json) {
       const compared = against === undefined ? { pageLoad } : { against: { ref: values.against, commit: against.commit } };
       // The baseline's figures go under its name: `floor`, or `against`.
@@ -352,7 +366,7 @@ async function main(): Promise<void> {
         ]),
       );
     }
-    if (baseline !== 'floor') return;
+    if (pageLoad === undefined) return;
     console.log(
       `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}% over none, ${((pageLoad.ten / pageLoad.emptyScript - 1) * 100).toFixed(1)}% over the empty script).`,
     );
