@@ -12,6 +12,23 @@ import { mount, mountData, mountGraph, nextEvent, SEED_URL, unmountAll } from '.
 
 afterEach(unmountAll);
 
+/**
+ * Calls `onAsked` with the quality of each layout the page asks the worker for, and the worker,
+ * once the request is posted. The returned function stops watching.
+ */
+function watchLayoutRequests(onAsked: (quality: string, worker: Worker) => void): () => void {
+  const original = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+    const posted = original.apply(this, args as never);
+    const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
+    if (quality !== undefined) onAsked(quality, this);
+    return posted;
+  };
+  return () => {
+    Worker.prototype.postMessage = original;
+  };
+}
+
 describe('the layout worker', () => {
   it('gives the same positions as the main thread for the same seed', async () => {
     const dataset = syntheticDataset({ actors: 300, seed: 2 }).dataset as Dataset;
@@ -113,19 +130,14 @@ describe('a graph shown from a draft', () => {
     // What the worker was asked for, and what it had been asked for when its first answer came.
     const asked: string[] = [];
     let askedByFirstAnswer: string[] | undefined;
-    const original = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
-      const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
-      if (quality !== undefined) {
-        if (asked.length === 0) {
-          // Listeners run in the order they were added: the widget's own has handled the answer
-          // (and the work it started in microtasks) when this one runs.
-          this.addEventListener('message', () => (askedByFirstAnswer ??= [...asked]), { once: true });
-        }
-        asked.push(quality);
+    const stop = watchLayoutRequests((quality, worker) => {
+      if (asked.length === 0) {
+        // Listeners run in the order they were added: the widget's own has handled the answer
+        // (and the work it started in microtasks) when this one runs.
+        worker.addEventListener('message', () => (askedByFirstAnswer ??= [...asked]), { once: true });
       }
-      return original.apply(this, args as never);
-    };
+      asked.push(quality);
+    });
     try {
       const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
       expect(error).toBeUndefined();
@@ -133,7 +145,7 @@ describe('a graph shown from a draft', () => {
       expect(askedByFirstAnswer).toEqual(['draft', 'default']);
       expect(graph.cy?.nodes().length).toBeGreaterThan(400);
     } finally {
-      Worker.prototype.postMessage = original;
+      stop();
     }
   }, 90_000);
 });
@@ -144,18 +156,14 @@ describe('a graph removed while its draft is laid out', () => {
     const asked: string[] = [];
     let draftAnswered: Promise<void> | undefined;
     const box = mount('');
-    const original = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
-      const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
-      if (quality !== undefined) asked.push(quality);
-      const posted = original.apply(this, args as never);
+    const stop = watchLayoutRequests((quality, worker) => {
+      asked.push(quality);
       if (quality === 'draft') {
-        draftAnswered = new Promise((resolve) => this.addEventListener('message', () => resolve(), { once: true }));
+        draftAnswered = new Promise((resolve) => worker.addEventListener('message', () => resolve(), { once: true }));
         // The reader leaves before the draft is back.
         box.remove();
       }
-      return posted;
-    };
+    });
     try {
       box.innerHTML = '<actor-graph></actor-graph>';
       const graph = box.querySelector('actor-graph') as ActorGraph;
@@ -166,7 +174,7 @@ describe('a graph removed while its draft is laid out', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(asked).toEqual(['draft']);
     } finally {
-      Worker.prototype.postMessage = original;
+      stop();
     }
   }, 60_000);
 });
