@@ -83,6 +83,9 @@ function timelineStops(dataset: Dataset): readonly string[] {
   return stops;
 }
 
+/** How near the viewport, in screen heights above and below it, a widget starts loading. */
+const NEAR_SCREENS = 1;
+
 /** No source ids: an unchanging empty set, so that it never looks like a new value to Lit. */
 const NO_SOURCES: ReadonlySet<string> = new Set();
 const NO_STOPS: readonly string[] = [];
@@ -373,7 +376,7 @@ export class ActorGraph extends LitElement {
         this.nearObserver?.disconnect();
         void this.source.load();
       },
-      { rootMargin: '100% 0px' },
+      { rootMargin: `${NEAR_SCREENS * 100}% 0px` },
     );
     this.nearObserver.observe(this);
     // A widget inside a closed <details> is watched through the <details> too: when its summary is
@@ -384,14 +387,14 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * Whether the element is rendered within a screen of the viewport, as the observer's margin
-   * counts it. Reading its box costs a layout only where the page has changed since the last one.
+   * Whether the element is rendered within `NEAR_SCREENS` of the viewport, as the observer's
+   * margin counts it. Reading its box costs a layout only where the page has changed since the last one.
    */
   private isNearViewport(): boolean {
     const box = this.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) return false;
     const height = window.innerHeight;
-    return box.bottom >= -height && box.top <= 2 * height;
+    return box.bottom >= -NEAR_SCREENS * height && box.top <= (1 + NEAR_SCREENS) * height;
   }
 
   /** The closed, rendered `<details>` (across shadow roots) whose folded content holds this element. */
