@@ -16,6 +16,7 @@ import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
+import { drawDirectly } from './direct-drawing.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
@@ -58,8 +59,9 @@ export interface GraphOptions {
 type Direction = 'left' | 'right' | 'up' | 'down';
 
 /**
- * Up to this many actors a graph is small: laid out once with no draft first, faded around the
- * selection, and zoomed to a readable size rather than fitted on a narrow screen.
+ * Up to this many actors a graph is small: laid out once with no draft first, drawn without
+ * Cytoscape's texture caches, faded around the selection, and zoomed to a readable size rather
+ * than fitted on a narrow screen.
  */
 const SMALL_GRAPH_MAX_NODES = 150;
 /** Above this many actors, edges hide while the view moves, and WebGL is used on a real GPU. */
@@ -101,18 +103,21 @@ function positionIndex(list: PositionList): Map<string, number> {
   return index;
 }
 
-/** How many elements are measured (label sizes, edge curves) in one step. */
+/** How many elements are measured (label sizes, edge curves) in the first step, and at most. */
+const FIRST_MEASURE_SLICE = 4;
 const MEASURE_SLICE = 300;
 
 /**
  * Measures the elements a slice at a time. Fitting the view needs every label's size and every
  * edge's curve; done at once, the first time (with the code still cold) takes over 100 ms even
- * for a small graph.
+ * for a small graph. The slices start small and double: the first elements of each kind cost
+ * the most, while Cytoscape's code for them is still cold.
  */
 async function measureInSlices(cy: Core, stillWanted: () => boolean): Promise<void> {
   for (const group of [cy.nodes(), cy.edges()]) {
-    for (let i = 0; i < group.length; i += MEASURE_SLICE) {
-      group.slice(i, i + MEASURE_SLICE).boundingBox({});
+    let slice = FIRST_MEASURE_SLICE;
+    for (let i = 0; i < group.length; i += slice, slice = Math.min(slice * 2, MEASURE_SLICE)) {
+      group.slice(i, i + slice).boundingBox({});
       await yieldToMain();
       if (!stillWanted()) return;
     }
@@ -259,6 +264,7 @@ export class CytoscapeController implements ReactiveController {
       renderer: { name: 'canvas', webgl: nodeCount > LARGE_GRAPH && hasHardwareWebGL() },
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
+    if (nodeCount <= SMALL_GRAPH_MAX_NODES) drawDirectly(cy);
     try {
       return await this.place(cy, container, options, elements, placing, first, refine ? { request, refining } : undefined);
     } catch (error) {

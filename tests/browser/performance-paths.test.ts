@@ -8,7 +8,7 @@ import { layoutRequestOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { mount, mountData, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { mount, mountData, mountGraph, nextEvent, paintedPixels, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -69,6 +69,49 @@ describe('the renderer', () => {
     // Headless Chromium without a GPU renders WebGL with SwiftShader, or has no WebGL at all.
     if (name !== undefined) expect(name).toMatch(/swiftshader/i);
     expect(hasHardwareWebGL()).toBe(false);
+  });
+});
+
+describe('drawing on the canvas', () => {
+  /** Counts the offscreen canvases created while `draw` runs: Cytoscape's texture caches are made of them. */
+  async function offscreenCanvasesDuring(draw: () => Promise<ActorGraph>): Promise<{ graph: ActorGraph; created: number }> {
+    let created = 0;
+    const Original = OffscreenCanvas;
+    vi.stubGlobal(
+      'OffscreenCanvas',
+      class extends Original {
+        constructor(width: number, height: number) {
+          super(width, height);
+          created++;
+        }
+      },
+    );
+    try {
+      const graph = await draw();
+      // The frames after the graph is placed draw it, and fill the caches of those that have them.
+      for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+      return { graph, created };
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it('draws a small graph straight onto its canvas, without texture caches', async () => {
+    const { graph, created } = await offscreenCanvasesDuring(() => mountGraph());
+    expect(graph.cy?.nodes().length).toBeGreaterThan(10);
+    expect(paintedPixels(graph)).toBeGreaterThan(1000);
+    expect(created).toBe(0);
+  });
+
+  it('keeps the texture caches for a graph of more than 150 actors', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 160, seed: 5 }));
+    const { graph, created } = await offscreenCanvasesDuring(async () => {
+      const mounted = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      expect(mounted.error).toBeUndefined();
+      return mounted.graph;
+    });
+    expect(paintedPixels(graph)).toBeGreaterThan(1000);
+    expect(created).toBeGreaterThan(0);
   });
 });
 

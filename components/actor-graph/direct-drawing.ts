@@ -1,0 +1,38 @@
+/**
+ * Has Cytoscape's canvas renderer draw a small graph straight onto its canvas, without its
+ * texture caches.
+ *
+ * The renderer normally draws each element (and each label) once into a cached texture, then
+ * draws the textures into layers and the layers onto the screen. That pays off when a large graph
+ * moves. For a small one, the first frame rasterises every texture and layer at once, with the
+ * code still cold, and makes the longest task of the widget's start; drawing the few elements
+ * directly is cheaper. The caches are internal to Cytoscape and have no option, so their lookups
+ * are replaced where they exist; a Cytoscape without them is left as it is.
+ */
+import type { Core } from 'cytoscape';
+
+/** A texture cache of the canvas renderer: `null` from its lookup means "draw it directly". */
+interface ElementTextureCache {
+  getElement(...args: unknown[]): unknown;
+}
+interface LayeredTextureCache {
+  getLayers(...args: unknown[]): unknown;
+}
+interface CanvasRendererData {
+  eleTxrCache?: ElementTextureCache;
+  lblTxrCache?: ElementTextureCache;
+  slbTxrCache?: ElementTextureCache;
+  tlbTxrCache?: ElementTextureCache;
+  lyrTxrCache?: LayeredTextureCache;
+}
+
+/** Turns off the canvas renderer's texture caches of `cy`. */
+export function drawDirectly(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): { data?: CanvasRendererData } | undefined }).renderer();
+  const data = renderer?.data;
+  if (data === undefined) return;
+  if (data.lyrTxrCache !== undefined) data.lyrTxrCache.getLayers = () => null;
+  for (const cache of [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache]) {
+    if (cache !== undefined) cache.getElement = () => null;
+  }
+}
