@@ -17,9 +17,9 @@ import type { JsonPath } from '../validation/json-path.ts';
 import {
   checkEvidence,
   checkTextDigest,
+  memoizeTextLoader,
   sha256Hex,
   type TextLoader,
-  type TextLoadResult,
   validateDataset,
 } from '../validation/validate.ts';
 import {
@@ -415,12 +415,7 @@ async function checkTextsAlone(
 export async function importCsv(files: CsvFiles, loadText: TextLoader): Promise<CsvImportResult> {
   const read = readCsv(files);
   const { draft, quotes, origins } = read;
-  const cache = new Map<string, Promise<TextLoadResult>>();
-  const cachedLoader: TextLoader = (path) => {
-    const loading = cache.get(path) ?? loadText(path);
-    cache.set(path, loading);
-    return loading;
-  };
+  const cachedLoader = memoizeTextLoader(loadText);
 
   const texts = new Map<string, string>();
   const loaded = new Map<number, { text: string; where: string }>();

@@ -264,16 +264,41 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
   return issues;
 }
 
+/** A loader that asks `loadText` for each path once, however often the path is asked for. */
+export function memoizeTextLoader(loadText: TextLoader): TextLoader {
+  const loading = new Map<string, Promise<TextLoadResult>>();
+  return (path) => {
+    let result = loading.get(path);
+    if (result === undefined) {
+      result = loadText(path);
+      loading.set(path, result);
+    }
+    return result;
+  };
+}
+
+/** The paths that the sources of a value not yet validated give as `text`, where they are strings. */
+function sourceTextPathsOf(input: unknown): string[] {
+  if (input === null || typeof input !== 'object' || !('sources' in input) || !Array.isArray(input.sources)) return [];
+  return input.sources.flatMap((source: unknown) =>
+    source !== null && typeof source === 'object' && 'text' in source && typeof source.text === 'string' ? [source.text] : [],
+  );
+}
+
 /**
  * Validates a parsed dataset: structure first, then references, then the source texts and every
  * quote in them. Issues come back in that order.
  */
 export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
+  // The texts are asked for at once, so that they load while the structure is checked; a failure
+  // is reported where the texts are read, below, and only for a dataset whose structure holds.
+  const loader = memoizeTextLoader(loadText);
+  for (const path of sourceTextPathsOf(input)) loader(path).catch(() => undefined);
   const structure = await checkStructure(input);
   if (!structure.ok) return { issues: structure.issues, texts: new Map() };
   const dataset = structure.dataset;
   const references = checkReferences(dataset);
-  const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
+  const { texts, issues: textIssues } = await loadTexts(dataset, loader);
   const evidence = checkEvidence(dataset.ties, texts);
   return { dataset, issues: [...references, ...textIssues, ...evidence], texts };
 }

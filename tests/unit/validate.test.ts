@@ -289,6 +289,45 @@ describe('source text checks', () => {
   });
 });
 
+describe('reading the source texts', () => {
+  /** A loader that serves the fixture's text and records each path it is asked for. */
+  function recordingLoader() {
+    const asked: string[] = [];
+    const loader = memoryLoader();
+    const recording = (path: string) => {
+      asked.push(path);
+      return loader(path);
+    };
+    return { asked, loader: recording };
+  }
+
+  it('asks for the texts at once, so that they load while the structure is checked', async () => {
+    const { asked, loader } = recordingLoader();
+    const validating = validateDataset(fixture(), loader);
+    // Nothing has been awaited yet: the request went out before the structure check.
+    expect(asked).toEqual(['sample.txt']);
+    expect((await validating).issues).toEqual([]);
+  });
+
+  it('reads a text named by two sources once', async () => {
+    const { asked, loader } = recordingLoader();
+    const dataset = fixture();
+    const source = first(dataset.sources);
+    dataset.sources.push({ ...source, id: 'sample-again' });
+    const report = await validateDataset(dataset, loader);
+    expect(asked).toEqual(['sample.txt']);
+    expect(report.texts.get('sample-again')).toBe(FIXTURE_TEXT);
+  });
+
+  it('leaves no failed request unhandled when the structure is wrong and the texts are never read', async () => {
+    const dataset = { ...fixture(), actors: 'none' };
+    const report = await validateDataset(dataset, () => Promise.reject(new DOMException('aborted', 'AbortError')));
+    expect(report.issues.map((issue) => issue.path[0])).toContain('actors');
+    // An unhandled rejection would fail the run after this tick.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+});
+
 describe('evidence checks', () => {
   it('reports drifted offsets with the right ones', async () => {
     const issues = await issuesAfter((d) => {
