@@ -5,6 +5,7 @@ import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
+import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
@@ -103,14 +104,28 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   });
 
-  it('keeps the texture caches for a graph of more than 150 actors', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 160, seed: 5 }));
+  it('draws a graph of a few hundred actors straight onto its canvas too', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 300, seed: 5 }));
     const { graph, created } = await offscreenCanvasesDuring(async () => {
       const mounted = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
       expect(mounted.error).toBeUndefined();
       return mounted.graph;
     });
     expect(paintedPixels(graph)).toBeGreaterThan(1000);
+    expect(created).toBe(0);
+  });
+
+  it('keeps the texture caches above 4,000 actors, where they make each redraw cheaper', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 4001, seed: 5 }));
+    // Stored positions on a grid: the test is about drawing, not about laying out.
+    const positions = Object.fromEntries(dataset.actors.map((actor, i) => [actor.id, [(i % 70) * 60, Math.floor(i / 70) * 60]]));
+    const stored = { ...dataset, layout: { seed: parseSeed(undefined), positions } };
+    const { graph, created } = await offscreenCanvasesDuring(async () => {
+      const mounted = await mountData(stored, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      expect(mounted.error).toBeUndefined();
+      return mounted.graph;
+    });
+    expect(graph.cy?.nodes().length).toBeGreaterThan(4000);
     expect(created).toBeGreaterThan(0);
   });
 });
