@@ -75,8 +75,18 @@ const DIRECT_DRAWING_MAX_NODES = 4000;
 const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
 const LOW_DETAIL_ZOOM = 0.35;
-/** How many elements are added to Cytoscape between two frames, for large graphs. */
-const CHUNK = 250;
+/** A graph of more than this many elements (actors and ties) is added to Cytoscape a chunk per frame. */
+const CHUNKED_MIN_ELEMENTS = 500;
+/**
+ * How many elements go in the first chunk. The next ones are sized from how long the frames took:
+ * Cytoscape styles what was added at its next frame, and the first elements, with its code still
+ * cold, cost the most.
+ */
+const FIRST_CHUNK = 60;
+/** The time a chunk and the frame that styles it should take, in milliseconds. */
+const CHUNK_FRAME_MS = 50;
+/** The most elements in one chunk. */
+const MAX_CHUNK = 400;
 /** Up to this many nodes, a refined layout glides in; above, it settles a slice of nodes a frame. */
 const GLIDE_MAX_NODES = 400;
 /** How many nodes move to their refined place in one frame, above `GLIDE_MAX_NODES`. */
@@ -139,8 +149,8 @@ function filterClassesOf(tie: FilterableTie, filter: TieFilter): { filtered: boo
 
 /**
  * Adds the elements at their positions, the ties with the filter's classes already on (a class
- * changed after adding has a tie styled twice). A large graph goes in a few hundred elements per
- * frame, so that Cytoscape's work never blocks the page for long.
+ * changed after adding has a tie styled twice). A large graph goes in a chunk per frame, each
+ * sized so that Cytoscape's work on it never blocks the page for long.
  */
 async function addInChunks(
   cy: Core,
@@ -161,10 +171,16 @@ async function addInChunks(
     cy.add(definitions);
     return;
   }
-  for (let i = 0; i < definitions.length; i += CHUNK) {
-    cy.add(definitions.slice(i, i + CHUNK));
+  let size = FIRST_CHUNK;
+  for (let i = 0; i < definitions.length; ) {
+    const started = performance.now();
+    cy.add(definitions.slice(i, i + size));
+    i += size;
     await nextFrame();
     if (!stillWanted()) return;
+    // The time since the add includes Cytoscape's work on the chunk in the frame before ours.
+    const spent = Math.max(performance.now() - started, 1);
+    size = Math.round(Math.min(MAX_CHUNK, Math.max(FIRST_CHUNK / 2, (size * CHUNK_FRAME_MS) / spent)));
   }
 }
 
@@ -180,7 +196,7 @@ interface RendererNotifications {
 
 /** Whether a graph is large enough to be added a chunk per frame. */
 function isChunked(elements: readonly unknown[]): boolean {
-  return elements.length > CHUNK * 2;
+  return elements.length > CHUNKED_MIN_ELEMENTS;
 }
 
 /** Below this zoom the labels (15 model units) render smaller than about 7 px: unreadable. */
