@@ -430,7 +430,7 @@ export async function importCsv(files: CsvFiles, loadText: TextLoader): Promise<
       if (source.sha256 === undefined) source.sha256 = await sha256Hex(result.text);
       continue;
     }
-    // Reported here rather than by the validator, which reads no text when the structure is broken.
+    // Reported here rather than by the validator, which reports no unreadable text when the structure is broken.
     const message = `The text of source "${source.id}" could not be read from ${result.where}: ${result.reason}.`;
     const row = origins.sources[index];
     unread.push({ file: SHEETS.sources.file, row, column: 'text', code: 'source-text-missing', severity: 'error', message });

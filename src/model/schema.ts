@@ -37,6 +37,9 @@ const offset = (what: string) =>
   );
 
 /** A text file a dataset quotes from, with its citation. */
+/** A source's `text`: a relative path with forward slashes, not a URL with a scheme. */
+export const SOURCE_TEXT_PATH_PATTERN = /^(?![A-Za-z][A-Za-z0-9+.-]*:)[^\\]+$/;
+
 export const SourceSchema = v.strictObject({
   id: IdSchema,
   title: text('the title of the source'),
@@ -51,7 +54,7 @@ export const SourceSchema = v.strictObject({
   ),
   text: v.pipe(
     text('the path of the UTF-8 text file, relative to the dataset file'),
-    v.regex(/^(?![A-Za-z][A-Za-z0-9+.-]*:)[^\\]+$/, 'must be a relative path with forward slashes, not a URL'),
+    v.regex(SOURCE_TEXT_PATH_PATTERN, 'must be a relative path with forward slashes, not a URL'),
   ),
   sha256: v.pipe(
     v.string('must be the SHA-256 of the text file, as 64 hex digits'),

@@ -4,7 +4,7 @@
  * source texts come through a {@link TextLoader}, so the same code runs in the CLI and the browser.
  */
 import { anchorQuote, findAllMany, fitsContext, hasContext } from '../evidence/anchor.ts';
-import type { Dataset, Evidence, Source } from '../model/schema.ts';
+import { type Dataset, type Evidence, SOURCE_TEXT_PATH_PATTERN, type Source } from '../model/schema.ts';
 import { RESERVED_IDS } from '../model/vocabulary.ts';
 import { clip, type ValidationIssue } from './issue.ts';
 import { checkStructure } from './structure.ts';
@@ -277,17 +277,27 @@ export function memoizeTextLoader(loadText: TextLoader): TextLoader {
   };
 }
 
-/** The paths that the sources of a value not yet validated give as `text`, where they are strings. */
+/**
+ * The paths that the sources of a value not yet validated give as `text`, where they are strings
+ * the schema accepts as paths: nothing the validation would refuse (a URL) is ever asked for.
+ */
 function sourceTextPathsOf(input: unknown): string[] {
   if (input === null || typeof input !== 'object' || !('sources' in input) || !Array.isArray(input.sources)) return [];
   return input.sources.flatMap((source: unknown) =>
-    source !== null && typeof source === 'object' && 'text' in source && typeof source.text === 'string' ? [source.text] : [],
+    source !== null &&
+    typeof source === 'object' &&
+    'text' in source &&
+    typeof source.text === 'string' &&
+    SOURCE_TEXT_PATH_PATTERN.test(source.text)
+      ? [source.text]
+      : [],
   );
 }
 
 /**
  * Validates a parsed dataset: structure first, then references, then the source texts and every
- * quote in them. Issues come back in that order.
+ * quote in them. Issues come back in that order. `loadText` is asked for the texts at the start,
+ * before the structure is known to hold, for every source whose `text` has the form of a path.
  */
 export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
   // The texts are asked for at once, so that they load while the structure is checked; a failure

@@ -319,9 +319,24 @@ describe('reading the source texts', () => {
     expect(report.texts.get('sample-again')).toBe(FIXTURE_TEXT);
   });
 
+  it('asks for nothing the schema would refuse as a path, such as a URL', async () => {
+    const { asked, loader } = recordingLoader();
+    const dataset = fixture();
+    const source = first(dataset.sources);
+    dataset.sources.push({ ...source, id: 'elsewhere', text: 'https://example.org/text.txt' });
+    const report = await validateDataset(dataset, loader);
+    expect(asked).toEqual(['sample.txt']);
+    expect(report.issues.map((issue) => formatJsonPath(issue.path))).toContain('sources[1].text');
+  });
+
   it('leaves no failed request unhandled when the structure is wrong and the texts are never read', async () => {
     const dataset = { ...fixture(), actors: 'none' };
-    const report = await validateDataset(dataset, () => Promise.reject(new DOMException('aborted', 'AbortError')));
+    let asked = 0;
+    const report = await validateDataset(dataset, () => {
+      asked++;
+      return Promise.reject(new DOMException('aborted', 'AbortError'));
+    });
+    expect(asked).toBe(1);
     expect(report.issues.map((issue) => issue.path[0])).toContain('actors');
     // An unhandled rejection would fail the run after this tick.
     await new Promise((resolve) => setTimeout(resolve, 10));
