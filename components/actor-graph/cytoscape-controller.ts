@@ -60,15 +60,17 @@ type Direction = 'left' | 'right' | 'up' | 'down';
 
 /**
  * Up to this many actors a graph is small: laid out once with no draft first, faded around the
- * selection, and zoomed to a readable size rather than fitted on a narrow screen. Above it, a
- * dragged or zoomed view moves a bitmap of the graph instead of drawing it again.
+ * selection, and zoomed to a readable size rather than fitted on a narrow screen. Above it, while
+ * the reader drags, pinches or wheels the view, a bitmap of the graph moves instead of the graph
+ * being drawn again.
  */
 const SMALL_GRAPH_MAX_NODES = 150;
 /**
  * Up to this many actors the graph is drawn without Cytoscape's texture caches (see
- * `drawDirectly`). Measured here against the caches: the first drawing took half the longest task
- * or less at 1,000 to 5,000 actors, and clicks cost the same at 3,000, but 15% more at 5,000 and
- * 43% more at 10,000, where every redraw strokes each tie again.
+ * `drawDirectly`). Measured here against the caches: drawn directly, the longest task of the
+ * start was half or less of that with the caches at 1,000 to 5,000 actors, and clicks cost the
+ * same at 3,000, but 15% more at 5,000 and 43% more at 10,000, where every redraw strokes each
+ * tie again.
  */
 const DIRECT_DRAWING_MAX_NODES = 4000;
 /** Above this many actors, edges hide while the view moves, and WebGL is used on a real GPU. */
@@ -78,15 +80,17 @@ const LOW_DETAIL_ZOOM = 0.35;
 /** A graph of more than this many elements (actors and ties) is added to Cytoscape a chunk per frame. */
 const CHUNKED_MIN_ELEMENTS = 500;
 /**
- * How many elements go in the first chunk. The next ones are sized from how long the frames took:
- * Cytoscape styles what was added at its next frame, and the first elements, with its code still
- * cold, cost the most.
+ * How many elements go in the first chunk. The first frame after Cytoscape starts draws whatever
+ * has gone in by then (it asked for that frame when it started), with its code still cold, so
+ * the first chunk is small; the next ones are sized from how long the last one took.
  */
 const FIRST_CHUNK = 60;
-/** The time a chunk and the frame that styles it should take, in milliseconds. */
-const CHUNK_FRAME_MS = 50;
+/** The fewest elements in a chunk after the first. */
+const MIN_CHUNK = 30;
 /** The most elements in one chunk. */
 const MAX_CHUNK = 400;
+/** The time a chunk should take, from adding it to the frame after, in milliseconds. */
+const CHUNK_FRAME_MS = 50;
 /** Up to this many nodes, a refined layout glides in; above, it settles a slice of nodes a frame. */
 const GLIDE_MAX_NODES = 400;
 /** How many nodes move to their refined place in one frame, above `GLIDE_MAX_NODES`. */
@@ -120,8 +124,9 @@ function positionIndex(list: PositionList): Map<string, number> {
   return index;
 }
 
-/** How many elements are measured (label sizes, edge curves) in the first step, and at most. */
+/** How many elements are measured (label sizes, edge curves) in the first step. */
 const FIRST_MEASURE_SLICE = 4;
+/** The most elements measured in one step. */
 const MEASURE_SLICE = 300;
 
 /**
@@ -178,9 +183,9 @@ async function addInChunks(
     i += size;
     await nextFrame();
     if (!stillWanted()) return;
-    // The time since the add includes Cytoscape's work on the chunk in the frame before ours.
+    // The time since the add includes whatever the frame in between did with the chunk.
     const spent = Math.max(performance.now() - started, 1);
-    size = Math.round(Math.min(MAX_CHUNK, Math.max(FIRST_CHUNK / 2, (size * CHUNK_FRAME_MS) / spent)));
+    size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (size * CHUNK_FRAME_MS) / spent)));
   }
 }
 

@@ -2,7 +2,7 @@
  * Builds the Cytoscape stylesheet as JSON from a theme. Selectors are fixed strings and classes
  * from our own vocabularies; no string from a dataset ever goes into one.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { Css, StylesheetJson } from 'cytoscape';
 import { ACTOR_KINDS, type ActorKind, HEDGES, TIE_CATEGORIES } from '../model/vocabulary.ts';
 import { type GraphTheme, HEDGE_DASHES, KIND_SHAPES } from './theme.ts';
 
@@ -18,6 +18,13 @@ export function nodeSizeOf(kind: ActorKind): number {
 /** The stylesheet of the graph, with the visual states (classes) the widget toggles. */
 export function buildStylesheet(theme: GraphTheme): StylesheetJson {
   const sheet: StylesheetJson = [
+    {
+      // While the reader drags a large graph, a bitmap of it moves: what the bitmap does not
+      // cover stays the widget's background, not Cytoscape's grey tint.
+      selector: 'core',
+      // Cytoscape's types ask for every core property at once; one is set here.
+      style: { 'outside-texture-bg-opacity': 0 } as Css.Core,
+    },
     {
       selector: 'node',
       style: {
