@@ -73,7 +73,10 @@ const SMALL_GRAPH_MAX_NODES = 150;
  * tie again.
  */
 const DIRECT_DRAWING_MAX_NODES = 4000;
-/** Above this many actors, edges hide while the view moves, and WebGL is used on a real GPU. */
+/**
+ * Above this many actors, edges hide while the view moves, the view jumps where it would glide,
+ * and WebGL is used on a real GPU.
+ */
 const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
 const LOW_DETAIL_ZOOM = 0.35;
@@ -197,6 +200,15 @@ type StateClass = (typeof STATE_CLASSES)[number];
 interface RendererNotifications {
   notifications(on: boolean): void;
   notify(event: 'add'): void;
+}
+
+/**
+ * Whether the view moves to a place at once rather than gliding there: the reader asked for less
+ * motion, or the graph is so large that a glide would show a few frames at most (here 5 to 9
+ * frames a second while zooming 3,000 actors).
+ */
+function movesAtOnce(cy: Core): boolean {
+  return prefersReducedMotion() || cy.nodes().length > LARGE_GRAPH;
 }
 
 /** Whether a graph is large enough to be added a chunk per frame. */
@@ -477,7 +489,7 @@ export class CytoscapeController implements ReactiveController {
     const pan = { x: cy.width() / 2 - centre.x * zoom, y: cy.height() / 2 - centre.y * zoom };
     // A reveal still running would pull the view elsewhere once this one ends.
     cy.stop(true, false);
-    if (prefersReducedMotion()) cy.viewport({ zoom, pan });
+    if (movesAtOnce(cy)) cy.viewport({ zoom, pan });
     else cy.animate({ zoom, pan }, { duration: 300, easing: 'ease-in-out-cubic' });
   }
 
@@ -729,7 +741,9 @@ export class CytoscapeController implements ReactiveController {
     if (cy === undefined || element.empty() || cy.width() === 0) return;
     const box = element.renderedBoundingBox({});
     const inside = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
-    if (!inside) cy.animate({ center: { eles: element } }, { duration: 200 });
+    if (inside) return;
+    if (movesAtOnce(cy)) cy.center(element);
+    else cy.animate({ center: { eles: element } }, { duration: 200 });
   }
 
   private topLeft(nodes: cytoscape.NodeCollection): NodeSingular {

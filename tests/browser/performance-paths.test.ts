@@ -135,6 +135,28 @@ describe('drawing on the canvas', () => {
   }, 90_000);
 });
 
+describe('a graph of more than 2,000 actors', () => {
+  it('is centred on a found actor at once, where a glide would show a few frames at most', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 2100, seed: 6 }));
+    // Stored positions on a grid: the test is about moving the view, not about laying out.
+    const positions = Object.fromEntries(dataset.actors.map((actor, i) => [actor.id, [(i % 50) * 60, Math.floor(i / 50) * 60]]));
+    const stored = { ...dataset, layout: { seed: parseSeed(undefined), positions } };
+    const { graph, error } = await mountData(stored, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+    expect(error).toBeUndefined();
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    const target = cy.getElementById('A1000');
+    const root = graph.shadowRoot?.querySelector('.root');
+    root?.dispatchEvent(
+      new CustomEvent('ag-request-centre', { detail: { kind: 'actor', id: 'A1000' }, bubbles: true, composed: true }),
+    );
+    await graph.updateComplete;
+    await Promise.resolve();
+    expect(cy.animated()).toBe(false);
+    const at = target.renderedPosition();
+    expect(Math.hypot(at.x - cy.width() / 2, at.y - cy.height() / 2)).toBeLessThan(3);
+  }, 90_000);
+});
+
 describe('a large graph', () => {
   it('draws 1,000 actors through the worker, with finite positions, and stays clickable', async () => {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 1000, seed: 1 }));
