@@ -158,7 +158,7 @@ function filterClassesOf(tie: FilterableTie, filter: TieFilter): { filtered: boo
 /**
  * Adds the elements at their positions, the ties with the filter's classes already on (a class
  * changed after adding has a tie styled twice). A large graph goes in a chunk per frame, each
- * sized so that Cytoscape's work on it never blocks the page for long.
+ * sized from how long the last one took, so that adding it never blocks the page for long.
  */
 async function addInChunks(
   cy: Core,
