@@ -36,10 +36,10 @@ const offset = (what: string) =>
     v.minValue(0, `must be 0 or more (the ${what} offset)`),
   );
 
-/** A text file a dataset quotes from, with its citation. */
 /** A source's `text`: a relative path with forward slashes, not a URL with a scheme. */
 export const SOURCE_TEXT_PATH_PATTERN = /^(?![A-Za-z][A-Za-z0-9+.-]*:)[^\\]+$/;
 
+/** A text file a dataset quotes from, with its citation. */
 export const SourceSchema = v.strictObject({
   id: IdSchema,
   title: text('the title of the source'),
