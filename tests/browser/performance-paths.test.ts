@@ -30,6 +30,25 @@ function watchLayoutRequests(onAsked: (quality: string, worker: Worker) => void)
   };
 }
 
+/**
+ * Mounts a seeded synthetic graph of `actors` actors and waits until it is drawn. Given
+ * `gridColumns`, the data stores positions on a grid of that many columns, so that no layout runs:
+ * for tests about drawing or moving the view, not about laying out.
+ */
+async function mountSynthetic(actors: number, seed: number, gridColumns?: number): Promise<ActorGraph> {
+  const { dataset, text } = await withSha256(syntheticDataset({ actors, seed }));
+  const positions =
+    gridColumns === undefined
+      ? undefined
+      : Object.fromEntries(
+          dataset.actors.map((actor, i) => [actor.id, [(i % gridColumns) * 60, Math.floor(i / gridColumns) * 60]]),
+        );
+  const data = positions === undefined ? dataset : { ...dataset, layout: { seed: parseSeed(undefined), positions } };
+  const { graph, error } = await mountData(data, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+  expect(error).toBeUndefined();
+  return graph;
+}
+
 describe('the layout worker', () => {
   it('gives the same positions as the main thread for the same seed', async () => {
     const dataset = syntheticDataset({ actors: 300, seed: 2 }).dataset as Dataset;
@@ -108,12 +127,7 @@ describe('drawing on the canvas', () => {
   });
 
   it('draws a graph of a few hundred actors straight onto its canvas too', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 300, seed: 5 }));
-    const { graph, created } = await offscreenCanvasesDuring(async () => {
-      const mounted = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      expect(mounted.error).toBeUndefined();
-      return mounted.graph;
-    });
+    const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(300, 5));
     expect(paintedPixels(graph)).toBeGreaterThan(1000);
     expect(created).toBe(0);
   }, 90_000);
@@ -121,15 +135,7 @@ describe('drawing on the canvas', () => {
   it('keeps the texture caches above 4,000 actors, where they make each redraw cheaper', async ({ skip }) => {
     // With a real GPU such a graph is drawn with WebGL, whose atlases are offscreen canvases too.
     skip(hasHardwareWebGL(), 'this browser draws large graphs with WebGL');
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 4001, seed: 5 }));
-    // Stored positions on a grid: the test is about drawing, not about laying out.
-    const positions = Object.fromEntries(dataset.actors.map((actor, i) => [actor.id, [(i % 70) * 60, Math.floor(i / 70) * 60]]));
-    const stored = { ...dataset, layout: { seed: parseSeed(undefined), positions } };
-    const { graph, created } = await offscreenCanvasesDuring(async () => {
-      const mounted = await mountData(stored, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      expect(mounted.error).toBeUndefined();
-      return mounted.graph;
-    });
+    const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(4001, 5, 70));
     expect(graph.cy?.nodes().length).toBeGreaterThan(4000);
     expect(created).toBeGreaterThan(0);
   }, 90_000);
@@ -137,12 +143,7 @@ describe('drawing on the canvas', () => {
 
 describe('a graph of more than 2,000 actors', () => {
   it('is centred on a found actor at once, where a glide would show a few frames at most', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 2100, seed: 6 }));
-    // Stored positions on a grid: the test is about moving the view, not about laying out.
-    const positions = Object.fromEntries(dataset.actors.map((actor, i) => [actor.id, [(i % 50) * 60, Math.floor(i / 50) * 60]]));
-    const stored = { ...dataset, layout: { seed: parseSeed(undefined), positions } };
-    const { graph, error } = await mountData(stored, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-    expect(error).toBeUndefined();
+    const graph = await mountSynthetic(2100, 6, 50);
     const cy = graph.cy as NonNullable<ActorGraph['cy']>;
     const target = cy.getElementById('A1000');
     const root = graph.shadowRoot?.querySelector('.root');
@@ -159,9 +160,7 @@ describe('a graph of more than 2,000 actors', () => {
 
 describe('a large graph', () => {
   it('draws 1,000 actors through the worker, with finite positions, and stays clickable', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 1000, seed: 1 }));
-    const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-    expect(error).toBeUndefined();
+    const graph = await mountSynthetic(1000, 1);
     const cy = graph.cy;
     expect(cy?.nodes().length).toBe(1003);
     const positions = cy?.nodes().map((node) => node.position()) ?? [];
@@ -211,7 +210,6 @@ describe('the early start', () => {
 
 describe('a graph shown from a draft', () => {
   it('has the worker refine the layout as soon as the draft is out, while the page draws the draft', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 5 }));
     // What the worker was asked for, and what it had been asked for when its first answer came.
     const asked: string[] = [];
     let askedByFirstAnswer: string[] | undefined;
@@ -224,8 +222,7 @@ describe('a graph shown from a draft', () => {
       asked.push(quality);
     });
     try {
-      const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      expect(error).toBeUndefined();
+      const graph = await mountSynthetic(400, 5);
       expect(asked).toEqual(['draft', 'default']);
       expect(askedByFirstAnswer).toEqual(['draft', 'default']);
       expect(graph.cy?.nodes().length).toBeGreaterThan(400);
