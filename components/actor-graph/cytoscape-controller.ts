@@ -20,6 +20,7 @@ import { drawDirectly } from './direct-drawing.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { hasHardwareWebGL } from './webgl.ts';
+import { cacheWrappedLabels } from './wrapped-label-cache.ts';
 
 // Our copy of Cytoscape warns in the host page's console about states the widget passes through
 // on purpose (nodes on top of each other in a draft layout); the host's console is not ours.
@@ -305,6 +306,7 @@ export class CytoscapeController implements ReactiveController {
       renderer: { name: 'canvas', webgl },
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
+    cacheWrappedLabels(cy);
     if (!webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES) drawDirectly(cy);
     try {
       return await this.place(cy, container, options, elements, placing, first, refine ? { request, refining } : undefined);

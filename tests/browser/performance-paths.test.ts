@@ -141,6 +141,48 @@ describe('drawing on the canvas', () => {
   }, 90_000);
 });
 
+describe('wrapped labels', () => {
+  /** The renderer's internals the test looks into (Cytoscape 3.35). */
+  interface LabelRenderer {
+    calculateLabelDimensions(...args: unknown[]): unknown;
+  }
+
+  it('are broken into lines once, not again at every frame, and again when they change', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const renderer = (cy as unknown as { renderer(): LabelRenderer }).renderer();
+    const original = renderer.calculateLabelDimensions;
+    let measured = 0;
+    renderer.calculateLabelDimensions = function (this: LabelRenderer, ...args: unknown[]) {
+      measured++;
+      return original.apply(this, args);
+    };
+    const frames = async () => {
+      for (let frame = 0; frame < 3; frame++) {
+        cy.forceRender();
+        await new Promise(requestAnimationFrame);
+      }
+    };
+    try {
+      await frames();
+      // Drawn three times, and not measured once: the lines were kept.
+      expect(measured).toBe(0);
+      const node = cy.nodes().first();
+      const lines = () =>
+        (node as unknown as { _private: { rscratch: { labelWrapCachedLines?: string[] } } })._private.rscratch
+          .labelWrapCachedLines;
+      node.data('label', 'A much longer name that takes several lines to fit');
+      await frames();
+      expect(measured).toBeGreaterThan(0);
+      expect(lines()?.join(' ').replace(/\s+/g, ' ').trim()).toBe('A much longer name that takes several lines to fit');
+      expect(lines()?.length).toBeGreaterThan(1);
+    } finally {
+      renderer.calculateLabelDimensions = original;
+    }
+  });
+});
+
 describe('a graph of more than 2,000 actors', () => {
   it('is centred on a found actor at once, where a glide would show a few frames at most', async () => {
     const graph = await mountSynthetic(2100, 6, 50);

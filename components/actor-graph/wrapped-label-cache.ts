@@ -1,0 +1,45 @@
+/**
+ * Lets Cytoscape keep the lines of a wrapped label instead of working them out again at every
+ * frame.
+ *
+ * For `text-wrap: wrap`, Cytoscape's `getLabelText` breaks a label into lines by measuring it word
+ * by word (each measure sets the canvas font anew), and keeps the lines under the label's style
+ * key. It looks that key up in the element's render scratch, though, where nothing ever puts it
+ * (Cytoscape 3.35 keeps it on the element itself), so every frame measured every drawn label
+ * again: about a third of the first frame at 1,000 actors here. The key is handed over where
+ * Cytoscape looks for it; the lines are then measured again only when the label or its style
+ * changes, which is what the key stands for.
+ */
+import type { Core } from 'cytoscape';
+
+/** The parts of an element's internals that Cytoscape's label code reads (internal to Cytoscape). */
+interface LabelledElementInternals {
+  _private: { rscratch: Record<string, unknown> } & Record<string, unknown>;
+}
+
+/** The renderer's label-text function (internal to Cytoscape). */
+interface LabelTextRenderer {
+  getLabelText?(element: LabelledElementInternals, prefix?: string): string;
+}
+
+/** Cytoscape's name for a label property with a prefix: `labelKey` with `source` is `sourceLabelKey`. */
+function prefixed(name: string, prefix: string | undefined): string {
+  return prefix ? `${prefix}${name[0]?.toUpperCase()}${name.slice(1)}` : name;
+}
+
+/**
+ * Makes the renderer of `cy` reuse a wrapped label's lines while the label's text and style stay
+ * the same. Call it right after creating the core; it does nothing where the renderer has no
+ * such function (a headless core, another version of Cytoscape).
+ */
+export function cacheWrappedLabels(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): LabelTextRenderer | undefined }).renderer();
+  const original = renderer?.getLabelText;
+  if (renderer === undefined || original === undefined) return;
+  renderer.getLabelText = function getLabelText(element, prefix) {
+    const internals = element._private;
+    const key = prefixed('labelKey', prefix);
+    internals.rscratch[key] = internals[key];
+    return original.call(this, element, prefix);
+  };
+}
