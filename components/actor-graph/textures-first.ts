@@ -10,6 +10,10 @@
  * made and drawn in turn, against 0.25 to 0.3 s made first and drawn after). Making them all
  * first, then drawing, leaves one snapshot per atlas. Better still, the widget makes them ahead,
  * a slice per task, before the first frame, which then only draws them.
+ *
+ * Only frames drawn element by element are changed. A graph small enough on screen for Cytoscape
+ * to draw it in layers (up to 4,000 × 4,000 pixels at its level of detail) has its layers drawn
+ * from the textures made ahead.
  */
 import type { Core } from 'cytoscape';
 import { yieldToMain } from '../shared/yield-to-main.ts';
@@ -74,9 +78,9 @@ const SLICE_MS = 40;
 export function makeTexturesFirst(cy: Core): TexturesAhead {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
   const data = renderer?.data;
-  const draw = renderer?.drawCachedElements;
+  const drawOriginal = renderer?.drawCachedElements;
   const none: TexturesAhead = { makeAhead: async () => undefined };
-  if (renderer === undefined || data === undefined || draw === undefined) return none;
+  if (renderer === undefined || data === undefined || drawOriginal === undefined) return none;
   const { eleTxrCache, lblTxrCache, slbTxrCache, tlbTxrCache } = data;
   if (eleTxrCache === undefined || lblTxrCache === undefined) return none;
   const make = (cache: TextureCache | undefined, element: RenderedElement, pixelRatio: number) => {
@@ -102,15 +106,18 @@ export function makeTexturesFirst(cy: Core): TexturesAhead {
   renderer.drawCachedElements = function drawCachedElements(context, elements, pixelRatio, extent) {
     // Later frames make few textures (those of restyled elements; a new zoom level is first drawn
     // from the textures there are, scaled): looking every element up twice would cost more than
-    // the copies it saves. (An empty frame before the graph is in does not count as the first.)
-    if (firstFrame && elements.length > 0) {
+    // the copies it saves. A frame with nothing in it (before the graph is in, or while the
+    // widget has no size) does not count as the first.
+    if (firstFrame && elements.length > 0 && (extent === undefined || (extent.w > 0 && extent.h > 0))) {
       firstFrame = false;
       for (const element of elements) makeAll(element, pixelRatio, extent);
     }
-    draw.call(this, context, elements, pixelRatio, extent);
+    drawOriginal.call(this, context, elements, pixelRatio, extent);
   };
   return {
     async makeAhead(stillWanted) {
+      // Nothing is in view yet: the first frame with a size makes the textures instead.
+      if (cy.width() === 0 || cy.height() === 0) return;
       const pixelRatio = renderer.getPixelRatio?.() ?? 1;
       const extent = cy.extent() as BoundingBox;
       const elements = cy.elements().toArray() as unknown as RenderedElement[];
