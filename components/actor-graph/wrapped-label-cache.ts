@@ -6,9 +6,9 @@
  * by word (each measure sets the canvas font anew), and keeps the lines under the label's style
  * key. It looks that key up in the element's render scratch, though, where nothing ever puts it
  * (Cytoscape 3.35 keeps it on the element itself), so every frame measured every drawn label
- * again: about a third of the first frame at 1,000 actors here. The key is handed over where
- * Cytoscape looks for it; the lines are then measured again only when the label or its style
- * changes, which is what the key stands for.
+ * again. The key is handed over where Cytoscape looks for it; the lines are then measured again
+ * only when the label or its style changes, which is what the key stands for, or when a font
+ * finishes loading.
  */
 import type { Core } from 'cytoscape';
 
@@ -42,4 +42,17 @@ export function cacheWrappedLabels(cy: Core): void {
     internals.rscratch[key] = internals[key];
     return original.call(this, element, prefix);
   };
+  // Lines broken before a font finished loading were measured in another font: once one loads
+  // (a page's web font named in --ag-font-family, say), every label is broken again.
+  const fonts = (globalThis.document as Document | undefined)?.fonts;
+  if (fonts === undefined) return;
+  const breakAgain = () => {
+    for (const element of cy.elements()) {
+      const scratch = (element as unknown as LabelledElementInternals)._private.rscratch;
+      for (const prefix of [undefined, 'source', 'target']) delete scratch[prefixed('labelWrapKey', prefix)];
+    }
+    cy.forceRender();
+  };
+  fonts.addEventListener('loadingdone', breakAgain);
+  cy.one('destroy', () => fonts.removeEventListener('loadingdone', breakAgain));
 }

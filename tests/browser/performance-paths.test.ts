@@ -145,6 +145,7 @@ describe('wrapped labels', () => {
   /** The renderer's internals the test looks into (Cytoscape 3.35). */
   interface LabelRenderer {
     calculateLabelDimensions(...args: unknown[]): unknown;
+    getLabelText(...args: unknown[]): unknown;
   }
 
   it('are broken into lines once, not again at every frame, and again when they change', async () => {
@@ -153,10 +154,16 @@ describe('wrapped labels', () => {
     if (cy === undefined) throw new Error('no graph');
     const renderer = (cy as unknown as { renderer(): LabelRenderer }).renderer();
     const original = renderer.calculateLabelDimensions;
+    const getLabelText = renderer.getLabelText;
     let measured = 0;
+    let labelled = 0;
     renderer.calculateLabelDimensions = function (this: LabelRenderer, ...args: unknown[]) {
       measured++;
       return original.apply(this, args);
+    };
+    renderer.getLabelText = function (this: LabelRenderer, ...args: unknown[]) {
+      labelled++;
+      return getLabelText.apply(this, args);
     };
     const frames = async () => {
       for (let frame = 0; frame < 3; frame++) {
@@ -167,6 +174,7 @@ describe('wrapped labels', () => {
     try {
       await frames();
       // Drawn three times, and not measured once: the lines were kept.
+      expect(labelled).toBeGreaterThan(3 * 10);
       expect(measured).toBe(0);
       const node = cy.nodes().first();
       const lines = () =>
@@ -177,8 +185,15 @@ describe('wrapped labels', () => {
       expect(measured).toBeGreaterThan(0);
       expect(lines()?.join(' ').replace(/\s+/g, ' ').trim()).toBe('A much longer name that takes several lines to fit');
       expect(lines()?.length).toBeGreaterThan(1);
+      // A font that finishes loading has every label broken into lines again.
+      await frames();
+      measured = 0;
+      document.fonts.dispatchEvent(new Event('loadingdone'));
+      await frames();
+      expect(measured).toBeGreaterThan(10);
     } finally {
       renderer.calculateLabelDimensions = original;
+      renderer.getLabelText = getLabelText;
     }
   });
 });
