@@ -309,8 +309,11 @@ export class CytoscapeController implements ReactiveController {
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
     cacheWrappedLabels(cy);
+    // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
+    // textures made ahead; the WebGL renderer is left as it is.
+    let textures: TexturesAhead | undefined;
     if (!webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES) drawDirectly(cy);
-    const textures = webgl || nodeCount <= DIRECT_DRAWING_MAX_NODES ? undefined : makeTexturesFirst(cy);
+    else if (!webgl) textures = makeTexturesFirst(cy);
     try {
       return await this.place(
         cy,

@@ -11,23 +11,7 @@
  * exist; a Cytoscape without them is left as it is.
  */
 import type { Core } from 'cytoscape';
-
-/** A per-element texture cache of the canvas renderer: `null` from `getElement` means "draw it directly". */
-interface ElementTextureCache {
-  getElement(...args: unknown[]): unknown;
-}
-/** The renderer's cache of whole layers: `null` from `getLayers` means "draw each element". */
-interface LayeredTextureCache {
-  getLayers(...args: unknown[]): unknown;
-}
-/** Where the canvas renderer keeps its caches (internal to Cytoscape). */
-interface CanvasRendererData {
-  eleTxrCache?: ElementTextureCache;
-  lblTxrCache?: ElementTextureCache;
-  slbTxrCache?: ElementTextureCache;
-  tlbTxrCache?: ElementTextureCache;
-  lyrTxrCache?: LayeredTextureCache;
-}
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`. Call it right after creating the
@@ -35,8 +19,7 @@ interface CanvasRendererData {
  * (a headless core, another version of Cytoscape).
  */
 export function drawDirectly(cy: Core): void {
-  const renderer = (cy as unknown as { renderer(): { data?: CanvasRendererData } | undefined }).renderer();
-  const data = renderer?.data;
+  const data = canvasRendererOf(cy)?.data;
   if (data === undefined) return;
   if (data.lyrTxrCache !== undefined) data.lyrTxrCache.getLayers = () => null;
   for (const cache of [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache]) {

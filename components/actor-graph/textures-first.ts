@@ -17,43 +17,17 @@
  */
 import type { Core } from 'cytoscape';
 import { yieldToMain } from '../shared/yield-to-main.ts';
-
-interface BoundingBox {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  w: number;
-  h: number;
-}
+import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
 
 /** What the renderer reads of an element (internal to Cytoscape). */
 interface RenderedElement {
-  boundingBox(): BoundingBox;
+  boundingBox(): RendererBox;
   visible(): boolean;
   isEdge(): boolean;
   element(): { _private: { rscratch: { badLine?: boolean } } };
 }
 
-/** A texture cache of the canvas renderer (internal to Cytoscape). */
-interface TextureCache {
-  getBoundingBox(element: RenderedElement): BoundingBox;
-  getElement(element: RenderedElement, box: BoundingBox, pixelRatio: number, level: undefined, reason: null): unknown;
-}
-
-/** The parts of the canvas renderer this relies on (internal to Cytoscape). */
-interface CanvasRenderer {
-  data?: {
-    eleTxrCache?: TextureCache;
-    lblTxrCache?: TextureCache;
-    slbTxrCache?: TextureCache;
-    tlbTxrCache?: TextureCache;
-  };
-  drawCachedElements?(context: unknown, elements: RenderedElement[], pixelRatio: number, extent?: BoundingBox): void;
-  getPixelRatio?(): number;
-}
-
-function overlaps(a: BoundingBox, b: BoundingBox): boolean {
+function overlaps(a: RendererBox, b: RendererBox): boolean {
   return a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
 }
 
@@ -76,21 +50,21 @@ const SLICE_MS = 40;
  * (a headless core, the WebGL renderer, another version of Cytoscape).
  */
 export function makeTexturesFirst(cy: Core): TexturesAhead {
-  const renderer = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
+  const renderer = canvasRendererOf<RenderedElement>(cy);
   const data = renderer?.data;
   const drawOriginal = renderer?.drawCachedElements;
   const none: TexturesAhead = { makeAhead: async () => undefined };
   if (renderer === undefined || data === undefined || drawOriginal === undefined) return none;
   const { eleTxrCache, lblTxrCache, slbTxrCache, tlbTxrCache } = data;
   if (eleTxrCache === undefined || lblTxrCache === undefined) return none;
-  const make = (cache: TextureCache | undefined, element: RenderedElement, pixelRatio: number) => {
+  const make = (cache: ElementTextureCache<RenderedElement> | undefined, element: RenderedElement, pixelRatio: number) => {
     if (cache === undefined) return;
     const box = cache.getBoundingBox(element);
     // The same arguments as the drawing below, so that it finds what was made here.
     if (box.w !== 0 && box.h !== 0) cache.getElement(element, box, pixelRatio, undefined, null);
   };
   /** Makes the textures of `element`, where it is drawn at all. */
-  const makeAll = (element: RenderedElement, pixelRatio: number, extent: BoundingBox | undefined): void => {
+  const makeAll = (element: RenderedElement, pixelRatio: number, extent: RendererBox | undefined): void => {
     const box = element.boundingBox();
     if (box.w === 0 || box.h === 0 || !element.visible() || (extent !== undefined && !overlaps(box, extent))) return;
     const edge = element.isEdge();
@@ -119,7 +93,7 @@ export function makeTexturesFirst(cy: Core): TexturesAhead {
       // Nothing is in view yet: the first frame with a size makes the textures instead.
       if (cy.width() === 0 || cy.height() === 0) return;
       const pixelRatio = renderer.getPixelRatio?.() ?? 1;
-      const extent = cy.extent() as BoundingBox;
+      const extent = cy.extent() as RendererBox;
       const elements = cy.elements().toArray() as unknown as RenderedElement[];
       let sliceStart = performance.now();
       for (const element of elements) {

@@ -11,15 +11,11 @@
  * finishes loading.
  */
 import type { Core } from 'cytoscape';
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
 /** The parts of an element's internals that Cytoscape's label code reads (internal to Cytoscape). */
 interface LabelledElementInternals {
   _private: { rscratch: Record<string, unknown> } & Record<string, unknown>;
-}
-
-/** The renderer's label-text function (internal to Cytoscape). */
-interface LabelTextRenderer {
-  getLabelText?(element: LabelledElementInternals, prefix?: string): string;
 }
 
 /** Cytoscape's name for a label property with a prefix: `labelKey` with `source` is `sourceLabelKey`. */
@@ -33,7 +29,7 @@ function prefixed(name: string, prefix: string | undefined): string {
  * such function (a headless core, another version of Cytoscape).
  */
 export function cacheWrappedLabels(cy: Core): void {
-  const renderer = (cy as unknown as { renderer(): LabelTextRenderer | undefined }).renderer();
+  const renderer = canvasRendererOf<LabelledElementInternals>(cy);
   const original = renderer?.getLabelText;
   if (renderer === undefined || original === undefined) return;
   renderer.getLabelText = function getLabelText(element, prefix) {

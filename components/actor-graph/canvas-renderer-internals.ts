@@ -1,0 +1,49 @@
+/**
+ * The parts of Cytoscape's canvas renderer that the widget reaches into, declared once. They are
+ * internal to Cytoscape (3.35) and untyped there; each is optional, and whoever uses one does
+ * nothing where it is missing (a headless core, another version of Cytoscape).
+ */
+import type { Core } from 'cytoscape';
+
+/** An element's box as the renderer keeps it. */
+export interface RendererBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * One of the renderer's texture caches: of elements, of their labels, of ties' source and target
+ * labels. `getElement` makes (or finds) the element's texture; `null` means "draw it directly".
+ */
+export interface ElementTextureCache<Element = never> {
+  getBoundingBox(element: Element): RendererBox;
+  getElement(element: Element, box: RendererBox, pixelRatio: number, level: undefined, reason: null): unknown;
+}
+
+/** The renderer's cache of whole layers: `null` from `getLayers` means "draw each element". */
+export interface LayeredTextureCache {
+  getLayers(...args: unknown[]): unknown;
+}
+
+/** The canvas renderer of a core, as far as the widget uses it. */
+export interface CanvasRenderer<Element = never> {
+  data?: {
+    eleTxrCache?: ElementTextureCache<Element>;
+    lblTxrCache?: ElementTextureCache<Element>;
+    slbTxrCache?: ElementTextureCache<Element>;
+    tlbTxrCache?: ElementTextureCache<Element>;
+    lyrTxrCache?: LayeredTextureCache;
+  };
+  drawCachedElements?(context: unknown, elements: Element[], pixelRatio: number, extent?: RendererBox): void;
+  getPixelRatio?(): number;
+  getLabelText?(element: Element, prefix?: string): string;
+}
+
+/** The renderer of `cy`, typed as the widget uses it; `undefined` for a headless core. */
+export function canvasRendererOf<Element = never>(cy: Core): CanvasRenderer<Element> | undefined {
+  return (cy as unknown as { renderer(): CanvasRenderer<Element> | undefined }).renderer();
+}
