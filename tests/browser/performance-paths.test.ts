@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
+import { yieldToMain } from '../../components/shared/yield-to-main.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
@@ -262,6 +263,28 @@ describe('the early start', () => {
     } finally {
       fetchSpy.mockRestore();
     }
+  });
+});
+
+describe('yieldToMain', () => {
+  it('lets a worker start while a long chain of work yields, rather than only after it', async () => {
+    const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data);'])));
+    let answered = false;
+    worker.addEventListener('message', () => (answered = true), { once: true });
+    worker.postMessage('ready?');
+    let chunksBeforeAnswer = -1;
+    for (let chunk = 0; chunk < 150; chunk++) {
+      const until = performance.now() + 10;
+      while (performance.now() < until) {
+        // Busy, as validating or measuring is.
+      }
+      if (answered && chunksBeforeAnswer < 0) chunksBeforeAnswer = chunk;
+      await yieldToMain();
+    }
+    worker.terminate();
+    // With scheduler.yield() the worker answered only once all 150 chunks were done.
+    expect(chunksBeforeAnswer).toBeGreaterThan(0);
+    expect(chunksBeforeAnswer).toBeLessThan(150);
   });
 });
 
