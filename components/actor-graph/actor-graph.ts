@@ -25,6 +25,7 @@ import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
+import { type EarlyLayout, startEarlyLayout } from './early-layout.ts';
 import {
   type AgErrorDetail,
   type AgExportDetail,
@@ -247,9 +248,16 @@ export class ActorGraph extends LitElement {
     () => this.warnAboutAttributes(),
     () => this.near,
     (value) => {
-      // The layout worker starts while the texts load and the data is checked, unless the data
-      // brings its own positions for this seed.
-      if (!hasStoredLayout(value, parseSeed(this.layoutSeed))) prewarmLayoutWorker();
+      // While the data is checked and its texts load, the worker already lays out the graph the
+      // data describes, unless the data brings its own positions for this seed or no graph shows.
+      const seed = parseSeed(this.layoutSeed);
+      this.early = undefined;
+      if (!hasStoredLayout(value, seed)) {
+        prewarmLayoutWorker();
+        if (this.currentView() !== 'table') {
+          this.early = startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined);
+        }
+      }
       // The timeline's code loads while the texts load, not after the graph is drawn.
       if (mayHaveTimeline(value)) void loadLazyViews();
     },
@@ -267,6 +275,8 @@ export class ActorGraph extends LitElement {
     choose: (selection) => this.choose(selection),
   });
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
+  /** The first layout of the data being loaded, asked for before the data was validated. */
+  private early: EarlyLayout | undefined;
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
@@ -469,6 +479,9 @@ export class ActorGraph extends LitElement {
       const cached =
         this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : frozenLayout(loaded, seed);
       const index = pane === this.primary ? 0 : 1;
+      // The early layout serves the first drawing only; a later one would find it stale.
+      const early = this.early;
+      this.early = undefined;
       let completed: boolean;
       try {
         completed = await pane.create(container, {
@@ -477,6 +490,7 @@ export class ActorGraph extends LitElement {
           theme: themeFromCss(this),
           lang: lang || undefined,
           positions: cached,
+          early,
           filter: this.paneFilter(index),
           // Filter and selection hold from the first placement on, not only once the layout is refined.
           onPlaced: () => {

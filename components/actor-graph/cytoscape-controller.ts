@@ -7,7 +7,7 @@ import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
-import { layoutRequestOf } from '../../src/layout/request.ts';
+import { layoutRequestOf, layoutStepsOf, SINGLE_LAYOUT_MAX_NODES } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
 import { type FilterableTie, isTieShown, type TieFilter } from '../../src/render/filter.ts';
@@ -17,6 +17,7 @@ import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { drawDirectly } from './direct-drawing.ts';
+import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import type { Selection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
@@ -56,6 +57,8 @@ export interface GraphOptions {
   readonly filter?: TieFilter | undefined;
   /** Called once the graph is first placed (before a large graph's layout is refined). */
   readonly onPlaced?: (() => void) | undefined;
+  /** A first layout asked for before the data was validated: used when it is the one needed. */
+  readonly early?: EarlyLayout | undefined;
 }
 
 type Direction = 'left' | 'right' | 'up' | 'down';
@@ -66,7 +69,7 @@ type Direction = 'left' | 'right' | 'up' | 'down';
  * the reader drags, pinches or wheels the view, a bitmap of the graph moves instead of the graph
  * being drawn again.
  */
-const SMALL_GRAPH_MAX_NODES = 150;
+const SMALL_GRAPH_MAX_NODES = SINGLE_LAYOUT_MAX_NODES;
 /**
  * Up to this many actors the graph is drawn without Cytoscape's texture caches (see
  * `drawDirectly`). Measured here against the caches: drawn directly, the longest task of the
@@ -272,9 +275,11 @@ export class CytoscapeController implements ReactiveController {
     const known = options.positions;
     const complete = known !== undefined && request.nodes.every((node) => known.has(node.id));
     // A large graph is shown early from a draft layout, and refined after.
-    const refine = !complete && nodeCount > SMALL_GRAPH_MAX_NODES && request.quality !== 'draft';
+    const [firstLayout, refinedLayout] = layoutStepsOf(request);
+    const refine = !complete && refinedLayout !== undefined;
     const token = ++this.createToken;
-    const placing = complete ? undefined : layOut(refine ? { ...request, quality: 'draft' } : request);
+    const early = complete ? undefined : claimEarlyLayout(options.early, firstLayout);
+    const placing = complete ? undefined : (early?.catch(() => layOut(firstLayout)) ?? layOut(firstLayout));
     // Handled below, unless a newer drawing replaces this one first.
     placing?.catch(() => undefined);
     // The worker refines the layout as soon as the draft is out, while the page draws the draft,

@@ -41,6 +41,34 @@ export function qualityFor(nodes: number): LayoutQuality {
   return 'draft';
 }
 
+/** Up to this many nodes a graph is laid out once; a larger one is shown from a draft first. */
+export const SINGLE_LAYOUT_MAX_NODES = 150;
+
+/**
+ * The layouts that place a graph, in order: the request itself, or, for a graph above
+ * {@link SINGLE_LAYOUT_MAX_NODES} nodes whose quality is above draft, a draft first.
+ */
+export function layoutStepsOf(request: LayoutRequest): [first: LayoutRequest, refined?: LayoutRequest] {
+  if (request.nodes.length <= SINGLE_LAYOUT_MAX_NODES || request.quality === 'draft') return [request];
+  return [{ ...request, quality: 'draft' }, request];
+}
+
+/** Whether two requests ask for the same layout: the same nodes, boxes, edges, seed and quality. */
+export function sameLayoutRequest(a: LayoutRequest, b: LayoutRequest): boolean {
+  if (a === b) return true;
+  if (a.seed !== b.seed || a.quality !== b.quality) return false;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const [m, n] = [a.nodes[i], b.nodes[i]];
+    if (m?.id !== n?.id || m?.width !== n?.width || m?.height !== n?.height) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const [e, f] = [a.edges[i], b.edges[i]];
+    if (e?.id !== f?.id || e?.source !== f?.source || e?.target !== f?.target) return false;
+  }
+  return true;
+}
+
 /**
  * The box a node needs with its label below it, estimated from the label's length rather than
  * measured, so that every environment (a worker, Node) computes the same box.

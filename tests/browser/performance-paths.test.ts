@@ -266,6 +266,84 @@ describe('the early start', () => {
   });
 });
 
+/**
+ * Holds back the fetch of the source text at `path` (answered with `text`) until `release()` is
+ * called, or for 5 s at most: the data cannot be validated, nor the graph drawn, before then.
+ */
+function holdTexts(path: string, text: string): { readonly held: boolean; release(): void } {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+    setTimeout(resolve, 5000);
+  });
+  const state = { held: true, release: () => release() };
+  const realFetch = window.fetch.bind(window);
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.endsWith(path)) return realFetch(input, init);
+    await gate;
+    state.held = false;
+    return new Response(text, { headers: { 'content-type': 'text/plain' } });
+  });
+  return state;
+}
+
+describe('the layout started with the parsed data', () => {
+  it('is asked of the worker while the source texts still load, and the drawing uses its answer', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 25, seed: 8 }));
+    const textPath = dataset.sources[0]?.text ?? '';
+    const texts = holdTexts(textPath, text);
+    const asked: string[] = [];
+    let askedWhileHeld = false;
+    const stop = watchLayoutRequests((quality) => {
+      asked.push(quality);
+      if (texts.held) askedWhileHeld = true;
+      texts.release();
+    });
+    try {
+      const { graph, error } = await mountData(dataset, {});
+      expect(error).toBeUndefined();
+      expect(askedWhileHeld).toBe(true);
+      // One layout: the drawing took the early answer instead of asking again.
+      expect(asked).toEqual(['proof']);
+      const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 15);
+      const expected = new Map((await computeLayout(request)).map(([id, x, y]) => [id, { x, y }]));
+      for (const node of graph.cy?.nodes() ?? []) expect(node.position()).toEqual(expected.get(node.id()));
+    } finally {
+      stop();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('is not used when the drawing needs another layout (here, with larger labels)', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 25, seed: 9 }));
+    const textPath = dataset.sources[0]?.text ?? '';
+    const texts = holdTexts(textPath, text);
+    const box = mount('<actor-graph></actor-graph>');
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    const asked: string[] = [];
+    const stop = watchLayoutRequests((quality) => {
+      // The labels grow once the early layout is asked for, before the data is checked: the
+      // drawing needs room for them, and so another layout.
+      if (asked.length === 0) graph.style.setProperty('--ag-graph-font-size', '21px');
+      asked.push(quality);
+      texts.release();
+    });
+    try {
+      const ready = nextEvent(graph, 'ag-ready', 10_000);
+      graph.data = dataset;
+      await ready;
+      expect(asked).toEqual(['proof', 'proof']);
+      const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 21);
+      const expected = new Map((await computeLayout(request)).map(([id, x, y]) => [id, { x, y }]));
+      for (const node of graph.cy?.nodes() ?? []) expect(node.position()).toEqual(expected.get(node.id()));
+    } finally {
+      stop();
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('yieldToMain', () => {
   it('lets a worker start while a long chain of work yields, rather than only after it', async () => {
     const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data);'])));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeLayout } from '../../src/layout/compute.ts';
-import { estimateNodeBox, layoutRequestOf, qualityFor } from '../../src/layout/request.ts';
+import {
+  estimateNodeBox,
+  type LayoutRequest,
+  layoutRequestOf,
+  layoutStepsOf,
+  qualityFor,
+  sameLayoutRequest,
+} from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { isSoftwareRenderer } from '../../src/render/gpu.ts';
@@ -46,5 +53,39 @@ describe('isSoftwareRenderer', () => {
     for (const name of ['ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)', 'Apple M2', 'Mali-G78']) {
       expect(isSoftwareRenderer(name), name).toBe(false);
     }
+  });
+});
+
+describe('layoutStepsOf', () => {
+  const request = (nodes: number, quality: LayoutRequest['quality']): LayoutRequest => ({
+    nodes: Array.from({ length: nodes }, (_, i) => ({ id: `n${i}`, width: 30, height: 40 })),
+    edges: [],
+    seed: 1,
+    quality,
+  });
+
+  it('lays a small graph out once, and shows a larger one from a draft first', () => {
+    const small = request(150, 'proof');
+    expect(layoutStepsOf(small)).toEqual([small]);
+    const large = request(151, 'proof');
+    expect(layoutStepsOf(large)).toEqual([{ ...large, quality: 'draft' }, large]);
+    const drafted = request(3000, 'draft');
+    expect(layoutStepsOf(drafted)).toEqual([drafted]);
+  });
+
+  it('tells requests for the same layout from requests for another', () => {
+    const a = request(20, 'proof');
+    const copy = JSON.parse(JSON.stringify(a)) as LayoutRequest;
+    expect(sameLayoutRequest(a, copy)).toBe(true);
+    expect(sameLayoutRequest(a, { ...a, seed: 2 })).toBe(false);
+    expect(sameLayoutRequest(a, { ...a, quality: 'draft' })).toBe(false);
+    expect(sameLayoutRequest(a, { ...a, nodes: a.nodes.slice(1) })).toBe(false);
+    expect(sameLayoutRequest(a, { ...a, nodes: a.nodes.map((node, i) => (i === 7 ? { ...node, width: 31 } : node)) })).toBe(
+      false,
+    );
+    expect(sameLayoutRequest(a, { ...a, nodes: a.nodes.map((node, i) => (i === 3 ? { ...node, id: 'x' } : node)) })).toBe(false);
+    const withEdge = { ...a, edges: [{ id: 'e', source: 'n0', target: 'n1' }] };
+    expect(sameLayoutRequest(withEdge, { ...withEdge, edges: [{ id: 'e', source: 'n0', target: 'n2' }] })).toBe(false);
+    expect(sameLayoutRequest(withEdge, JSON.parse(JSON.stringify(withEdge)) as LayoutRequest)).toBe(true);
   });
 });

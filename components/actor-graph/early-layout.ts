@@ -1,0 +1,51 @@
+/**
+ * The first layout of a graph, started as soon as its data is parsed: the worker places the graph
+ * while the page still checks the data and loads the source texts, which takes as long as the
+ * layout itself for a small graph. The drawing takes the answer only if it asks for the very same
+ * layout; data that turns out different (or invalid) is laid out again, or not at all.
+ */
+import {
+  type LayoutRequest,
+  layoutRequestOf,
+  layoutStepsOf,
+  type PositionList,
+  sameLayoutRequest,
+} from '../../src/layout/request.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { layOutInWorker } from './layout-client.ts';
+
+/** A layout asked of the worker before the data was validated. */
+export interface EarlyLayout {
+  readonly request: LayoutRequest;
+  readonly positions: Promise<PositionList>;
+}
+
+/**
+ * Asks the worker for the first layout of parsed, not yet validated, data drawn with `seed`,
+ * `fontSize` and `lang`; `undefined` when the data is not shaped like a dataset. Never runs on the
+ * main thread: where no worker can run, the drawing lays the graph out itself.
+ */
+export function startEarlyLayout(
+  value: unknown,
+  seed: number,
+  fontSize: number,
+  lang: string | undefined,
+): EarlyLayout | undefined {
+  let request: LayoutRequest;
+  try {
+    [request] = layoutStepsOf(layoutRequestOf(buildElements(value as Dataset, lang), seed, fontSize));
+  } catch {
+    // Data of another shape fails its validation soon; there is nothing to lay out.
+    return undefined;
+  }
+  const positions = layOutInWorker(request);
+  // Unclaimed, or claimed later: a failure is handled where it is claimed.
+  positions.catch(() => undefined);
+  return { request, positions };
+}
+
+/** The positions of `early` when it asked for exactly `request`. */
+export function claimEarlyLayout(early: EarlyLayout | undefined, request: LayoutRequest): Promise<PositionList> | undefined {
+  return early !== undefined && sameLayoutRequest(early.request, request) ? early.positions : undefined;
+}
