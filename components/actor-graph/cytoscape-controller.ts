@@ -421,9 +421,10 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
-   * Moves the nodes to their refined positions. A few hundred nodes glide there; above that,
-   * where one frame that moves every node takes well over 100 ms here, the nodes move a slice a
-   * frame, so the page stays responsive while the graph settles.
+   * Moves the nodes to their refined positions. A few hundred nodes glide there, unless the
+   * reader prefers reduced motion; above that, where one frame that moves every node takes well
+   * over 100 ms here, the nodes move a slice a frame, so the page stays responsive while the
+   * graph settles.
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
     const nodes = cy.nodes();
@@ -433,7 +434,8 @@ export class CytoscapeController implements ReactiveController {
           name: 'preset',
           positions: (node: NodeSingular) => positionIn(positions, node.id()),
           fit: false,
-          animate: true,
+          // Where the reader asks for less motion, the nodes jump to their places.
+          animate: !prefersReducedMotion(),
           animationDuration: 500,
           stop: () => resolve(),
         } as cytoscape.LayoutOptions).run();

@@ -390,6 +390,48 @@ describe('a graph shown from a draft', () => {
   }, 90_000);
 });
 
+describe('the refined layout', () => {
+  /** The most nodes seen moving in the frames after the refined layout's answer comes. */
+  async function nodesSeenGliding(): Promise<number> {
+    let refinedAnswer: Promise<void> | undefined;
+    const stop = watchLayoutRequests((quality, worker) => {
+      if (quality !== 'default') return;
+      refinedAnswer = new Promise((resolve) => worker.addEventListener('message', () => resolve(), { once: true }));
+    });
+    try {
+      const mounted = mountSynthetic(200, 4);
+      while (refinedAnswer === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      await refinedAnswer;
+      let most = 0;
+      for (let frame = 0; frame < 20; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const graph = document.querySelector('actor-graph') as ActorGraph | null;
+        most = Math.max(most, graph?.cy?.nodes().filter((node) => node.animated()).length ?? 0);
+      }
+      await mounted;
+      return most;
+    } finally {
+      stop();
+    }
+  }
+
+  it('glides in', async () => {
+    expect(await nodesSeenGliding()).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('jumps in where the reader prefers reduced motion', async () => {
+    const real = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) =>
+      query.includes('prefers-reduced-motion') ? { ...real(query), matches: true, media: query } : real(query),
+    );
+    try {
+      expect(await nodesSeenGliding()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }, 60_000);
+});
+
 describe('a graph removed while its draft is laid out', () => {
   it('leaves the worker no refined layout to compute for it', async () => {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 6 }));
