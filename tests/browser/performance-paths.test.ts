@@ -1,4 +1,5 @@
 /** Correctness of the paths that keep the page responsive: the worker, WebGL, the lazy start. */
+import cytoscape from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
@@ -140,6 +141,59 @@ describe('drawing on the canvas', () => {
     expect(graph.cy?.nodes().length).toBeGreaterThan(4000);
     expect(created).toBeGreaterThan(0);
   }, 90_000);
+});
+
+describe('pressing an actor', () => {
+  /** What Cytoscape calls on the element under the pointer: not in its public types. */
+  interface Pressable {
+    activate(): void;
+    unactivate(): void;
+    active(): boolean;
+  }
+  /** How often the renderer of `cy` is asked to draw again while `act` runs. */
+  function redrawsDuring(cy: cytoscape.Core, act: () => void): number {
+    const renderer = (cy as unknown as { renderer(): { redraw(...args: unknown[]): unknown } }).renderer();
+    const redraw = renderer.redraw.bind(renderer);
+    let count = 0;
+    renderer.redraw = (...args: unknown[]) => {
+      count++;
+      return redraw(...args);
+    };
+    try {
+      act();
+    } finally {
+      renderer.redraw = redraw;
+    }
+    return count;
+  }
+
+  it('activates it, with its events, without restyling or redrawing the graph', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const node = cy.getElementById('PRK');
+    const pressed = node as unknown as Pressable;
+    const events: string[] = [];
+    node.on('activate unactivate', (event) => events.push(event.type));
+    expect(redrawsDuring(cy, () => pressed.activate())).toBe(0);
+    expect(pressed.active()).toBe(true);
+    expect(redrawsDuring(cy, () => pressed.unactivate())).toBe(0);
+    expect(pressed.active()).toBe(false);
+    expect(events).toEqual(['activate', 'unactivate']);
+  });
+
+  it('leaves the cores of others (here, a bare one) as Cytoscape made them', async () => {
+    await mountGraph();
+    const box = mount('<div style="width:200px;height:200px"></div>');
+    const other = cytoscape({ container: box.firstElementChild as HTMLElement, elements: [{ data: { id: 'a' } }] });
+    try {
+      const pressed = other.getElementById('a') as unknown as Pressable;
+      pressed.activate();
+      expect(redrawsDuring(other, () => pressed.unactivate())).toBeGreaterThan(0);
+    } finally {
+      other.destroy();
+    }
+  });
 });
 
 describe('wrapped labels', () => {

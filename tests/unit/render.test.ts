@@ -88,6 +88,16 @@ describe('buildStylesheet', () => {
     for (const block of sheet)
       expect('selector' in block && /^[a-z.\-:, [\]]+$/.test(block.selector), JSON.stringify(block)).toBe(true);
   });
+
+  it('gives the pressed (active) state no look, so that pressing an actor needs no redraw', () => {
+    // The widget activates elements without restyling them (quiet-activation.ts).
+    const sheet = buildStylesheet(DEFAULT_THEME);
+    expect(sheet.filter((block) => 'selector' in block && block.selector.includes(':active'))).toEqual([]);
+    for (const group of ['node', 'edge']) {
+      const base = sheet.find((block) => 'selector' in block && block.selector === group);
+      expect(base && 'style' in base ? (base.style as Record<string, unknown>)['overlay-opacity'] : undefined).toBe(0);
+    }
+  });
 });
 
 describe('seeded fcose', () => {
