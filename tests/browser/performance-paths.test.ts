@@ -268,6 +268,31 @@ describe('a graph of more than 2,000 actors', () => {
     const at = target.renderedPosition();
     expect(Math.hypot(at.x - cy.width() / 2, at.y - cy.height() / 2)).toBeLessThan(3);
   }, 90_000);
+
+  it('lights nothing up on hover, where each redraw takes hundreds of milliseconds, but still points', async () => {
+    const graph = await mountSynthetic(2100, 7, 50);
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    const frame = graph.shadowRoot?.querySelector<HTMLElement>('.graph')?.parentElement;
+    cy.getElementById('A1000').emit('mouseover');
+    expect(cy.elements('.hover').length).toBe(0);
+    expect(frame?.style.cursor).toBe('pointer');
+    cy.getElementById('A1000').emit('mouseout');
+    expect(frame?.style.cursor).toBe('');
+  }, 90_000);
+});
+
+describe('fades', () => {
+  it('run over 150 ms in a small graph, and are immediate in a larger one, where each frame redraws it all', async () => {
+    const small = await mountGraph();
+    expect(Number.parseFloat(String(small.cy?.nodes()[0]?.style('transition-duration')))).toBeGreaterThan(0.1);
+    small.cy?.getElementById('PRK').emit('mouseover');
+    expect(small.cy?.elements('.hover').length).toBeGreaterThan(1);
+    unmountAll();
+    const larger = await mountSynthetic(200, 4);
+    for (const element of [larger.cy?.nodes()[0], larger.cy?.edges()[0]]) {
+      expect(Number.parseFloat(String(element?.style('transition-duration')))).toBe(0);
+    }
+  }, 60_000);
 });
 
 describe('a large graph', () => {

@@ -89,6 +89,13 @@ describe('buildStylesheet', () => {
       expect('selector' in block && /^[a-z.\-:, [\]]+$/.test(block.selector), JSON.stringify(block)).toBe(true);
   });
 
+  it('fades opacity changes over 150 ms, unless told not to', () => {
+    const transitions = (sheet: ReturnType<typeof buildStylesheet>) =>
+      sheet.filter((block) => 'style' in block && 'transition-duration' in (block.style as object)).length;
+    expect(transitions(buildStylesheet(DEFAULT_THEME))).toBe(2);
+    expect(transitions(buildStylesheet(DEFAULT_THEME, { fades: false }))).toBe(0);
+  });
+
   it('gives the pressed (active) state no look, so that pressing an actor needs no redraw', () => {
     // The widget activates elements without restyling them (quiet-activation.ts).
     const sheet = buildStylesheet(DEFAULT_THEME);
