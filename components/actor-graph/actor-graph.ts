@@ -244,7 +244,10 @@ export class ActorGraph extends LitElement {
 
   private readonly source = new DataController(
     this,
-    (error) => this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error)),
+    (error) => {
+      this.early = undefined;
+      this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error));
+    },
     () => this.warnAboutAttributes(),
     () => this.near,
     (value) => {
@@ -275,7 +278,7 @@ export class ActorGraph extends LitElement {
     choose: (selection) => this.choose(selection),
   });
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
-  /** The first layout of the data being loaded, asked for before the data was validated. */
+  /** The first layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
@@ -331,7 +334,11 @@ export class ActorGraph extends LitElement {
     return messagesFor(this.language);
   }
 
-  /** The Cytoscape core, for advanced uses (in the compare view, the left pane's); read-only. */
+  /**
+   * The Cytoscape core, for advanced uses (in the compare view, the left pane's); read-only. Its
+   * elements are pressed (`:active`) without being restyled, so a style added for `:active`
+   * does not show.
+   */
   get cy(): Core | undefined {
     return this.primary.core;
   }
@@ -479,9 +486,6 @@ export class ActorGraph extends LitElement {
       const cached =
         this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : frozenLayout(loaded, seed);
       const index = pane === this.primary ? 0 : 1;
-      // The early layout serves the first drawing only; a later one would find it stale.
-      const early = this.early;
-      this.early = undefined;
       let completed: boolean;
       try {
         completed = await pane.create(container, {
@@ -490,7 +494,8 @@ export class ActorGraph extends LitElement {
           theme: themeFromCss(this),
           lang: lang || undefined,
           positions: cached,
-          early,
+          // Taken only by a drawing that needs that very layout (a redraw of other data does not).
+          early: this.early,
           filter: this.paneFilter(index),
           // Filter and selection hold from the first placement on, not only once the layout is refined.
           onPlaced: () => {

@@ -95,16 +95,20 @@ export class DataController implements ReactiveController {
       timeoutMs: seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined,
     };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
+    // A load that a newer one replaced while it fetched or parsed has nothing to start early.
+    const onParsed = (value: unknown) => {
+      if (!signal.aborted) this.onParsed(value);
+    };
     const { data, src } = this.host;
     if (data !== undefined) {
-      this.onParsed(data);
+      onParsed(data);
       return prepareDataset(data, textLoader(), 'The data property');
     }
     const inline = this.host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (inline !== null) {
       return parseDatasetJson(inline.textContent ?? '', 'The inline JSON').then((parsed) => {
         if (!parsed.ok) return parsed;
-        this.onParsed(parsed.value);
+        onParsed(parsed.value);
         return prepareDataset(parsed.value, textLoader(), 'The inline JSON');
       });
     }
@@ -115,7 +119,7 @@ export class DataController implements ReactiveController {
     } catch {
       return Promise.resolve({ ok: false, error: { message: `The src "${src}" is not a valid URL.`, issues: [] } });
     }
-    return loadDatasetFromUrl(url, options, this.onParsed);
+    return loadDatasetFromUrl(url, options, onParsed);
   }
 
   private setState(state: LoadState): void {

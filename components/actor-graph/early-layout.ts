@@ -21,10 +21,15 @@ export interface EarlyLayout {
   readonly positions: Promise<PositionList>;
 }
 
+/** The latest early layout asked for on this page, while the worker computes it. */
+let latest: EarlyLayout | undefined;
+
 /**
  * Asks the worker for the first layout of parsed, not yet validated, data drawn with `seed`,
  * `fontSize` and `lang`; `undefined` when the data is not shaped like a dataset. Never runs on the
- * main thread: where no worker can run, the drawing lays the graph out itself.
+ * main thread: where no worker can run, the drawing lays the graph out itself. The worker lays
+ * out one graph after another and cannot drop one it has begun, so the same layout asked again
+ * while it is computed (the data loaded again, an element moved) is not asked twice.
  */
 export function startEarlyLayout(
   value: unknown,
@@ -39,10 +44,18 @@ export function startEarlyLayout(
     // Data of another shape fails its validation soon; there is nothing to lay out.
     return undefined;
   }
+  if (latest !== undefined && sameLayoutRequest(latest.request, request)) return latest;
   const positions = layOutInWorker(request);
-  // Unclaimed, or claimed later: a failure is handled where it is claimed.
-  positions.catch(() => undefined);
-  return { request, positions };
+  const early = { request, positions };
+  latest = early;
+  // Unclaimed, or claimed later: a failure is handled where it is claimed. Once answered, the
+  // layout is held by the elements that asked for it only.
+  positions
+    .catch(() => undefined)
+    .finally(() => {
+      if (latest === early) latest = undefined;
+    });
+  return early;
 }
 
 /** The positions of `early` when it asked for exactly `request`. */

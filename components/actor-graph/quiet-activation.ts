@@ -1,9 +1,9 @@
 /**
  * Pressing a node or tie "activates" it in Cytoscape, and releasing it deactivates it. Each time,
  * Cytoscape restyles the element and redraws the whole graph, so a click drew two full frames
- * before the one that shows the selection: at 10,000 actors, about 500 ms each here. The widget
- * gives the active state no look (its overlay is transparent), so on its cores the state is
- * kept, and its events fire, without the restyle and the redraws.
+ * before the one that shows the selection (without them, clicks at 1,000 actors took 0.74 of the
+ * time here). The widget gives the active state no look (its overlay is transparent), so on its
+ * cores the state is kept, and its events fire, without the restyle and the redraws.
  */
 import type { Core } from 'cytoscape';
 

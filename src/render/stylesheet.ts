@@ -17,9 +17,9 @@ export function nodeSizeOf(kind: ActorKind): number {
 
 /**
  * The stylesheet of the graph, with the visual states (classes) the widget toggles. With
- * `fades` off, changes of opacity (fading around a selection, a tie lit on hover) show at once:
- * a 150 ms fade is several frames, and above a few hundred actors each frame redraws the whole
- * graph (at 3,000 actors here, four frames of 160 to 260 ms for one hover).
+ * `fades` off, changes of opacity (a tie lit on hover or by a selection) show at once: a 150 ms
+ * fade is several frames, and in a large graph each frame redraws all of it (at 3,000 actors
+ * here, four frames of 160 to 260 ms for one hover). The widget fades in small graphs only.
  */
 export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: boolean } = {}): StylesheetJson {
   const fade = fades ? { 'transition-property': 'opacity', 'transition-duration': 150 } : {};
