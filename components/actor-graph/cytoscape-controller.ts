@@ -7,7 +7,7 @@ import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LayoutRequest, PositionList } from '../../src/layout/request.ts';
-import { layoutRequestOf, layoutStepsOf, SINGLE_LAYOUT_MAX_NODES } from '../../src/layout/request.ts';
+import { layoutRequestOf, layoutStepsOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
 import { type FilterableTie, isTieShown, type TieFilter } from '../../src/render/filter.ts';
@@ -65,12 +65,12 @@ export interface GraphOptions {
 type Direction = 'left' | 'right' | 'up' | 'down';
 
 /**
- * Up to this many actors a graph is small: laid out once with no draft first, faded around the
- * selection, and zoomed to a readable size rather than fitted on a narrow screen. Above it, while
+ * Up to this many actors a graph is small: faded around the selection (the fades run over
+ * 150 ms), and zoomed to a readable size rather than fitted on a narrow screen. Above it, while
  * the reader drags, pinches or wheels the view, a bitmap of the graph moves instead of the graph
- * being drawn again.
+ * being drawn again. (Whether a graph is shown from a draft first is `layoutStepsOf`'s call.)
  */
-const SMALL_GRAPH_MAX_NODES = SINGLE_LAYOUT_MAX_NODES;
+const SMALL_GRAPH_MAX_NODES = 150;
 /**
  * Up to this many actors the graph is drawn without Cytoscape's texture caches (see
  * `drawDirectly`). Measured here against the caches: drawn directly, the longest task of the
