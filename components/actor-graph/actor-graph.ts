@@ -256,10 +256,9 @@ export class ActorGraph extends LitElement {
       const seed = parseSeed(this.layoutSeed);
       this.early = undefined;
       if (!hasStoredLayout(value, seed)) {
-        prewarmLayoutWorker();
-        if (this.currentView() !== 'table') {
-          this.early = startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined);
-        }
+        // Asking for the layout starts the worker; the table view only has it ready.
+        if (this.currentView() === 'table') prewarmLayoutWorker();
+        else this.early = startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined);
       }
       // The timeline's code loads while the texts load, not after the graph is drawn.
       if (mayHaveTimeline(value)) void loadLazyViews();
