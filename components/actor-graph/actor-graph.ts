@@ -336,7 +336,8 @@ export class ActorGraph extends LitElement {
   /**
    * The Cytoscape core, for advanced uses (in the compare view, the left pane's); read-only. Its
    * elements are pressed (`:active`) without being restyled, so a style added for `:active`
-   * does not show.
+   * does not show. While it draws a frame, it does not announce again (`bounds`) a box it already
+   * announced as changed.
    */
   get cy(): Core | undefined {
     return this.primary.core;

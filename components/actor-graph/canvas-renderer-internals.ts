@@ -41,6 +41,17 @@ export interface CanvasRenderer<Element = never> {
   drawCachedElements?(context: unknown, elements: Element[], pixelRatio: number, extent?: RendererBox): void;
   getPixelRatio?(): number;
   getLabelText?(element: Element, prefix?: string): string;
+  /** Draws one frame. */
+  render?(...args: unknown[]): unknown;
+  /** Hears of a change to the graph (`bounds`, `zorder`, `style`, …) and asks for a frame. */
+  notify?(eventName: string, elements?: unknown): unknown;
+  /** Whether a frame is to be drawn at the next animation frame. */
+  requestedFrame?: boolean;
+  /** The size of the canvases in device pixels, as last matched to the container. */
+  canvasWidth?: number;
+  canvasHeight?: number;
+  /** Adds work to do before each frame; higher priorities run first. */
+  beforeRender?(work: (willDraw: boolean, now: number) => void, priority: number): void;
 }
 
 /** The renderer of `cy`, typed as the widget uses it; `undefined` for a headless core. */

@@ -197,6 +197,98 @@ describe('pressing an actor', () => {
   });
 });
 
+describe('frames that show nothing new', () => {
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+  /** Waits until `cy` has drawn nothing for three frames in a row (at most two seconds). */
+  async function settled(cy: cytoscape.Core): Promise<void> {
+    let drawn = 0;
+    const count = () => drawn++;
+    cy.on('render', count);
+    try {
+      for (let quiet = 0, frames = 0; quiet < 3 && frames < 120; frames++) {
+        const before = drawn;
+        await frame();
+        quiet = drawn === before ? quiet + 1 : 0;
+      }
+    } finally {
+      cy.off('render', count);
+    }
+  }
+
+  /** How many frames `cy` draws in the eight animation frames after `change` runs. */
+  async function framesAfter(cy: cytoscape.Core, change: () => void): Promise<number> {
+    await settled(cy);
+    let drawn = 0;
+    const count = () => drawn++;
+    cy.on('render', count);
+    try {
+      change();
+      for (let i = 0; i < 8; i++) await frame();
+    } finally {
+      cy.off('render', count);
+    }
+    return drawn;
+  }
+
+  it('draws a change to the graph in one frame, not two', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    // A restyle that changes the actor's box: Cytoscape's own measuring asked for a second frame.
+    expect(await framesAfter(cy, () => cy.getElementById('PRK').style('width', 60))).toBe(1);
+    expect(await framesAfter(cy, () => cy.getElementById('PRK').shift({ x: 40, y: 0 }))).toBe(1);
+  });
+
+  it('still draws the ties of a moved actor where it went', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    await settled(cy);
+    const node = cy.getElementById('PRK');
+    node.position({ x: node.position('x') + 300, y: node.position('y') - 200 });
+    await frame();
+    await frame();
+    const at = node.position();
+    const ties = node.connectedEdges(':visible');
+    expect(ties.length).toBeGreaterThan(0);
+    for (const tie of ties) {
+      const end = tie.source().same(node) ? tie.sourceEndpoint() : tie.targetEndpoint();
+      // The tie ends on the actor's border, not where the actor was.
+      expect(Math.hypot(end.x - at.x, end.y - at.y)).toBeLessThan(node.outerWidth());
+    }
+  });
+
+  it('does not redraw a resize that left the graph its size, and redraws one that did not', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    expect(await framesAfter(cy, () => cy.resize())).toBe(0);
+    const box = graph.parentElement;
+    if (box === null) throw new Error('no box');
+    expect(
+      await framesAfter(cy, () => {
+        box.style.width = '900px';
+        cy.resize();
+      }),
+    ).toBeGreaterThan(0);
+  });
+
+  it('leaves the cores of others (here, a bare one) as Cytoscape made them', async () => {
+    await mountGraph();
+    const box = mount('<div style="width:200px;height:200px"></div>');
+    const other = cytoscape({
+      container: box.firstElementChild as HTMLElement,
+      elements: [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'ab', source: 'a', target: 'b' } }],
+    });
+    try {
+      expect(await framesAfter(other, () => other.getElementById('a').style('width', 60))).toBeGreaterThan(1);
+    } finally {
+      other.destroy();
+    }
+  });
+});
+
 describe('wrapped labels', () => {
   /** The renderer's internals the test looks into (Cytoscape 3.35). */
   interface LabelRenderer {
