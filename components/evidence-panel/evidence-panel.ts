@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { anchorQuote } from '../../src/evidence/anchor.ts';
 import { quoteContext } from '../../src/evidence/context.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
@@ -16,6 +16,14 @@ import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary }
 function typeLabelOf(type: TieType | undefined, id: string, lang: string): string {
   return type === undefined ? id : tieTypeLabel(type, lang || undefined);
 }
+
+/**
+ * How many ties an actor's panel shows in the first frame after the actor is selected: more than
+ * fit in view. The others follow right after that frame is painted, so that a click on a
+ * well-connected actor is answered in one short frame (the seed's North Korea has 34 ties, and
+ * building and laying out all their quotes took about half of its click).
+ */
+const FIRST_FRAME_TIES = 6;
 
 /**
  * The evidence panel: for a selected actor, its ties grouped by category; for a selected tie, that
@@ -53,6 +61,13 @@ export class EvidencePanel extends LitElement {
   declare pageMatches: PageMatches | undefined;
 
   private focusHeading = false;
+  /** Whether this update is the first frame of a new actor's panel, which shows only its first ties. */
+  private firstFrame = false;
+  /** How many more ties this render may show, and whether it left some out. */
+  private tiesLeft = Number.POSITIVE_INFINITY;
+  private heldBack = false;
+  /** Settles once the ties held back from a first frame are asked to render. */
+  private rest: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -106,13 +121,51 @@ export class EvidencePanel extends LitElement {
     `,
   ];
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const previous = changed.get('selection');
+    const actor = this.selection?.kind === 'actor' ? this.selection.id : undefined;
+    if (changed.has('selection') && actor !== undefined && !(previous?.kind === 'actor' && previous.id === actor)) {
+      this.firstFrame = true;
+    }
+  }
+
+  /** Resolves once the panel is complete, the ties held back from a first frame included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.rest !== undefined) {
+      await this.rest;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override updated(): void {
+    if (this.firstFrame) {
+      this.firstFrame = false;
+      if (this.heldBack) this.renderRestAfterPaint();
+    }
     if (!this.focusHeading) return;
     this.focusHeading = false;
     this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
 
+  /** Renders the held-back ties once the first frame is painted. */
+  private renderRestAfterPaint(): void {
+    const rest = new Promise<void>((resolve) => {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.rest === rest) this.rest = undefined;
+          this.requestUpdate();
+          resolve();
+        }),
+      );
+    });
+    this.rest = rest;
+  }
+
   override render(): TemplateResult | typeof nothing {
+    this.tiesLeft = this.firstFrame ? FIRST_FRAME_TIES : Number.POSITIVE_INFINITY;
+    this.heldBack = false;
     const dataset = this.data;
     if (dataset === undefined) return nothing;
     const selection = this.selection;
@@ -183,16 +236,25 @@ export class EvidencePanel extends LitElement {
       const category = this.typeOf(dataset, tie)?.category;
       if (category !== undefined) byCategory.set(category, [...(byCategory.get(category) ?? []), tie]);
     }
-    return TIE_CATEGORIES.filter((category) => byCategory.has(category)).map(
-      (category) => html`
+    const sections: TemplateResult[] = [];
+    for (const category of TIE_CATEGORIES) {
+      const all = byCategory.get(category);
+      // In a first frame, the ties past the first few are left for the next.
+      const shown = all?.slice(0, Math.max(0, this.tiesLeft));
+      if (all === undefined || shown === undefined) continue;
+      this.tiesLeft -= shown.length;
+      if (shown.length < all.length) this.heldBack = true;
+      if (shown.length === 0) continue;
+      sections.push(html`
         <section aria-label=${this.words.panel.categoryTies(this.words.category[category])}>
-          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${byCategory.get(category)?.length}</h3>
+          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${all.length}</h3>
           <ol>
-            ${(byCategory.get(category) ?? []).map((tie) => html`<li>${this.renderTie(dataset, tie, from)}</li>`)}
+            ${shown.map((tie) => html`<li>${this.renderTie(dataset, tie, from)}</li>`)}
           </ol>
         </section>
-      `,
-    );
+      `);
+    }
+    return sections;
   }
 
   private renderTieAlone(dataset: Dataset, id: string): TemplateResult {

@@ -187,6 +187,26 @@ describe('<actor-graph> reading the evidence', () => {
     expect(graph.cy?.getElementById('RUS').hasClass('faded')).toBe(true);
   });
 
+  it('answers a click on a well-connected actor with its first ties, and adds the rest right after', async () => {
+    const graph = await mountGraph();
+    const panel = inside(graph, 'ag-evidence-panel') as HTMLElement & { updateComplete: Promise<unknown> };
+    await panel.updateComplete;
+    const ties = () => panel.shadowRoot?.querySelectorAll('article').length ?? 0;
+    graph.select('PRK');
+    // The panel's first update, before the next frame: the first ties only.
+    for (let i = 0; i < 20 && ties() === 0; i++) await Promise.resolve();
+    expect(ties()).toBe(6);
+    // updateComplete waits for the rest: as many as the panel says it shows.
+    await panel.updateComplete;
+    const shown = Number(/\d+/.exec(panel.shadowRoot?.querySelector('.count')?.textContent ?? '')?.[0]);
+    expect(shown).toBeGreaterThan(10);
+    expect(ties()).toBe(shown);
+    // Selecting the same actor again does not start over from its first ties.
+    graph.select('PRK');
+    await Promise.resolve();
+    expect(ties()).toBe(shown);
+  });
+
   it('selects through select(), and the selected attribute', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
     expect(await panelText(graph)).toContain('Russia');
