@@ -10,9 +10,11 @@
  * On the widget's cores, while a frame is being prepared and drawn:
  * - a box or stacking order announced does not ask for another frame: the frame under way applies
  *   and measures everything queued before it draws, and draws after that;
- * - a box dropped again while already dropped is not announced at all: its change was announced
- *   when it was first dropped, and the element is measured by this frame. Announced, it would be
- *   queued to be measured once more before the next frame.
+ * - a box that Cytoscape drops again, already dropped, just before working it out anew
+ *   (`boundingBox()`) is not announced at all: its change was announced when it was first
+ *   dropped, and the element has been measured since. Announced, it would be queued to be
+ *   measured once more before the next frame. A box dropped for any other reason (a move, a
+ *   restyle, even one made by an animation during the frame) is announced as before.
  * Everything else (animations, moves, restyles made between frames) asks for frames as before.
  *
  * A resize that leaves the canvas its size (the first report of every size observer, the page
@@ -38,6 +40,8 @@ const FRAME_START_PRIORITY = 1000;
 
 /** The widget's core whose frame is being prepared or drawn right now, if any. */
 let framing: Core | undefined;
+/** How deep the calls of `boundingBox()` in progress go. */
+let measuring = 0;
 /** Set while an already dropped box is dropped again: its "bounds" event is not sent. */
 let silent = false;
 let patched = false;
@@ -49,19 +53,33 @@ function boxesAlreadyDropped(elements: CollectionInternals): boolean {
   return true;
 }
 
-/** Drops already dropped boxes, on the widget's cores during a frame, without announcing it. */
+/**
+ * Has `boundingBox()` drop an already dropped box, on the widget's cores during a frame, without
+ * announcing it.
+ */
 function patchCollections(cy: Core): void {
   if (patched) return;
   patched = true;
   // Elements and collections share this prototype; outside the frames of the widget's cores,
-  // both methods do what they did.
-  const prototype = Object.getPrototypeOf(cy.collection()) as Record<'dirtyBoundingBoxCache' | 'emitAndNotify', CollectionMethod>;
+  // these methods do what they did.
+  const prototype = Object.getPrototypeOf(cy.collection()) as Record<
+    'boundingBox' | 'dirtyBoundingBoxCache' | 'emitAndNotify',
+    CollectionMethod
+  >;
+  const boundingBox = prototype.boundingBox;
   const dropBoxes = prototype.dirtyBoundingBoxCache;
   const emitAndNotify = prototype.emitAndNotify;
-  prototype.dirtyBoundingBoxCache = function (this: CollectionInternals, ...args: unknown[]) {
-    if (framing === undefined || silent || this.cy() !== framing || !boxesAlreadyDropped(this)) {
-      return dropBoxes.apply(this, args);
+  prototype.boundingBox = function (this: CollectionInternals, ...args: unknown[]) {
+    measuring++;
+    try {
+      return boundingBox.apply(this, args);
+    } finally {
+      measuring--;
     }
+  };
+  prototype.dirtyBoundingBoxCache = function (this: CollectionInternals, ...args: unknown[]) {
+    const redundant = measuring > 0 && framing !== undefined && !silent && this.cy() === framing;
+    if (!redundant || !boxesAlreadyDropped(this)) return dropBoxes.apply(this, args);
     silent = true;
     try {
       return dropBoxes.apply(this, args);
@@ -84,18 +102,27 @@ export function skipNeedlessFrames(cy: Core): void {
   const renderer = canvasRendererOf(cy);
   const { render, notify, beforeRender } = renderer ?? {};
   if (renderer === undefined || render === undefined || notify === undefined || beforeRender === undefined) return;
+  const frameEnded = () => {
+    if (framing === cy) framing = undefined;
+  };
   beforeRender.call(
     renderer,
     (willDraw) => {
-      if (willDraw) framing = cy;
+      if (!willDraw) return;
+      framing = cy;
+      // Should the frame not be drawn (a callback before it threw), it still ends.
+      queueMicrotask(frameEnded);
     },
     FRAME_START_PRIORITY,
   );
+  // The frame's own handlers come first: what the page's handlers change after it is drawn asks
+  // for frames as usual.
+  cy.on('render', frameEnded);
   renderer.render = function (...args: unknown[]) {
     try {
       return render.apply(this, args);
     } finally {
-      framing = undefined;
+      frameEnded();
     }
   };
   renderer.notify = function (eventName, elements) {
