@@ -60,14 +60,30 @@ export function hasContext(quote: QuoteSelector): boolean {
 const KEY_LENGTH = 12;
 
 /**
- * Every offset of each needle in `haystack`, found in one pass over it: needles are indexed by
- * their first characters, so many quotes in a long text cost about one scan, not one scan each.
+ * Up to this many characters searched in all (needles times the haystack's length), each needle is
+ * looked for on its own: the browser's native search then beats one indexed pass. Measured in
+ * Node: 60 quotes in the seed's 15,000 characters took 0.3 ms so, 8 to 16 ms in one pass; 1,744
+ * quotes in 76,000 characters took 40 ms so, 18 ms in one pass.
  */
-export function findAllMany(haystack: string, needles: Iterable<string>): Map<string, number[]> {
+const SEPARATE_SEARCH_MAX_CHARACTERS = 20_000_000;
+
+/**
+ * Every offset of each needle in `haystack`. Many needles in a long text are found in one pass
+ * over it: they are indexed by their first characters, so they cost about one scan, not one each.
+ * `separateSearchMax` is {@link SEPARATE_SEARCH_MAX_CHARACTERS}, but for tests.
+ */
+export function findAllMany(
+  haystack: string,
+  needles: Iterable<string>,
+  separateSearchMax = SEPARATE_SEARCH_MAX_CHARACTERS,
+): Map<string, number[]> {
+  const distinct = [...new Set(needles)];
+  if (distinct.length * haystack.length <= separateSearchMax) {
+    return new Map(distinct.map((needle) => [needle, findAll(haystack, needle)]));
+  }
   const found = new Map<string, number[]>();
   const byKey = new Map<string, string[]>();
-  for (const needle of needles) {
-    if (found.has(needle)) continue;
+  for (const needle of distinct) {
     found.set(needle, []);
     if (needle.length < KEY_LENGTH) {
       found.set(needle, findAll(haystack, needle));

@@ -91,8 +91,12 @@ describe('findAllMany', () => {
       'missing needle here',
       'the cat sat on the mat',
     ];
-    const found = findAllMany(haystack, needles);
-    for (const needle of needles) expect(found.get(needle), needle).toEqual(findAll(haystack, needle));
-    expect(found.get('the cat sat on the')).toHaveLength(3);
+    // Each needle on its own (as for a short text), and all in one indexed pass (a long one).
+    for (const separateSearchMax of [Number.POSITIVE_INFINITY, 0]) {
+      const found = findAllMany(haystack, needles, separateSearchMax);
+      expect([...found.keys()]).toEqual([...new Set(needles)]);
+      for (const needle of needles) expect(found.get(needle), needle).toEqual(findAll(haystack, needle));
+      expect(found.get('the cat sat on the')).toHaveLength(3);
+    }
   });
 });
