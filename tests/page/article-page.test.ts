@@ -54,6 +54,15 @@ it('marks the quotes, scrolls to a selected tie’s passage, and selects the tie
       { timeout: 5_000 },
     );
 
+    // The glide may still be under way: the passage to click is measured once the page is still.
+    await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      for (let still = 0, last = scrollY, frames = 0; still < 5 && frames < 300; frames++) {
+        await frame();
+        still = scrollY === last ? still + 1 : 0;
+        last = scrollY;
+      }
+    });
     // A click on another marked passage, with the real mouse, selects the tie it supports.
     const point = await page.evaluate(() => {
       const selected = new Set(CSS.highlights.get('ag-evidence-selected') ?? []);
