@@ -10,11 +10,12 @@
  * On the widget's cores, while a frame is being prepared and drawn:
  * - a box or stacking order announced does not ask for another frame: the frame under way applies
  *   and measures everything queued before it draws, and draws after that;
- * - a box that Cytoscape drops again, already dropped, just before working it out anew
- *   (`boundingBox()`) is not announced at all: its change was announced when it was first
- *   dropped, and the element has been measured since. Announced, it would be queued to be
- *   measured once more before the next frame. A box dropped for any other reason (a move, a
- *   restyle, even one made by an animation during the frame) is announced as before.
+ * - a box that Cytoscape drops again, already dropped, while `boundingBox()` works it out anew
+ *   (and applies the element's style on the way) is not announced at all: its change was
+ *   announced when it was first dropped, and the element has been measured since. Announced, it
+ *   would be queued to be measured once more before the next frame. A box dropped anywhere else
+ *   (a move, a restyle applied before the frame measures, an animation's step during the frame)
+ *   is announced as before.
  * Everything else (animations, moves, restyles made between frames) asks for frames as before.
  *
  * A resize that leaves the canvas its size (the first report of every size observer, the page
