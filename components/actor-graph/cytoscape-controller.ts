@@ -19,6 +19,7 @@ import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
+import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import type { Selection } from './selection.ts';
@@ -319,6 +320,7 @@ export class CytoscapeController implements ReactiveController {
     cacheWrappedLabels(cy);
     activateQuietly(cy);
     if (!webgl) skipNeedlessFrames(cy);
+    if (!webgl) hitTestNearbyOnly(cy);
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.
     let textures: TexturesAhead | undefined;

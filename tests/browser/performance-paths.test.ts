@@ -317,6 +317,76 @@ describe('frames that show nothing new', () => {
   });
 });
 
+describe('finding the element under the pointer', () => {
+  interface HitTesting {
+    findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): cytoscape.SingularElementArgument[];
+    getCachedZSortedEles(): unknown[];
+  }
+
+  it('finds what Cytoscape finds, testing only the elements near the pointer', async () => {
+    const graph = await mountSynthetic(300, 7);
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const renderer = (cy as unknown as { renderer(): HitTesting }).renderer();
+    const cytoscapes = Object.getPrototypeOf(renderer) as HitTesting;
+    // Points on actors, on ties, on labels' edges, and scattered over the whole graph.
+    const box = cy.elements().boundingBox();
+    const points = [
+      ...cy.nodes().map((node) => node.position()),
+      ...cy.edges(':visible').map((edge) => edge.midpoint()),
+      ...cy.nodes().map((node) => ({ x: node.position('x') + node.outerWidth() / 2 + 3, y: node.position('y') + 14 })),
+      ...Array.from({ length: 400 }, (_, i) => ({
+        x: box.x1 + ((i * 37) % 100) * (box.w / 100),
+        y: box.y1 + ((i * 61) % 100) * (box.h / 100),
+      })),
+    ];
+    let hits = 0;
+    let tested = 0;
+    const zSorted = renderer.getCachedZSortedEles();
+    for (const { x, y } of points.filter((point) => point !== undefined)) {
+      for (const isTouch of [false, true]) {
+        const expected = cytoscapes.findNearestElements.call(renderer, x, y, true, isTouch).map((element) => element.id());
+        expect(renderer.findNearestElements(x, y, true, isTouch).map((element) => element.id())).toEqual(expected);
+        if (expected.length > 0) hits++;
+      }
+      tested++;
+    }
+    expect(tested).toBeGreaterThan(1000);
+    expect(hits).toBeGreaterThan(600);
+    // The drawing order the renderer keeps is left as it was.
+    expect(renderer.getCachedZSortedEles()).toBe(zSorted);
+  }, 90_000);
+
+  it('tests only the elements near the pointer', async () => {
+    const graph = await mountSynthetic(300, 7);
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const renderer = (cy as unknown as { renderer(): HitTesting }).renderer();
+    // Cytoscape's test reads the elements to test from the renderer's drawing order.
+    const drawingOrder = renderer.getCachedZSortedEles;
+    const tested: number[] = [];
+    renderer.getCachedZSortedEles = function (this: HitTesting) {
+      const elements = drawingOrder.call(this);
+      tested.push(elements.length);
+      return elements;
+    };
+    const node = cy.nodes().max((candidate) => candidate.degree(false)).ele;
+    let found: string[];
+    try {
+      found = renderer.findNearestElements(node.position('x'), node.position('y'), true, false).map((element) => element.id());
+    } finally {
+      renderer.getCachedZSortedEles = drawingOrder;
+    }
+    const cytoscapes = Object.getPrototypeOf(renderer) as HitTesting;
+    const expected = cytoscapes.findNearestElements.call(renderer, node.position('x'), node.position('y'), true, false);
+    expect(found).toEqual(expected.map((element) => element.id()));
+    expect(found.length).toBeGreaterThan(0);
+    expect(tested).toHaveLength(1);
+    expect(tested[0]).toBeGreaterThan(0);
+    expect(tested[0]).toBeLessThan(cy.elements().length / 10);
+  }, 90_000);
+});
+
 describe('wrapped labels', () => {
   /** The renderer's internals the test looks into (Cytoscape 3.35). */
   interface LabelRenderer {

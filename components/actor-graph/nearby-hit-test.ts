@@ -1,0 +1,62 @@
+/**
+ * Has Cytoscape's canvas renderer look for the element under the pointer among the elements
+ * whose box is near it, not among all of them.
+ *
+ * On every press, release and pointer move, Cytoscape tests each element of the graph against
+ * the pointer, and a tie's test works out its curve and its four arrows: at 1,000 actors about
+ * 9 ms per press and as much per release here. Elements whose cached box (their label and arrows
+ * included) lies farther from the pointer than Cytoscape's own tolerance cannot be hit, so they
+ * are left out before its test runs; an element whose box is not worked out yet is tested as
+ * before. What the test finds, and in which order, is unchanged.
+ */
+import type { Core } from 'cytoscape';
+import { canvasRendererOf, type RendererBox } from './canvas-renderer-internals.ts';
+
+/** What the filter reads of an element (internal to Cytoscape). */
+interface ElementInternals {
+  readonly _private: { bbCache: RendererBox | null | undefined };
+}
+
+/** The renderer's elements in drawing order, with the interactive ones beside them. */
+type ZSortedElements = ElementInternals[] & { interactive: ElementInternals[] };
+
+/** Cytoscape's largest tolerance around an element, in screen pixels (a tie, by touch). */
+const TOLERANCE_PX = 24;
+
+/**
+ * Makes the canvas renderer of `cy` test only the elements near the pointer. Call it right after
+ * creating the core; it does nothing where the renderer or its hit test is missing (a headless
+ * core, another version of Cytoscape).
+ */
+export function hitTestNearbyOnly(cy: Core): void {
+  const renderer = canvasRendererOf(cy) as
+    | {
+        findNearestElements?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
+        getCachedZSortedEles?(): ZSortedElements;
+      }
+    | undefined;
+  const findNearest = renderer?.findNearestElements;
+  const zSorted = renderer?.getCachedZSortedEles;
+  if (renderer === undefined || findNearest === undefined || zSorted === undefined) return;
+  /** The elements to test, while a hit test runs. */
+  let testing: ZSortedElements | undefined;
+  renderer.getCachedZSortedEles = function () {
+    return testing ?? zSorted.call(this);
+  };
+  renderer.findNearestElements = function (x, y, interactiveOnly, isTouch) {
+    const all = zSorted.call(this);
+    const slack = TOLERANCE_PX / cy.zoom();
+    const near = (element: ElementInternals) => {
+      const box = element._private.bbCache;
+      return box == null || (box.x1 - slack <= x && x <= box.x2 + slack && box.y1 - slack <= y && y <= box.y2 + slack);
+    };
+    const candidates = (interactiveOnly ? all.interactive : all).filter(near) as ZSortedElements;
+    candidates.interactive = candidates;
+    testing = candidates;
+    try {
+      return findNearest.call(this, x, y, interactiveOnly, isTouch);
+    } finally {
+      testing = undefined;
+    }
+  };
+}
