@@ -6,22 +6,27 @@
  * the pointer, and a tie's test works out its curve and its four arrows: at 1,000 actors about
  * 9 ms per press and as much per release here. Elements whose cached box (their label and arrows
  * included) lies farther from the pointer than Cytoscape's own tolerance cannot be hit, so they
- * are left out before its test runs; an element whose box is not worked out yet is tested as
- * before. What the test finds, and in which order, is unchanged.
+ * are left out before its test runs. An element whose box is not worked out yet, or whose new
+ * style is not applied yet (a class just added, before the next frame), is tested as before.
+ * What the test finds, and in which order, is unchanged. (A compound node's box can outlast a
+ * move of its children; the widget draws no compound nodes.)
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf, type RendererBox } from './canvas-renderer-internals.ts';
 
 /** What the filter reads of an element (internal to Cytoscape). */
 interface ElementInternals {
-  readonly _private: { bbCache: RendererBox | null | undefined };
+  readonly _private: { bbCache: RendererBox | null | undefined; styleDirty?: boolean };
 }
 
 /** The renderer's elements in drawing order, with the interactive ones beside them. */
 type ZSortedElements = ElementInternals[] & { interactive: ElementInternals[] };
 
-/** Cytoscape's largest tolerance around an element, in screen pixels (a tie, by touch). */
-const TOLERANCE_PX = 24;
+/**
+ * How far from an element's box, in screen pixels, the pointer may still hit it: Cytoscape's
+ * largest tolerance is 24 (a tie, by touch), and the rest is margin.
+ */
+const TOLERANCE_PX = 32;
 
 /**
  * Makes the canvas renderer of `cy` test only the elements near the pointer. Call it right after
@@ -32,7 +37,7 @@ export function hitTestNearbyOnly(cy: Core): void {
   const renderer = canvasRendererOf(cy) as
     | {
         findNearestElements?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
-        getCachedZSortedEles?(): ZSortedElements;
+        getCachedZSortedEles?(...args: unknown[]): ZSortedElements;
       }
     | undefined;
   const findNearest = renderer?.findNearestElements;
@@ -40,15 +45,19 @@ export function hitTestNearbyOnly(cy: Core): void {
   if (renderer === undefined || findNearest === undefined || zSorted === undefined) return;
   /** The elements to test, while a hit test runs. */
   let testing: ZSortedElements | undefined;
-  renderer.getCachedZSortedEles = function () {
-    return testing ?? zSorted.call(this);
+  renderer.getCachedZSortedEles = function (...args: unknown[]) {
+    return testing ?? zSorted.apply(this, args);
   };
   renderer.findNearestElements = function (x, y, interactiveOnly, isTouch) {
     const all = zSorted.call(this);
     const slack = TOLERANCE_PX / cy.zoom();
     const near = (element: ElementInternals) => {
-      const box = element._private.bbCache;
-      return box == null || (box.x1 - slack <= x && x <= box.x2 + slack && box.y1 - slack <= y && y <= box.y2 + slack);
+      const { bbCache: box, styleDirty } = element._private;
+      return (
+        box == null ||
+        styleDirty === true ||
+        (box.x1 - slack <= x && x <= box.x2 + slack && box.y1 - slack <= y && y <= box.y2 + slack)
+      );
     };
     const candidates = (interactiveOnly ? all.interactive : all).filter(near) as ZSortedElements;
     candidates.interactive = candidates;
