@@ -52,6 +52,10 @@ export interface CanvasRenderer<Element = never> {
   canvasHeight?: number;
   /** Adds work to do before each frame; higher priorities run first. */
   beforeRender?(work: (willDraw: boolean, now: number) => void, priority: number): void;
+  /** The elements under the point (`x`, `y`) in model coordinates: at most a node and a tie. */
+  findNearestElements?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
+  /** The elements in drawing order, with the interactive ones under `interactive`. */
+  getCachedZSortedEles?(...args: unknown[]): Element[] & { interactive: Element[] };
 }
 
 /** The renderer of `cy`, typed as the widget uses it; `undefined` for a headless core. */

@@ -319,8 +319,10 @@ export class CytoscapeController implements ReactiveController {
     this.cy = cy;
     cacheWrappedLabels(cy);
     activateQuietly(cy);
-    if (!webgl) skipNeedlessFrames(cy);
-    if (!webgl) hitTestNearbyOnly(cy);
+    if (!webgl) {
+      skipNeedlessFrames(cy);
+      hitTestNearbyOnly(cy);
+    }
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.
     let textures: TexturesAhead | undefined;

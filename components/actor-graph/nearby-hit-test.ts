@@ -34,12 +34,7 @@ const TOLERANCE_PX = 32;
  * core, another version of Cytoscape).
  */
 export function hitTestNearbyOnly(cy: Core): void {
-  const renderer = canvasRendererOf(cy) as
-    | {
-        findNearestElements?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
-        getCachedZSortedEles?(...args: unknown[]): ZSortedElements;
-      }
-    | undefined;
+  const renderer = canvasRendererOf<ElementInternals>(cy);
   const findNearest = renderer?.findNearestElements;
   const zSorted = renderer?.getCachedZSortedEles;
   if (renderer === undefined || findNearest === undefined || zSorted === undefined) return;
