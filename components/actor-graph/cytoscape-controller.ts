@@ -19,6 +19,7 @@ import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
+import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
 import { activateQuietly } from './quiet-activation.ts';
@@ -134,28 +135,6 @@ function positionIndex(list: PositionList): Map<string, number> {
     indexes.set(list, index);
   }
   return index;
-}
-
-/** How many elements are measured (label sizes, edge curves) in the first step. */
-const FIRST_MEASURE_SLICE = 4;
-/** The most elements measured in one step. */
-const MEASURE_SLICE = 300;
-
-/**
- * Measures the elements a slice at a time. Fitting the view needs every label's size and every
- * edge's curve; done at once, the first time (with the code still cold) takes over 100 ms even
- * for a small graph. The slices start small and double: the first elements of each kind cost
- * the most, while Cytoscape's code for them is still cold.
- */
-async function measureInSlices(cy: Core, stillWanted: () => boolean): Promise<void> {
-  for (const group of [cy.nodes(), cy.edges()]) {
-    let slice = FIRST_MEASURE_SLICE;
-    for (let i = 0; i < group.length; i += slice, slice = Math.min(slice * 2, MEASURE_SLICE)) {
-      group.slice(i, i + slice).boundingBox({});
-      await yieldToMain();
-      if (!stillWanted()) return;
-    }
-  }
 }
 
 /** The classes a tie gets from the filter: hidden by it, or undated while a date range is set. */

@@ -3,6 +3,7 @@ import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
+import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
 import { yieldToMain } from '../../components/shared/yield-to-main.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
@@ -10,6 +11,7 @@ import { layoutRequestOf } from '../../src/layout/request.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
+import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
 import { mount, mountData, mountGraph, nextEvent, paintedPixels, SEED_URL, unmountAll } from './helpers.ts';
@@ -313,6 +315,120 @@ describe('frames that show nothing new', () => {
       expect(await framesAfter(other, () => other.getElementById('a').style('width', 60))).toBeGreaterThan(1);
     } finally {
       other.destroy();
+    }
+  });
+});
+
+describe('measuring before the first frame', () => {
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+  /**
+   * A canvas core of 30 synthetic actors and their ties on a grid, styled as the widget styles
+   * them, not measured yet; and a count of the ties the renderer has worked out curves for since
+   * the last call of `projected(0)`.
+   */
+  function gridCore(): { cy: cytoscape.Core; projected(reset?: 0): number } {
+    const dataset = syntheticDataset({ actors: 30, seed: 7 }).dataset as Dataset;
+    const elements = buildElements(dataset).map((element, i) =>
+      element.group === 'nodes' ? { ...element, position: { x: (i % 6) * 90, y: Math.floor(i / 6) * 90 } } : element,
+    );
+    const box = mount('<div style="width:600px;height:400px"></div>');
+    const cy = cytoscape({
+      container: box.firstElementChild as HTMLElement,
+      elements: elements as cytoscape.ElementDefinition[],
+      style: buildStylesheet(DEFAULT_THEME) as unknown as cytoscape.StylesheetJson,
+      layout: { name: 'preset' },
+    });
+    const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
+    const original = renderer.recalculateEdgeProjections;
+    let count = 0;
+    renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
+      count += edges.length;
+      return original.call(this, edges);
+    };
+    return {
+      cy,
+      projected(reset?: 0) {
+        const now = count;
+        if (reset === 0) count = 0;
+        return now;
+      },
+    };
+  }
+
+  /**
+   * Measures and fits the graph as the widget does: in a batch, which holds Cytoscape's frames
+   * until the view is set. `measured` runs between the two.
+   */
+  async function measureAndFit(cy: cytoscape.Core, measured?: () => void, stillWanted = () => true): Promise<void> {
+    cy.startBatch();
+    await measureInSlices(cy, stillWanted);
+    measured?.();
+    cy.fit(undefined, 24);
+    cy.endBatch();
+  }
+
+  /** Whether the actor's label box is centred on it (within a pixel), and its ties end at its border. */
+  function drawnWhereItStands(node: cytoscape.NodeSingular): boolean {
+    const at = node.position();
+    const label = node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false });
+    const ties = node.connectedEdges().toArray() as EdgeSingular[];
+    const tiesFollow = ties.every((tie) => {
+      const end = tie.source().same(node) ? tie.sourceEndpoint() : tie.targetEndpoint();
+      return Math.hypot(end.x - at.x, end.y - at.y) < node.outerWidth();
+    });
+    return tiesFollow && Math.abs((label.x1 + label.x2) / 2 - at.x) < 1;
+  }
+
+  it('measures each tie once: neither the fit nor the first frames measure it again', async () => {
+    const { cy, projected } = gridCore();
+    try {
+      await measureAndFit(cy, () => expect(projected(0)).toBe(cy.edges().length));
+      await frame();
+      await frame();
+      expect(projected()).toBe(0);
+      expect(cy.nodes().every((node) => drawnWhereItStands(node as cytoscape.NodeSingular))).toBe(true);
+    } finally {
+      cy.destroy();
+    }
+  });
+
+  it('measures an actor moved afterwards again, with its ties', async () => {
+    const { cy, projected } = gridCore();
+    try {
+      await measureAndFit(cy);
+      await frame();
+      projected(0);
+      const node = cy.nodes().max((actor) => actor.degree(false)).ele;
+      node.position({ x: node.position('x') + 45, y: node.position('y') + 30 });
+      await frame();
+      await frame();
+      expect(projected()).toBeGreaterThanOrEqual(node.connectedEdges().length);
+      expect(drawnWhereItStands(node)).toBe(true);
+    } finally {
+      cy.destroy();
+    }
+  });
+
+  it('leaves the measuring to Cytoscape when an actor moves while it measures', async () => {
+    const { cy } = gridCore();
+    // Among the actors of the first slice, so that it moves after it was measured.
+    const node = cy
+      .nodes()
+      .slice(0, 4)
+      .max((actor) => actor.degree(false)).ele;
+    let moved = false;
+    try {
+      await measureAndFit(cy, undefined, () => {
+        if (!moved) node.position({ x: node.position('x') + 45, y: node.position('y') + 30 });
+        moved = true;
+        return true;
+      });
+      await frame();
+      await frame();
+      expect(drawnWhereItStands(node)).toBe(true);
+    } finally {
+      cy.destroy();
     }
   });
 });

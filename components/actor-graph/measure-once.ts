@@ -1,0 +1,75 @@
+/**
+ * Measures a graph before its first frame, once.
+ *
+ * Fitting the view needs every label's size and every tie's curve. Measured all at once, the
+ * first time (with Cytoscape's code still cold), that takes over 100 ms even for a small graph, so
+ * the elements are measured a slice at a time, between which the page can answer.
+ *
+ * Cytoscape then forgot that it had measured them. Measuring an element announces its new box,
+ * and the announcement marks the element to be measured again; a node whose ties were not yet
+ * queued for measuring marks them all too. So the fit measured every tie a second time and the
+ * first frame a third time: at 1,000 actors, about 100 ms of the fit's task and 130 ms of the
+ * first frame's. Once every element is measured where it stands, in its current style, the
+ * renderer is told so: its next frame and the fit take the measurements as they are. Anything
+ * that changes afterwards (a move, a restyle) is announced and measured again as usual.
+ */
+import type { Core } from 'cytoscape';
+import { yieldToMain } from '../shared/yield-to-main.ts';
+
+/** What the measuring reads and marks of an element (internal to Cytoscape 3.35). */
+interface MeasuredElement {
+  readonly _private: {
+    readonly group: 'nodes' | 'edges';
+    readonly bbCache: unknown;
+    readonly styleDirty?: boolean;
+    /** The renderer's measurements; `clean` when they are up to date, `cleanConnected` when a node's ties know it moved. */
+    readonly rstyle?: { clean?: boolean; cleanConnected?: boolean };
+  };
+  pstyle(name: 'display'): { value: string };
+}
+
+/** How many elements are measured (label sizes, edge curves) in the first step. */
+const FIRST_MEASURE_SLICE = 4;
+/** The most elements measured in one step. */
+const MEASURE_SLICE = 300;
+
+/**
+ * Measures the elements of `cy` a slice at a time, nodes first: the slices start small and
+ * double, as the first elements of each kind cost the most while the code for them is cold. Once
+ * all are measured, where they stand and as they are styled, the renderer takes these
+ * measurements for its next frame (see the module's comment). Stops early once `stillWanted`
+ * says no.
+ */
+export async function measureInSlices(cy: Core, stillWanted: () => boolean): Promise<void> {
+  for (const group of [cy.nodes(), cy.edges()]) {
+    let slice = FIRST_MEASURE_SLICE;
+    for (let i = 0; i < group.length; i += slice, slice = Math.min(slice * 2, MEASURE_SLICE)) {
+      group.slice(i, i + slice).boundingBox({});
+      await yieldToMain();
+      if (!stillWanted()) return;
+    }
+  }
+  markMeasured(cy.elements() as unknown as readonly MeasuredElement[]);
+}
+
+/**
+ * Marks the renderer's measurements of `elements` as up to date, provided every one of them has
+ * been measured since it last moved or changed style (a move or a restyle drops the element's
+ * box, and a move the boxes of its ties). Otherwise nothing is marked, and Cytoscape measures
+ * again as it would have. Elements not displayed are not measured by the renderer, and are left
+ * as they are.
+ */
+function markMeasured(elements: readonly MeasuredElement[]): void {
+  for (const element of elements) {
+    const internals = element._private;
+    if (internals.bbCache == null || internals.styleDirty === true || internals.rstyle === undefined) return;
+  }
+  for (const element of elements) {
+    const internals = element._private;
+    const rendered = internals.rstyle;
+    if (rendered === undefined || element.pstyle('display').value === 'none') continue;
+    rendered.clean = true;
+    // Its ties were measured after it, where it stands now.
+    if (internals.group === 'nodes') rendered.cleanConnected = true;
+  }
+}
