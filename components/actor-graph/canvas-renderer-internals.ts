@@ -41,6 +41,11 @@ export interface CanvasRenderer<Element = never> {
   drawCachedElements?(context: unknown, elements: Element[], pixelRatio: number, extent?: RendererBox): void;
   getPixelRatio?(): number;
   getLabelText?(element: Element, prefix?: string): string;
+  /**
+   * Whether an element's label is at least its `min-zoomed-font-size` on screen, at `scale`
+   * (device pixels per model unit); without it, at the zoom rounded up to a power of two.
+   */
+  eleTextBiggerThanMin?(element: Element, scale?: number): boolean;
   /** Draws one frame. */
   render?(...args: unknown[]): unknown;
   /** Hears of a change to the graph (`bounds`, `zorder`, `style`, …) and asks for a frame. */

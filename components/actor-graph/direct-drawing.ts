@@ -9,20 +9,33 @@
  * 0.8 s drawn directly. The caches pay off only where a graph is redrawn often and is very large.
  * They are internal to Cytoscape and have no option, so their lookups are replaced where they
  * exist; a Cytoscape without them is left as it is.
+ *
+ * Labels drawn directly are left out below their `min-zoomed-font-size` on screen, as the
+ * stylesheet asks. Cytoscape rounds the zoom up to the next power of two for this test (the level
+ * of its textures), so labels from about 4 to 7 px were drawn: unreadable, and at 1,000 actors, where
+ * the first placement is shown at a zoom of about 0.35, 1,000 of them in each of its first frames.
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
 /**
- * Turns off the texture caches of the canvas renderer of `cy`. Call it right after creating the
- * core, before its first frame; it does nothing where the renderer or its caches are missing
- * (a headless core, another version of Cytoscape).
+ * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
+ * too small to read. Call it right after creating the core, before its first frame; it does
+ * nothing where the renderer or its caches are missing (a headless core, another version of
+ * Cytoscape).
  */
 export function drawDirectly(cy: Core): void {
-  const data = canvasRendererOf(cy)?.data;
-  if (data === undefined) return;
+  const renderer = canvasRendererOf(cy);
+  const data = renderer?.data;
+  if (renderer === undefined || data === undefined) return;
   if (data.lyrTxrCache !== undefined) data.lyrTxrCache.getLayers = () => null;
   for (const cache of [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache]) {
     if (cache !== undefined) cache.getElement = () => null;
   }
+  const labelBigEnough = renderer.eleTextBiggerThanMin;
+  if (labelBigEnough === undefined) return;
+  renderer.eleTextBiggerThanMin = function (this: typeof renderer, element, scale) {
+    // The texture caches pass their level's scale; a label drawn directly is drawn at the zoom.
+    return labelBigEnough.call(this, element, scale || cy.zoom() * (this.getPixelRatio?.() ?? 1));
+  };
 }

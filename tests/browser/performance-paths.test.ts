@@ -137,6 +137,36 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   }, 90_000);
 
+  it('leaves out labels smaller on screen than their min-zoomed-font-size (7 px), and draws the rest', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const renderer = (cy as unknown as { renderer(): { getPixelRatio(): number } }).renderer();
+    /** How many texts the next frame draws, at a zoom where the 15-unit labels are `px` on screen. */
+    const textsDrawnAt = async (px: number) => {
+      cy.zoom(px / 15 / renderer.getPixelRatio());
+      let texts = 0;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      vi.spyOn(CanvasRenderingContext2D.prototype, 'fillText').mockImplementation(function (
+        this: CanvasRenderingContext2D,
+        ...args
+      ) {
+        texts++;
+        return fillText.apply(this, args);
+      });
+      try {
+        await new Promise(requestAnimationFrame);
+        await new Promise(requestAnimationFrame);
+      } finally {
+        vi.restoreAllMocks();
+      }
+      return texts;
+    };
+    // Cytoscape rounds the zoom up to a power of two here, and drew them at 6 px.
+    expect(await textsDrawnAt(6)).toBe(0);
+    expect(await textsDrawnAt(7.5)).toBeGreaterThan(10);
+  });
+
   it('keeps the texture caches above 4,000 actors, where they make each redraw cheaper', async ({ skip }) => {
     // With a real GPU such a graph is drawn with WebGL, whose atlases are offscreen canvases too.
     skip(hasHardwareWebGL(), 'this browser draws large graphs with WebGL');
