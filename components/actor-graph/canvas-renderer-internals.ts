@@ -22,6 +22,8 @@ export interface RendererBox {
 export interface ElementTextureCache<Element = never> {
   getBoundingBox(element: Element): RendererBox;
   getElement(element: Element, box: RendererBox, pixelRatio: number, level: undefined, reason: null): unknown;
+  /** Drops the textures of changed elements; called before every frame with the elements queued. */
+  invalidateElements(elements: Element[]): void;
 }
 
 /** The renderer's cache of whole layers: `null` from `getLayers` means "draw each element". */
@@ -46,6 +48,8 @@ export interface CanvasRenderer<Element = never> {
    * (device pixels per model unit); without it, at the zoom rounded up to a power of two.
    */
   eleTextBiggerThanMin?(element: Element, scale?: number): boolean;
+  /** Draws the arrowheads of a tie, as part of drawing it. */
+  drawArrowheads?(...args: unknown[]): void;
   /** Draws one frame. */
   render?(...args: unknown[]): unknown;
   /** Hears of a change to the graph (`bounds`, `zorder`, `style`, …) and asks for a frame. */
