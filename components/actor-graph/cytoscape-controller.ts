@@ -18,6 +18,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
+import { hideArrowsWhenFar } from './far-arrows.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
@@ -305,8 +306,12 @@ export class CytoscapeController implements ReactiveController {
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.
     let textures: TexturesAhead | undefined;
-    if (!webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES) drawDirectly(cy);
+    const direct = !webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES;
+    if (direct) drawDirectly(cy);
     else if (!webgl) textures = makeTexturesFirst(cy);
+    // Drawn directly, arrowheads are skipped as they are drawn; a texture (of either renderer)
+    // keeps what it was drawn with, so there a class takes them off the ties.
+    if (!(direct && hideArrowsWhenFar(cy, LOW_DETAIL_ZOOM))) this.watchLevelOfDetail(cy);
     try {
       return await this.place(
         cy,
@@ -375,7 +380,6 @@ export class CytoscapeController implements ReactiveController {
         cy.nodes().positions((node) => positionIn(placed, node.id()));
       }
       this.listen(cy, container);
-      this.watchLevelOfDetail(cy);
       this.hadSize = false;
       this.fitIfSized(container);
       this.observeSize(container);
@@ -439,7 +443,10 @@ export class CytoscapeController implements ReactiveController {
     }
   }
 
-  /** Hides arrows when zoomed far out, where they are specks that cost time to draw. */
+  /**
+   * Hides arrows when zoomed far out, where they are specks that cost time to draw, by a class
+   * on the ties (see `hideArrowsWhenFar` for graphs drawn directly).
+   */
   private watchLevelOfDetail(cy: Core): void {
     let far = false;
     const update = () => {

@@ -131,6 +131,27 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   });
 
+  it('works out no texture for a changed element, where no texture is ever made', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    type Cache = { invalidateElement(element: unknown): void };
+    const caches = (cy as unknown as { renderer(): { data: Record<'eleTxrCache' | 'lblTxrCache', Cache> } }).renderer().data;
+    let invalidated = 0;
+    for (const cache of [caches.eleTxrCache, caches.lblTxrCache]) {
+      const original = cache.invalidateElement;
+      cache.invalidateElement = function (this: Cache, element: unknown) {
+        invalidated++;
+        return original.call(this, element);
+      };
+    }
+    cy.getElementById('PRK').style('width', 60);
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    expect(invalidated).toBe(0);
+    expect(paintedPixels(graph)).toBeGreaterThan(1000);
+  });
+
   it('draws a graph of a few hundred actors straight onto its canvas too', async () => {
     const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(300, 5));
     expect(paintedPixels(graph)).toBeGreaterThan(1000);
@@ -167,12 +188,44 @@ describe('drawing on the canvas', () => {
     expect(await textsDrawnAt(7.5)).toBeGreaterThan(10);
   });
 
+  it('leaves out arrowheads far out (below a zoom of 0.35) as it draws, without restyling the ties', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const renderer = (cy as unknown as { renderer(): { drawArrowShape(...args: unknown[]): void } }).renderer();
+    const drawArrowShape = renderer.drawArrowShape;
+    let arrows = 0;
+    renderer.drawArrowShape = function (this: unknown, ...args: unknown[]) {
+      arrows++;
+      return drawArrowShape.apply(this, args);
+    };
+    /** How many arrowheads the next frame draws at `zoom`. */
+    const arrowsAt = async (zoom: number) => {
+      cy.zoom({ level: zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      await new Promise(requestAnimationFrame);
+      arrows = 0;
+      cy.zoom({ level: zoom * 1.01, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      return arrows;
+    };
+    expect(await arrowsAt(0.3)).toBe(0);
+    expect(cy.edges('.lod-far')).toHaveLength(0);
+    expect(await arrowsAt(0.5)).toBeGreaterThan(5);
+  });
+
   it('keeps the texture caches above 4,000 actors, where they make each redraw cheaper', async ({ skip }) => {
     // With a real GPU such a graph is drawn with WebGL, whose atlases are offscreen canvases too.
     skip(hasHardwareWebGL(), 'this browser draws large graphs with WebGL');
     const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(4001, 5, 70));
-    expect(graph.cy?.nodes().length).toBeGreaterThan(4000);
+    const cy = graph.cy;
+    expect(cy?.nodes().length).toBeGreaterThan(4000);
     expect(created).toBeGreaterThan(0);
+    // Textures keep what they were drawn with, so there a class takes the arrowheads off far out.
+    cy?.zoom(0.3);
+    expect(cy?.edges('.directed.lod-far').length).toBe(cy?.edges('.directed').length);
+    cy?.zoom(0.5);
+    expect(cy?.edges('.lod-far')).toHaveLength(0);
   }, 90_000);
 });
 
