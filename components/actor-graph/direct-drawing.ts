@@ -12,7 +12,7 @@
  *
  * Labels drawn directly are left out below their `min-zoomed-font-size` on screen, as the
  * stylesheet asks. Cytoscape rounds the zoom up to the next power of two for this test (the level
- * of its textures), so labels from about 4 to 7 px were drawn: unreadable, and at 1,000 actors, where
+ * of its textures), so labels as small as 4 px were drawn: unreadable, and at 1,000 actors, where
  * the first placement is shown at a zoom of about 0.35, 1,000 of them in each of its first frames.
  */
 import type { Core } from 'cytoscape';

@@ -9,6 +9,8 @@ import { type GraphTheme, HEDGE_DASHES, KIND_SHAPES } from './theme.ts';
 /** The size of an actor's node, in model units. Blocs are drawn larger than single actors. */
 export const NODE_SIZE = 28;
 const BLOC_SIZE = 36;
+/** The smallest size on screen, in pixels, at which labels are drawn. */
+const MIN_LABEL_PX = 6;
 
 /** The size of the node of an actor of this kind, in model units. */
 export function nodeSizeOf(kind: ActorKind): number {
@@ -47,8 +49,9 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
         'text-max-width': '130px',
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2.5,
-        // Labels smaller than this on screen are not drawn: zoomed out, a large graph stays legible and fast.
-        'min-zoomed-font-size': 7,
+        // Labels smaller than this on screen (in px) are not drawn: zoomed out, a large graph stays
+        // legible and fast. At 6 px a name still reads; below, it is a smudge.
+        'min-zoomed-font-size': MIN_LABEL_PX,
         'border-width': 2,
         'border-color': theme.textHalo,
         'overlay-opacity': 0,
@@ -71,7 +74,7 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2,
         'text-rotation': 'autorotate',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': MIN_LABEL_PX,
         'overlay-opacity': 0,
         ...fade,
       },

@@ -158,7 +158,7 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   }, 90_000);
 
-  it('leaves out labels smaller on screen than their min-zoomed-font-size (7 px), and draws the rest', async () => {
+  it('leaves out labels smaller on screen than their min-zoomed-font-size (6 px), and draws the rest', async () => {
     const graph = await mountGraph();
     const cy = graph.cy;
     if (cy === undefined) throw new Error('no graph');
@@ -183,9 +183,9 @@ describe('drawing on the canvas', () => {
       }
       return texts;
     };
-    // Cytoscape rounds the zoom up to a power of two here, and drew them at 6 px.
-    expect(await textsDrawnAt(6)).toBe(0);
-    expect(await textsDrawnAt(7.5)).toBeGreaterThan(10);
+    // Cytoscape rounds the zoom up to a power of two here, and drew them at 5.5 px.
+    expect(await textsDrawnAt(5.5)).toBe(0);
+    expect(await textsDrawnAt(6.5)).toBeGreaterThan(10);
   });
 
   it('leaves out arrowheads far out (below a zoom of 0.35) as it draws, without restyling the ties', async () => {
