@@ -48,8 +48,8 @@ export interface CanvasRenderer<Element = never> {
    * (device pixels per model unit); without it, at the zoom rounded up to a power of two.
    */
   eleTextBiggerThanMin?(element: Element, scale?: number): boolean;
-  /** Draws the arrowheads of a tie, as part of drawing it. */
-  drawArrowheads?(...args: unknown[]): void;
+  /** Draws one arrowhead of a tie (`prefix`: `source`, `mid-source`, `mid-target` or `target`). */
+  drawArrowhead?(context: unknown, edge: unknown, prefix: string, ...rest: unknown[]): void;
   /** Draws one frame. */
   render?(...args: unknown[]): unknown;
   /** Hears of a change to the graph (`bounds`, `zorder`, `style`, …) and asks for a frame. */

@@ -306,9 +306,8 @@ export class CytoscapeController implements ReactiveController {
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.
     let textures: TexturesAhead | undefined;
-    const direct = !webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES;
-    if (direct) drawDirectly(cy);
-    else if (!webgl) textures = makeTexturesFirst(cy);
+    const direct = !webgl && nodeCount <= DIRECT_DRAWING_MAX_NODES && drawDirectly(cy);
+    if (!webgl && !direct) textures = makeTexturesFirst(cy);
     // Drawn directly, arrowheads are skipped as they are drawn; a texture (of either renderer)
     // keeps what it was drawn with, so there a class takes them off the ties.
     if (!(direct && hideArrowsWhenFar(cy, LOW_DETAIL_ZOOM))) this.watchLevelOfDetail(cy);

@@ -10,8 +10,8 @@
  * They are internal to Cytoscape and have no option, so their lookups are replaced where they
  * exist; a Cytoscape without them is left as it is.
  *
- * Labels drawn directly are left out below their `min-zoomed-font-size` on screen, as the
- * stylesheet asks. Cytoscape rounds the zoom up to the next power of two for this test (the level
+ * Labels drawn directly are left out below their `min-zoomed-font-size` on screen (in device
+ * pixels, as Cytoscape counts them), as the stylesheet asks. Cytoscape rounds the zoom up to the next power of two for this test (the level
  * of its textures), so labels as small as 4 px were drawn: unreadable, and at 1,000 actors, where
  * the first placement is shown at a zoom of about 0.35, 1,000 of them in each of its first frames.
  */
@@ -20,28 +20,31 @@ import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
- * too small to read. Call it right after creating the core, before its first frame; it does
- * nothing where the renderer or its caches are missing (a headless core, another version of
- * Cytoscape).
+ * too small to read. Call it right after creating the core, before its first frame. Returns
+ * whether it did: it does nothing where the renderer or its caches are missing (a headless core,
+ * another version of Cytoscape).
  */
-export function drawDirectly(cy: Core): void {
+export function drawDirectly(cy: Core): boolean {
   const renderer = canvasRendererOf(cy);
   const data = renderer?.data;
-  if (renderer === undefined || data === undefined) return;
+  const caches = [data?.eleTxrCache, data?.lblTxrCache, data?.slbTxrCache, data?.tlbTxrCache];
+  if (renderer === undefined || data === undefined || caches.some((cache) => cache === undefined)) return false;
   // With no texture ever made, there is none to drop when an element changes: before each frame,
   // the renderer worked out each changed element's texture keys for nothing (20 ms of the first
   // frame at 1,000 actors).
   const noTextures = () => undefined;
   if (data.lyrTxrCache !== undefined) data.lyrTxrCache.getLayers = () => null;
-  for (const cache of [data.eleTxrCache, data.lblTxrCache, data.slbTxrCache, data.tlbTxrCache]) {
+  for (const cache of caches) {
     if (cache === undefined) continue;
     cache.getElement = () => null;
     cache.invalidateElements = noTextures;
   }
   const labelBigEnough = renderer.eleTextBiggerThanMin;
-  if (labelBigEnough === undefined) return;
-  renderer.eleTextBiggerThanMin = function (this: typeof renderer, element, scale) {
-    // The texture caches pass their level's scale; a label drawn directly is drawn at the zoom.
-    return labelBigEnough.call(this, element, scale || cy.zoom() * (this.getPixelRatio?.() ?? 1));
-  };
+  if (labelBigEnough !== undefined) {
+    renderer.eleTextBiggerThanMin = function (this: typeof renderer, element, scale) {
+      // The texture caches pass their level's scale; a label drawn directly is drawn at the zoom.
+      return labelBigEnough.call(this, element, scale || cy.zoom() * (this.getPixelRatio?.() ?? 1));
+    };
+  }
+  return true;
 }

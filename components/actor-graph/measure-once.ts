@@ -54,10 +54,13 @@ export async function measureInSlices(cy: Core, stillWanted: () => boolean): Pro
 
 /**
  * Marks the renderer's measurements of `elements` as up to date, provided every one of them has
- * been measured since it last moved or changed style (a move or a restyle drops the element's
- * box, and a move the boxes of its ties). Otherwise nothing is marked, and Cytoscape measures
- * again as it would have. Elements not displayed are not measured by the renderer, and are left
- * as they are.
+ * been measured since it last moved (a move drops the element's box and those of its ties) and
+ * has its style applied. Otherwise nothing is marked, and Cytoscape measures again as it would
+ * have. Elements not displayed are not measured by the renderer, and are left as they are.
+ *
+ * A node restyled to another size and measured again before the mark would pass this check with
+ * its ties measured against its old size. The widget measures inside a batch, which holds every
+ * restyle back until the batch ends, so that cannot happen there.
  */
 function markMeasured(elements: readonly MeasuredElement[]): void {
   for (const element of elements) {
