@@ -729,6 +729,43 @@ describe('a large graph', () => {
   }, 90_000);
 });
 
+describe('a graph added in chunks, measured and marked measured', () => {
+  /** The actors whose label is not centred on them, or whose visible ties do not end at their border. */
+  function misdrawn(cy: cytoscape.Core): string[] {
+    return cy
+      .nodes()
+      .filter((node) => {
+        const at = node.position();
+        const label = node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false });
+        const ties = node.connectedEdges(':visible').toArray() as EdgeSingular[];
+        const tiesFollow = ties.every((tie) => {
+          const end = tie.source().same(node) ? tie.sourceEndpoint() : tie.targetEndpoint();
+          return Math.hypot(end.x - at.x, end.y - at.y) < node.outerWidth();
+        });
+        return !tiesFollow || Math.abs((label.x1 + label.x2) / 2 - at.x) >= 1;
+      })
+      .map((node) => node.id());
+  }
+
+  it('draws every tie and label where its actors stand, then filtered, selected and moved', async () => {
+    // 300 actors and their ties, in chunks, at stored positions: the path where measuring is marked.
+    const graph = await mountSynthetic(300, 9, 20);
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+    expect(misdrawn(cy)).toEqual([]);
+    graph.filter = 'alliance transaction';
+    await graph.updateComplete;
+    expect(cy.edges('.filtered').length).toBeGreaterThan(0);
+    const hub = cy.nodes().max((node) => node.degree(false)).ele;
+    graph.select(hub.id());
+    await graph.updateComplete;
+    hub.position({ x: hub.position('x') + 35, y: hub.position('y') - 20 });
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+    expect(misdrawn(cy)).toEqual([]);
+  }, 90_000);
+});
+
 describe('the lazy start', () => {
   it('fetches and lays out nothing until the widget nears the viewport', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
