@@ -15,16 +15,11 @@
  */
 import type { Core } from 'cytoscape';
 import { yieldToMain } from '../shared/yield-to-main.ts';
+import type { ElementInternals } from './element-internals.ts';
 
-/** What the measuring reads and marks of an element (internal to Cytoscape 3.35). */
-interface MeasuredElement {
-  readonly _private: {
-    readonly group: 'nodes' | 'edges';
-    readonly bbCache: unknown;
-    readonly styleDirty?: boolean;
-    /** The renderer's measurements; `clean` when they are up to date, `cleanConnected` when a node's ties know it moved. */
-    readonly rstyle?: { clean?: boolean; cleanConnected?: boolean };
-  };
+/** What the measuring reads and marks of an element. */
+interface MeasuredElement extends ElementInternals {
+  /** The element's style as applied (internal to Cytoscape). */
   pstyle(name: 'display'): { value: string };
 }
 

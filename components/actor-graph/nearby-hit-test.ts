@@ -12,12 +12,8 @@
  * move of its children; the widget draws no compound nodes.)
  */
 import type { Core } from 'cytoscape';
-import { canvasRendererOf, type RendererBox } from './canvas-renderer-internals.ts';
-
-/** What the filter reads of an element (internal to Cytoscape). */
-interface ElementInternals {
-  readonly _private: { bbCache: RendererBox | null | undefined; styleDirty?: boolean };
-}
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
+import type { ElementInternals } from './element-internals.ts';
 
 /** The renderer's elements in drawing order, with the interactive ones beside them. */
 type ZSortedElements = ElementInternals[] & { interactive: ElementInternals[] };

@@ -24,17 +24,7 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
-
-/** What the patch reads of an element (internal to Cytoscape). */
-interface ElementInternals {
-  readonly _private: { bbCache: unknown; bbCachePosKey: unknown };
-}
-
-interface CollectionInternals extends Iterable<ElementInternals> {
-  cy(): Core;
-}
-
-type CollectionMethod = (this: CollectionInternals, ...args: unknown[]) => unknown;
+import { type CollectionInternals, collectionPrototype } from './element-internals.ts';
 
 /** Above Cytoscape's own work before a frame (animations: 400), so that it runs first. */
 const FRAME_START_PRIORITY = 1000;
@@ -63,10 +53,7 @@ function patchCollections(cy: Core): void {
   patched = true;
   // Elements and collections share this prototype; outside the frames of the widget's cores,
   // these methods do what they did.
-  const prototype = Object.getPrototypeOf(cy.collection()) as Record<
-    'boundingBox' | 'dirtyBoundingBoxCache' | 'emitAndNotify',
-    CollectionMethod
-  >;
+  const prototype = collectionPrototype<'boundingBox' | 'dirtyBoundingBoxCache' | 'emitAndNotify'>(cy);
   const boundingBox = prototype.boundingBox;
   const dropBoxes = prototype.dirtyBoundingBoxCache;
   const emitAndNotify = prototype.emitAndNotify;

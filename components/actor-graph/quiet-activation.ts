@@ -6,19 +6,7 @@
  * cores the state is kept, and its events fire, without the restyle and the redraws.
  */
 import type { Core } from 'cytoscape';
-
-type Switch = 'activate' | 'unactivate';
-
-interface ElementInternals {
-  readonly _private: { active: boolean };
-}
-
-interface CollectionInternals extends Iterable<ElementInternals> {
-  readonly length: number;
-  cy(): Core;
-}
-
-type SwitchMethod = (this: CollectionInternals, ...args: unknown[]) => unknown;
+import { type CollectionInternals, collectionPrototype, type ElementInternals } from './element-internals.ts';
 
 /** The cores whose elements are activated without a restyle. */
 const quietCores = new WeakSet<Core>();
@@ -33,7 +21,7 @@ export function activateQuietly(cy: Core): void {
   if (patched) return;
   patched = true;
   // Elements and collections share this prototype; the patch leaves other cores as they were.
-  const prototype = Object.getPrototypeOf(cy.collection()) as Record<Switch, SwitchMethod>;
+  const prototype = collectionPrototype<'activate' | 'unactivate'>(cy);
   for (const [name, active] of [
     ['activate', true],
     ['unactivate', false],

@@ -18,13 +18,14 @@
 import type { Core } from 'cytoscape';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
+import type { ElementInternals } from './element-internals.ts';
 
 /** What the renderer reads of an element (internal to Cytoscape). */
 interface RenderedElement {
   boundingBox(): RendererBox;
   visible(): boolean;
   isEdge(): boolean;
-  element(): { _private: { rscratch: { badLine?: boolean } } };
+  element(): ElementInternals;
 }
 
 function overlaps(a: RendererBox, b: RendererBox): boolean {

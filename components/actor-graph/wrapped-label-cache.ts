@@ -12,10 +12,11 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
+import type { ElementPrivate } from './element-internals.ts';
 
-/** The parts of an element's internals that Cytoscape's label code reads (internal to Cytoscape). */
+/** An element whose label keys Cytoscape keeps under prefixed names (`labelKey`, `sourceLabelKey`, …). */
 interface LabelledElementInternals {
-  _private: { rscratch: Record<string, unknown> } & Record<string, unknown>;
+  _private: ElementPrivate & Record<string, unknown>;
 }
 
 /** Cytoscape's name for a label property with a prefix: `labelKey` with `source` is `sourceLabelKey`. */

@@ -1,0 +1,49 @@
+/**
+ * The parts of a Cytoscape element's internal state (`_private`) that the widget reads or writes,
+ * declared once, and the prototype its collections share. They are internal to Cytoscape (3.35)
+ * and untyped there; see `canvas-renderer-internals.ts` for the renderer's.
+ */
+import type { Core } from 'cytoscape';
+import type { RendererBox } from './canvas-renderer-internals.ts';
+
+/** An element's internal state, as far as the widget uses it. */
+export interface ElementPrivate {
+  readonly group: 'nodes' | 'edges';
+  /** Whether the element is pressed (`:active`). */
+  active: boolean;
+  /** The element's box as last worked out, labels and arrows included; `null` once dropped. */
+  readonly bbCache: RendererBox | null | undefined;
+  /** The positions the box was worked out at; `null` once dropped. */
+  readonly bbCachePosKey: unknown;
+  /** Whether a restyle is not applied yet. */
+  readonly styleDirty?: boolean;
+  /**
+   * The renderer's measurements (label places, tie curves): `clean` when they are up to date,
+   * `cleanConnected` when a node's ties have been queued to follow its last change.
+   */
+  readonly rstyle?: { clean?: boolean; cleanConnected?: boolean };
+  /** The renderer's scratch: label lines and their keys, `badLine` for a tie it cannot draw. */
+  readonly rscratch: Record<string, unknown> & { badLine?: boolean };
+}
+
+/** An element, as far as the widget reaches into it. */
+export interface ElementInternals {
+  readonly _private: ElementPrivate;
+}
+
+/** A collection of elements, as the methods of its prototype see it. */
+export interface CollectionInternals extends Iterable<ElementInternals> {
+  readonly length: number;
+  cy(): Core;
+}
+
+/** A method of the collections' prototype. */
+export type CollectionMethod = (this: CollectionInternals, ...args: unknown[]) => unknown;
+
+/**
+ * The prototype that the elements and collections of every core share, typed with the methods
+ * `Name`. A patch of it reaches every core, so it must leave other cores as they were.
+ */
+export function collectionPrototype<Name extends string>(cy: Core): Record<Name, CollectionMethod> {
+  return Object.getPrototypeOf(cy.collection()) as Record<Name, CollectionMethod>;
+}
