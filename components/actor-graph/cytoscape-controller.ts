@@ -205,7 +205,10 @@ function isChunked(elements: readonly unknown[]): boolean {
   return elements.length > CHUNKED_MIN_ELEMENTS;
 }
 
-/** Below this zoom the labels (15 model units) render smaller than about 7 px: hard to read (below 6 px they are not drawn). */
+/**
+ * Below this zoom the labels (15 model units) render smaller than about 7 px: hard to read (below
+ * 6 px they are not drawn).
+ */
 const MIN_FIT_ZOOM = 0.45;
 /** The zoom used instead of such a fit: labels at about 9 px. */
 const READABLE_ZOOM = 0.6;

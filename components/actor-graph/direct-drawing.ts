@@ -11,9 +11,10 @@
  * exist; a Cytoscape without them is left as it is.
  *
  * Labels drawn directly are left out below their `min-zoomed-font-size` on screen (in device
- * pixels, as Cytoscape counts them), as the stylesheet asks. Cytoscape rounds the zoom up to the next power of two for this test (the level
- * of its textures), so labels as small as 4 px were drawn: unreadable, and at 1,000 actors, where
- * the first placement is shown at a zoom of about 0.35, 1,000 of them in each of its first frames.
+ * pixels, as Cytoscape counts them), as the stylesheet asks. Cytoscape rounds the zoom up to the
+ * next power of two for this test (the level of its textures), so labels as small as 4 px were
+ * drawn: unreadable, and at 1,000 actors, where the first placement is shown at a zoom of about
+ * 0.35, 1,000 of them in each of its first frames.
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
@@ -27,15 +28,17 @@ import { canvasRendererOf } from './canvas-renderer-internals.ts';
 export function drawDirectly(cy: Core): boolean {
   const renderer = canvasRendererOf(cy);
   const data = renderer?.data;
-  const caches = [data?.eleTxrCache, data?.lblTxrCache, data?.slbTxrCache, data?.tlbTxrCache];
-  if (renderer === undefined || data === undefined || caches.some((cache) => cache === undefined)) return false;
+  const { eleTxrCache, lblTxrCache, slbTxrCache, tlbTxrCache } = data ?? {};
+  if (renderer === undefined || data === undefined) return false;
+  if (eleTxrCache === undefined || lblTxrCache === undefined || slbTxrCache === undefined || tlbTxrCache === undefined) {
+    return false;
+  }
   // With no texture ever made, there is none to drop when an element changes: before each frame,
   // the renderer worked out each changed element's texture keys for nothing (20 ms of the first
   // frame at 1,000 actors).
   const noTextures = () => undefined;
   if (data.lyrTxrCache !== undefined) data.lyrTxrCache.getLayers = () => null;
-  for (const cache of caches) {
-    if (cache === undefined) continue;
+  for (const cache of [eleTxrCache, lblTxrCache, slbTxrCache, tlbTxrCache]) {
     cache.getElement = () => null;
     cache.invalidateElements = noTextures;
   }

@@ -5,7 +5,7 @@ import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
-import { yieldToMain } from '../../components/shared/yield-to-main.ts';
+import { nextFrame, yieldToMain } from '../../components/shared/yield-to-main.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
@@ -297,8 +297,6 @@ describe('pressing an actor', () => {
 });
 
 describe('frames that show nothing new', () => {
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
   /** Waits until `cy` has drawn nothing for three frames in a row (at most two seconds). */
   async function settled(cy: cytoscape.Core): Promise<void> {
     let drawn = 0;
@@ -307,7 +305,7 @@ describe('frames that show nothing new', () => {
     try {
       for (let quiet = 0, frames = 0; quiet < 3 && frames < 120; frames++) {
         const before = drawn;
-        await frame();
+        await nextFrame();
         quiet = drawn === before ? quiet + 1 : 0;
       }
     } finally {
@@ -323,7 +321,7 @@ describe('frames that show nothing new', () => {
     cy.on('render', count);
     try {
       change();
-      for (let i = 0; i < 8; i++) await frame();
+      for (let i = 0; i < 8; i++) await nextFrame();
     } finally {
       cy.off('render', count);
     }
@@ -356,8 +354,8 @@ describe('frames that show nothing new', () => {
       });
     };
     node.position({ x: node.position('x') + 300, y: node.position('y') - 200 });
-    await frame();
-    await frame();
+    await nextFrame();
+    await nextFrame();
     expect(tiesFollow()).toBe(true);
     // Measured, but with no box worked out (as by a frame that draws the bitmap of a dragged
     // view), the actor moves again within a frame, as an animation moves it: that move must
@@ -380,8 +378,8 @@ describe('frames that show nothing new', () => {
       node.position({ x: node.position('x') - 250, y: node.position('y') + 150 });
     }, 350);
     renderer.redraw();
-    await frame();
-    await frame();
+    await nextFrame();
+    await nextFrame();
     expect(moved).toBe(true);
     expect(tiesFollow()).toBe(true);
   });
@@ -417,8 +415,6 @@ describe('frames that show nothing new', () => {
 });
 
 describe('measuring before the first frame', () => {
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
   /**
    * A canvas core of 30 synthetic actors and their ties on a grid, styled as the widget styles
    * them, not measured yet; and a count of the ties the renderer has worked out curves for since
@@ -481,8 +477,8 @@ describe('measuring before the first frame', () => {
     const { cy, projected } = gridCore();
     try {
       await measureAndFit(cy, () => expect(projected(0)).toBe(cy.edges().length));
-      await frame();
-      await frame();
+      await nextFrame();
+      await nextFrame();
       expect(projected()).toBe(0);
       expect(cy.nodes().every((node) => drawnWhereItStands(node as cytoscape.NodeSingular))).toBe(true);
     } finally {
@@ -494,12 +490,12 @@ describe('measuring before the first frame', () => {
     const { cy, projected } = gridCore();
     try {
       await measureAndFit(cy);
-      await frame();
+      await nextFrame();
       projected(0);
       const node = cy.nodes().max((actor) => actor.degree(false)).ele;
       node.position({ x: node.position('x') + 45, y: node.position('y') + 30 });
-      await frame();
-      await frame();
+      await nextFrame();
+      await nextFrame();
       expect(projected()).toBeGreaterThanOrEqual(node.connectedEdges().length);
       expect(drawnWhereItStands(node)).toBe(true);
     } finally {
@@ -521,8 +517,8 @@ describe('measuring before the first frame', () => {
         moved = true;
         return true;
       });
-      await frame();
-      await frame();
+      await nextFrame();
+      await nextFrame();
       expect(drawnWhereItStands(node)).toBe(true);
     } finally {
       cy.destroy();
