@@ -3,6 +3,7 @@
  * same elements with the same layout options). Each page measures itself and leaves its figures
  * in `window.__bench`.
  */
+import { loaderSnippet } from '../../src/embed/loader-snippet.ts';
 
 const MEASURE = `
   window.__bench = { longest: 0 };
@@ -79,14 +80,23 @@ export function floorPage(elementsUrl: string, quality: string, seedLayout: bool
 /**
  * A page with `count` widgets down an article, for the page-load comparison. With `count` 0 and
  * `script` set, the page loads that script and has no widget: a module that does nothing shows
- * what the request for any module script costs the load event, whatever it holds.
+ * what the request for any module script costs the load event, whatever it holds. `embed` says
+ * how the page adds the script: a script tag, or the loader snippet, which adds it after the load
+ * event.
  */
-export function articlePage(count: number, src: string, script = count > 0 ? '/dist/actor-graph.js' : undefined): string {
+export function articlePage(
+  count: number,
+  src: string,
+  script = count > 0 ? '/dist/actor-graph.js' : undefined,
+  embed: 'tag' | 'snippet' = 'tag',
+): string {
   const paragraph = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12)}</p>`;
   const widget = `<actor-graph src="${src}"></actor-graph>`;
   const body = Array.from({ length: 10 }, (_, i) => paragraph + (i < count ? widget : '')).join('\n');
+  const entry =
+    script === undefined ? '' : embed === 'tag' ? `<script type="module" src="${script}"></script>` : loaderSnippet(script);
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: article</title>
-${script === undefined ? '' : `<script type="module" src="${script}"></script>`}</head><body style="max-width:720px;margin:auto">${body}</body></html>`;
+${entry}</head><body style="max-width:720px;margin:auto">${body}</body></html>`;
 }
 
 /** A module script with nothing in it, for the page-load comparison. */

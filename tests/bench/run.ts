@@ -133,8 +133,10 @@ export function serve(againstDist?: string): Promise<Server> {
       return send(200, 'text/html', page);
     }
     if (url.pathname === '/page/article') {
+      const count = Number(url.searchParams.get('count'));
       const script = url.searchParams.get('script') === 'empty' ? '/page/empty.js' : undefined;
-      return send(200, 'text/html', articlePage(Number(url.searchParams.get('count')), '/data/seed.json', script));
+      const embed = url.searchParams.get('embed') === 'snippet' ? 'snippet' : 'tag';
+      return send(200, 'text/html', articlePage(count, '/data/seed.json', script, embed));
     }
     if (url.pathname === '/page/empty.js') return send(200, 'text/javascript', EMPTY_MODULE);
     const [, root, ...rest] = url.pathname.split('/');
@@ -257,22 +259,29 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
   };
 }
 
+/** The article pages of the page-load comparison, by name: their query strings. */
+const ARTICLES = {
+  none: 'count=0',
+  emptyScript: 'count=0&script=empty',
+  ten: 'count=10',
+  tenSnippet: 'count=10&embed=snippet',
+} as const;
+type PageLoad = Record<keyof typeof ARTICLES, number>;
+
 /**
- * The article alone, with a module script that does nothing, and with ten widgets: medians of the
- * load event over `runs` runs (more than the graphs get, as a load event of some tens of
- * milliseconds varies much from run to run).
+ * The article alone, with a module script that does nothing, and with ten widgets (by a script
+ * tag, and by the loader snippet): medians of the load event over `runs` runs (more than the
+ * graphs get, as a load event of some tens of milliseconds varies much from run to run). The
+ * pages take turns in a new random order each run.
  */
-async function measurePageLoad(
-  browser: Browser,
-  origin: string,
-  runs: number,
-): Promise<{ none: number; emptyScript: number; ten: number }> {
-  const articles = { none: 'count=0', emptyScript: 'count=0&script=empty', ten: 'count=10' } as const;
-  const loads: Record<keyof typeof articles, number[]> = { none: [], emptyScript: [], ten: [] };
+async function measurePageLoad(browser: Browser, origin: string, runs: number): Promise<PageLoad> {
+  const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];
+  const loads = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof ARTICLES, number[]>;
   for (let run = 0; run < runs; run++) {
-    for (const [name, query] of Object.entries(articles) as [keyof typeof articles, string][]) {
+    const order = names.map((name) => ({ name, key: Math.random() })).sort((a, b) => a.key - b.key);
+    for (const { name } of order) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${origin}/page/article?${query}`, { waitUntil: 'load' });
+      await page.goto(`${origin}/page/article?${ARTICLES[name]}`, { waitUntil: 'load' });
       const load = await page.evaluate(
         () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
       );
@@ -280,7 +289,7 @@ async function measurePageLoad(
       await page.close();
     }
   }
-  return { none: median(loads.none), emptyScript: median(loads.emptyScript), ten: median(loads.ten) };
+  return Object.fromEntries(names.map((name) => [name, median(loads[name])])) as PageLoad;
 }
 
 async function main(): Promise<void> {
@@ -367,8 +376,9 @@ async function main(): Promise<void> {
       );
     }
     if (pageLoad === undefined) return;
+    const over = (load: number) => `${((load / pageLoad.none - 1) * 100).toFixed(1)}% over none`;
     console.log(
-      `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget, ${pageLoad.ten.toFixed(0)} ms with 10 widgets (${((pageLoad.ten / pageLoad.none - 1) * 100).toFixed(1)}% over none, ${((pageLoad.ten / pageLoad.emptyScript - 1) * 100).toFixed(1)}% over the empty script).`,
+      `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget (${over(pageLoad.emptyScript)}), ${pageLoad.ten.toFixed(0)} ms with 10 widgets and the script tag (${over(pageLoad.ten)}), ${pageLoad.tenSnippet.toFixed(0)} ms with 10 widgets and the loader snippet (${over(pageLoad.tenSnippet)}).`,
     );
   } finally {
     await browser.close();

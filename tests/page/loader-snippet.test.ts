@@ -1,0 +1,93 @@
+/**
+ * The loader snippet (src/embed/loader-snippet.ts) in a host page: the widget's entry is requested
+ * only once the page has loaded, the widgets draw, and a strict CSP allows the snippet by its hash.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LOADER_SCRIPT, LOADER_SCRIPT_HASH, loaderSnippet } from '../../src/embed/loader-snippet.ts';
+import { launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
+
+const DATASET = '/graph-data/easley-2024-axis-of-transactionalism.json';
+const CSP = `default-src 'self'; script-src 'self' ${LOADER_SCRIPT_HASH}; style-src 'self'; img-src 'self' data:; worker-src 'self'`;
+
+/** Records CSP violations and ready widgets (a file: the page's CSP allows no other inline script). */
+const PROBE = `
+  window.__probe = { violations: [], ready: 0 };
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__probe.violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+  document.addEventListener('ag-ready', () => { window.__probe.ready++; });
+`;
+
+const paragraph = `<p>${'An article’s paragraph, long enough to fill some lines of the page. '.repeat(8)}</p>`;
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loader snippet</title>
+<script src="/probe.js"></script>${loaderSnippet('/dist/actor-graph.js')}</head>
+<body>${Array.from({ length: 10 }, () => `${paragraph}<actor-graph src="${DATASET}"></actor-graph>`).join('\n')}</body></html>`;
+const LATE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late snippet</title>
+<script src="/probe.js"></script></head><body><actor-graph src="${DATASET}"></actor-graph></body></html>`;
+
+let server: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await servePages({
+    ...probeFiles(PROBE),
+    '/article.html': { body: ARTICLE, headers: { 'content-security-policy': CSP } },
+    '/late.html': { body: LATE },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Probe {
+  violations: string[];
+  ready: number;
+}
+
+it('requests the entry after the load event, and the widgets in view draw under a CSP that allows its hash', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(`${server.origin}/article.html`);
+    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready >= 1, null, {
+      timeout: 30_000,
+    });
+    const timing = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith('/dist/actor-graph.js'));
+      return { loadEventStart: navigation.loadEventStart, entryStart: entry?.startTime };
+    });
+    expect(timing.entryStart).toBeGreaterThanOrEqual(timing.loadEventStart);
+    const drawn = await page.evaluate(
+      () => (document.querySelector('actor-graph') as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length,
+    );
+    expect(drawn).toBe(19);
+    expect(await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.violations)).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+it('loads the entry at once when it is added to a page that has already loaded', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${server.origin}/late.html`, { waitUntil: 'load' });
+    await page.evaluate((script) => {
+      const element = document.createElement('script');
+      element.dataset.src = '/dist/actor-graph.js';
+      element.textContent = script;
+      document.head.append(element);
+    }, LOADER_SCRIPT);
+    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready >= 1, null, {
+      timeout: 30_000,
+    });
+  } finally {
+    await page.close();
+  }
+});
