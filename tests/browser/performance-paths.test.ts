@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
+import { skipNeedlessFrames } from '../../components/actor-graph/needless-frames.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
 import { nextFrame, yieldToMain } from '../../components/shared/yield-to-main.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
@@ -397,6 +398,37 @@ describe('frames that show nothing new', () => {
         cy.resize();
       }),
     ).toBeGreaterThan(0);
+  });
+
+  it('draws no frame for a core that has no elements yet, and draws the graph once it is added', async () => {
+    /** How many frames a core on a new container draws before and after its elements are added. */
+    async function framesOfCore(skip: boolean): Promise<{ empty: number; added: number }> {
+      const box = mount('<div style="width:300px;height:200px"></div>');
+      const cy = cytoscape({
+        container: box.firstElementChild as HTMLElement,
+        style: [{ selector: 'node', style: { label: 'data(id)' } }],
+      });
+      if (skip) skipNeedlessFrames(cy);
+      let drawn = 0;
+      cy.on('render', () => drawn++);
+      try {
+        for (let i = 0; i < 4; i++) await nextFrame();
+        const empty = drawn;
+        cy.add([
+          { data: { id: 'a' }, position: { x: 0, y: 0 } },
+          { data: { id: 'b' }, position: { x: 80, y: 0 } },
+        ]);
+        for (let i = 0; i < 4; i++) await nextFrame();
+        return { empty, added: drawn - empty };
+      } finally {
+        cy.destroy();
+      }
+    }
+    // Left as it is, Cytoscape draws its empty canvas as it starts.
+    expect((await framesOfCore(false)).empty).toBeGreaterThan(0);
+    const skipped = await framesOfCore(true);
+    expect(skipped.empty).toBe(0);
+    expect(skipped.added).toBeGreaterThan(0);
   });
 
   it('leaves the cores of others (here, a bare one) as Cytoscape made them', async () => {
