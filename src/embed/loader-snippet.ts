@@ -10,13 +10,15 @@
 
 /**
  * The snippet's script. It reads the entry's URL from its own `data-src` and adds it as a module
- * script at the load event, or at once when the page has already loaded.
+ * script in a task after the load event (added by a load handler, the script's request took about
+ * 7 ms of that handler here, which the load event's end waited for), or at once when the page has
+ * already loaded.
  */
 export const LOADER_SCRIPT =
-  '(function(s){function l(){var e=document.createElement("script");e.type="module";e.src=s.dataset.src;document.head.appendChild(e)}document.readyState==="complete"?l():addEventListener("load",l,{once:true})})(document.currentScript)';
+  '(function(s){function l(){var e=document.createElement("script");e.type="module";e.src=s.dataset.src;document.head.appendChild(e)}document.readyState==="complete"?l():addEventListener("load",function(){setTimeout(l)},{once:true})})(document.currentScript)';
 
 /** The CSP source that allows {@link LOADER_SCRIPT}: its SHA-256, as `script-src` takes it. */
-export const LOADER_SCRIPT_HASH = "'sha256-+KCrxl3IYJ8nl5CNFAZA5SwdLDNG59eX/5G40zs15ng='";
+export const LOADER_SCRIPT_HASH = "'sha256-wcniYvmyF9QphnMeffrEtE3slgeAO6FVKGefbq8zcPg='";
 
 /** The snippet for an entry at `entryUrl`, ready to paste into a page. */
 export function loaderSnippet(entryUrl: string): string {

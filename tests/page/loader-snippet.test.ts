@@ -48,7 +48,7 @@ interface Probe {
   ready: number;
 }
 
-it('requests the entry after the load event, and the widgets in view draw under a CSP that allows its hash', async () => {
+it('requests the entry once the load event is over, and the widgets in view draw under a CSP that allows its hash', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -60,9 +60,10 @@ it('requests the entry after the load event, and the widgets in view draw under 
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith('/dist/actor-graph.js'));
-      return { loadEventStart: navigation.loadEventStart, entryStart: entry?.startTime };
+      return { loadEventEnd: navigation.loadEventEnd, entryStart: entry?.startTime };
     });
-    expect(timing.entryStart).toBeGreaterThanOrEqual(timing.loadEventStart);
+    // Requested once the load event is over: its handlers do not wait for the request either.
+    expect(timing.entryStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
     const drawn = await page.evaluate(
       () => (document.querySelector('actor-graph') as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length,
     );
