@@ -259,6 +259,12 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
   };
 }
 
+/**
+ * How many times each article page loads per run of the graphs: a load event of some tens of
+ * milliseconds varies by a third from load to load here, and a load costs well under a second.
+ */
+const PAGE_LOAD_RUNS_PER_RUN = 12;
+
 /** The article pages of the page-load comparison, by name: their query strings. */
 const ARTICLES = {
   none: 'count=0',
@@ -344,7 +350,7 @@ async function main(): Promise<void> {
       log(`  ${item.name}: done`);
     }
     // Against another build, only the graphs are compared.
-    const pageLoad = baseline === 'floor' ? await measurePageLoad(browser, origin, runs * 3) : undefined;
+    const pageLoad = baseline === 'floor' ? await measurePageLoad(browser, origin, runs * PAGE_LOAD_RUNS_PER_RUN) : undefined;
     if (values.json) {
       const compared = against === undefined ? { pageLoad } : { against: { ref: values.against, commit: against.commit } };
       // The baseline's figures go under its name: `floor`, or `against`.
@@ -378,7 +384,7 @@ async function main(): Promise<void> {
     if (pageLoad === undefined) return;
     const over = (load: number) => `${((load / pageLoad.none - 1) * 100).toFixed(1)}% over none`;
     console.log(
-      `\nPage load event (medians of ${runs * 3} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget (${over(pageLoad.emptyScript)}), ${pageLoad.ten.toFixed(0)} ms with 10 widgets and the script tag (${over(pageLoad.ten)}), ${pageLoad.tenSnippet.toFixed(0)} ms with 10 widgets and the loader snippet (${over(pageLoad.tenSnippet)}).`,
+      `\nPage load event (medians of ${runs * PAGE_LOAD_RUNS_PER_RUN} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget (${over(pageLoad.emptyScript)}), ${pageLoad.ten.toFixed(0)} ms with 10 widgets and the script tag (${over(pageLoad.ten)}), ${pageLoad.tenSnippet.toFixed(0)} ms with 10 widgets and the loader snippet (${over(pageLoad.tenSnippet)}).`,
     );
   } finally {
     await browser.close();
