@@ -24,7 +24,8 @@
  *
  * A core created with no elements does not draw the frame Cytoscape asks for as it starts: the
  * widget adds its graph afterwards, so that frame only cleared empty canvases, with the code still
- * cold (15 to 40 ms here). The first frame drawn is the one that draws the graph.
+ * cold (13 ms for the seed and 38 ms at 300 actors here). The first frame drawn is the one that
+ * draws the graph.
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';

@@ -21,7 +21,8 @@ const PROBE = `
 
 const paragraph = `<p>${'An article’s paragraph, long enough to fill some lines of the page. '.repeat(8)}</p>`;
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loader snippet</title>
-<script src="/probe.js"></script>${loaderSnippet('/dist/actor-graph.js')}</head>
+<script src="/probe.js"></script>${loaderSnippet('/dist/actor-graph.js')}
+<script>window.__unhashed = true;</script></head>
 <body>${Array.from({ length: 10 }, () => `${paragraph}<actor-graph src="${DATASET}"></actor-graph>`).join('\n')}</body></html>`;
 const LATE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late snippet</title>
 <script src="/probe.js"></script></head><body><actor-graph src="${DATASET}"></actor-graph></body></html>`;
@@ -48,15 +49,17 @@ interface Probe {
   ready: number;
 }
 
-it('requests the entry once the load event is over, and the widgets in view draw under a CSP that allows its hash', async () => {
+it('requests the entry once the load event is over, and the widget draws under a CSP that allows its hash', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     await page.goto(`${server.origin}/article.html`);
-    await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready >= 1, null, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => ((document.querySelector('actor-graph') as unknown as { cy?: { nodes(): unknown[] } }).cy?.nodes().length ?? 0) > 0,
+      null,
+      { timeout: 30_000 },
+    );
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith('/dist/actor-graph.js'));
@@ -68,7 +71,11 @@ it('requests the entry once the load event is over, and the widgets in view draw
       () => (document.querySelector('actor-graph') as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length,
     );
     expect(drawn).toBe(19);
-    expect(await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.violations)).toEqual([]);
+    // The policy is enforced: an inline script without the hash did not run, and was the only one refused.
+    expect(await page.evaluate(() => (window as unknown as { __unhashed?: boolean }).__unhashed)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.violations)).toEqual([
+      'script-src-elem inline',
+    ]);
     expect(errors).toEqual([]);
   } finally {
     await page.close();
@@ -88,6 +95,30 @@ it('loads the entry at once when it is added to a page that has already loaded',
     await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready >= 1, null, {
       timeout: 30_000,
     });
+  } finally {
+    await page.close();
+  }
+});
+
+it('says in the console that it has no data-src, and loads nothing', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') messages.push(message.text());
+  });
+  try {
+    await page.goto(`${server.origin}/late.html`, { waitUntil: 'load' });
+    await page.evaluate((script) => {
+      const element = document.createElement('script');
+      element.textContent = script;
+      document.head.append(element);
+    }, LOADER_SCRIPT);
+    await page.waitForTimeout(300);
+    expect(messages).toEqual(['actor-graph: the loader snippet has no data-src attribute']);
+    const requested = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('/dist/')),
+    );
+    expect(requested).toBe(false);
   } finally {
     await page.close();
   }
