@@ -15,7 +15,7 @@ import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
-import { nextFrame, yieldToMain } from '../shared/yield-to-main.ts';
+import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
@@ -173,7 +173,8 @@ async function addInChunks(
     const started = performance.now();
     cy.add(definitions.slice(i, i + size));
     i += size;
-    await nextFrame();
+    // The next chunk goes in after the frame, not in its task: that frame styles and measures this one.
+    await afterNextFrame();
     if (!stillWanted()) return;
     // The time since the add includes whatever the frame in between did with the chunk.
     const spent = Math.max(performance.now() - started, 1);
@@ -440,7 +441,8 @@ export class CytoscapeController implements ReactiveController {
     }
     for (let i = 0; i < nodes.length; i += MOVE_SLICE) {
       nodes.slice(i, i + MOVE_SLICE).positions((node) => positionIn(positions, (node as NodeSingular).id()));
-      await nextFrame();
+      // The next slice moves after the frame that draws this one, in a task of its own.
+      await afterNextFrame();
       if (this.cy !== cy) return;
     }
   }

@@ -757,6 +757,51 @@ describe('a large graph', () => {
   }, 90_000);
 });
 
+describe('a graph added in chunks and refined in slices', () => {
+  it('adds each chunk and moves each slice in a task of its own, not in the task of a frame', async () => {
+    // Frames are told apart by a flag that the frame sets and a task of the highest priority
+    // clears: what runs right after a frame, in its task, still sees it set.
+    const realFrame = window.requestAnimationFrame;
+    const scheduler = (globalThis as unknown as { scheduler: { postTask(task: () => void, options: object): unknown } })
+      .scheduler;
+    let inFrame = false;
+    window.requestAnimationFrame = (callback) =>
+      realFrame((time) => {
+        inFrame = true;
+        scheduler.postTask(() => (inFrame = false), { priority: 'user-blocking' });
+        callback(time);
+      });
+    const core = Object.getPrototypeOf(cytoscape({ headless: true })) as { add(...args: unknown[]): unknown };
+    const collection = Object.getPrototypeOf(cytoscape({ headless: true }).collection()) as {
+      positions(this: { length: number }, ...args: unknown[]): unknown;
+    };
+    const [add, positions] = [core.add, collection.positions];
+    const chunks: boolean[] = [];
+    const slices: boolean[] = [];
+    core.add = function (...args: unknown[]) {
+      if (Array.isArray(args[0])) chunks.push(inFrame);
+      return add.apply(this, args);
+    };
+    collection.positions = function (...args: unknown[]) {
+      // The refined layout's slices: 200 actors each, below the whole graph.
+      if (typeof args[0] === 'function' && this.length === 200) slices.push(inFrame);
+      return positions.apply(this, args);
+    };
+    try {
+      // 500 actors: added in chunks, placed from a draft, then refined a slice of 200 a frame.
+      await mountSynthetic(500, 3);
+    } finally {
+      window.requestAnimationFrame = realFrame;
+      core.add = add;
+      collection.positions = positions;
+    }
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(slices.length).toBeGreaterThanOrEqual(2);
+    expect(chunks.filter((during) => during)).toEqual([]);
+    expect(slices.filter((during) => during)).toEqual([]);
+  }, 90_000);
+});
+
 describe('a graph added in chunks, measured and marked measured', () => {
   /** The actors whose label is not centred on them, or whose visible ties do not end at their border. */
   function misdrawn(cy: cytoscape.Core): string[] {
