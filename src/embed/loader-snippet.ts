@@ -2,7 +2,7 @@
  * The loader snippet: an inline script tag that adds the widget's entry to the page only once the
  * page has loaded. A `<script src>` in the page is fetched while the page loads, and its request
  * delays the load event even when the script is empty (by a third, on a bare article here); an
- * inline script costs nothing, and a script added after the load event is not waited for.
+ * inline script needs no request, and a script added after the load event is not waited for.
  *
  * The script's text never changes (the entry's URL is an attribute), so a strict CSP can allow it
  * by its hash, {@link LOADER_SCRIPT_HASH}.
