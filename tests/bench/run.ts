@@ -276,9 +276,8 @@ type PageLoad = Record<keyof typeof ARTICLES, number>;
 
 /**
  * The article alone, with a module script that does nothing, and with ten widgets (by a script
- * tag, and by the loader snippet): medians of the load event over `runs` runs (more than the
- * graphs get, as a load event of some tens of milliseconds varies much from run to run). The
- * pages take turns in a new random order each run.
+ * tag, and by the loader snippet): medians of the load event over `runs` loads of each. The pages
+ * take turns in a new random order each run.
  */
 async function measurePageLoad(browser: Browser, origin: string, runs: number): Promise<PageLoad> {
   const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];

@@ -2,6 +2,7 @@
 import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import { collectionPrototype } from '../../components/actor-graph/element-internals.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { skipNeedlessFrames } from '../../components/actor-graph/needless-frames.ts';
@@ -771,10 +772,9 @@ describe('a graph added in chunks and refined in slices', () => {
         scheduler.postTask(() => (inFrame = false), { priority: 'user-blocking' });
         callback(time);
       });
-    const core = Object.getPrototypeOf(cytoscape({ headless: true })) as { add(...args: unknown[]): unknown };
-    const collection = Object.getPrototypeOf(cytoscape({ headless: true }).collection()) as {
-      positions(this: { length: number }, ...args: unknown[]): unknown;
-    };
+    const headless = cytoscape({ headless: true });
+    const core = Object.getPrototypeOf(headless) as { add(...args: unknown[]): unknown };
+    const collection = collectionPrototype<'positions'>(headless);
     const [add, positions] = [core.add, collection.positions];
     const chunks: boolean[] = [];
     const slices: boolean[] = [];
