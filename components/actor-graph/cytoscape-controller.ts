@@ -16,6 +16,7 @@ import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
+import { hideBlankLayers } from './blank-layers.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
@@ -306,6 +307,7 @@ export class CytoscapeController implements ReactiveController {
     if (!webgl) {
       skipNeedlessFrames(cy);
       hitTestNearbyOnly(cy);
+      hideBlankLayers(cy);
     }
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.

@@ -16,7 +16,7 @@ import { buildElements } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { mount, mountData, mountGraph, nextEvent, paintedPixels, SEED_URL, unmountAll } from './helpers.ts';
+import { mount, mountData, mountGraph, nextEvent, paintedPixels, renderedAt, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -444,6 +444,75 @@ describe('frames that show nothing new', () => {
     } finally {
       other.destroy();
     }
+  });
+});
+
+describe('canvas layers with nothing on them', () => {
+  /** The graph's canvas layer `name` (`node`, `drag` or `selectbox`), as Cytoscape tags it. */
+  function layer(graph: ActorGraph, name: string): HTMLCanvasElement {
+    const canvas = graph.shadowRoot?.querySelector<HTMLCanvasElement>(`.graph canvas[data-id$="-${name}"]`);
+    if (canvas === null || canvas === undefined) throw new Error(`no ${name} layer`);
+    return canvas;
+  }
+  const shown = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).visibility !== 'hidden';
+  function paintedOn(canvas: HTMLCanvasElement): number {
+    const { data } = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
+    return painted;
+  }
+  async function frames(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) await nextFrame();
+  }
+
+  it('are hidden and left uncleared, and a dragged actor shows on its layer until it is let go', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const [graphLayer, dragLayer, boxLayer] = [layer(graph, 'node'), layer(graph, 'drag'), layer(graph, 'selectbox')];
+    await frames(2);
+    expect([shown(graphLayer), shown(dragLayer), shown(boxLayer)]).toEqual([true, false, false]);
+    expect(paintedOn(graphLayer)).toBeGreaterThan(0);
+    // A resize redraws every layer: only the graph's own is cleared.
+    const cleared = vi.spyOn(CanvasRenderingContext2D.prototype, 'clearRect');
+    graph.style.width = '900px';
+    await frames(4);
+    const clearedLayers = new Set(cleared.mock.contexts.map((context) => (context as CanvasRenderingContext2D).canvas));
+    cleared.mockRestore();
+    expect([clearedLayers.has(graphLayer), clearedLayers.has(dragLayer), clearedLayers.has(boxLayer)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([shown(graphLayer), shown(dragLayer), shown(boxLayer)]).toEqual([true, false, false]);
+
+    const box = graphLayer.getBoundingClientRect();
+    const at = renderedAt(graph, 'PRK');
+    const mouse = (type: string, dx: number) =>
+      graphLayer.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          composed: true,
+          button: 0,
+          buttons: type === 'mouseup' ? 0 : 1,
+          clientX: box.left + at.x + dx,
+          clientY: box.top + at.y,
+        }),
+      );
+    mouse('mousedown', 0);
+    for (const dx of [10, 20, 30]) mouse('mousemove', dx);
+    await frames(2);
+    expect(shown(dragLayer)).toBe(true);
+    expect(paintedOn(dragLayer)).toBeGreaterThan(0);
+    mouse('mouseup', 30);
+    const prk = cy.getElementById('PRK');
+    expect(prk.renderedPosition('x')).toBeCloseTo(at.x + 30, 0);
+    // Cytoscape takes the released actor off the drag layer at its next frame, whatever asks for it.
+    graph.select('PRK');
+    await frames(3);
+    expect(shown(dragLayer)).toBe(false);
+    expect(paintedOn(dragLayer)).toBe(0);
+    expect(shown(boxLayer)).toBe(false);
   });
 });
 
