@@ -17,7 +17,7 @@
  * 0.35, 1,000 of them in each of its first frames.
  */
 import type { Core } from 'cytoscape';
-import { canvasRendererOf } from './canvas-renderer-internals.ts';
+import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
@@ -42,6 +42,10 @@ export function drawDirectly(cy: Core): boolean {
     cache.getElement = () => null;
     cache.invalidateElements = noTextures;
   }
+  readBoxPartsDirectly(eleTxrCache, (parts) => parts.bodyBounds, false);
+  readBoxPartsDirectly(lblTxrCache, (parts) => parts.labelBounds?.main, true);
+  readBoxPartsDirectly(slbTxrCache, (parts) => parts.labelBounds?.source, true);
+  readBoxPartsDirectly(tlbTxrCache, (parts) => parts.labelBounds?.target, true);
   const labelBigEnough = renderer.eleTextBiggerThanMin;
   if (labelBigEnough !== undefined) {
     renderer.eleTextBiggerThanMin = function (this: typeof renderer, element, scale) {
@@ -50,4 +54,38 @@ export function drawDirectly(cy: Core): boolean {
     };
   }
   return true;
+}
+
+/** The parts of an element's box that Cytoscape keeps beside the whole, in `_private`. */
+interface BoxParts {
+  /** The whole box, `null` once anything that moves or resizes the element has dropped it. */
+  bbCache?: RendererBox | null;
+  bodyBounds?: RendererBox | null;
+  labelBounds?: { main?: RendererBox | null; source?: RendererBox | null; target?: RendererBox | null };
+}
+
+/** The box of a part that is not there: drawn, it is skipped, as Cytoscape skips it. */
+const NO_BOX: RendererBox = Object.freeze({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 });
+
+/**
+ * Has `cache` read its part of an element's box as Cytoscape keeps it, rather than through
+ * `boundingBox()`. A frame asks each cache in turn, right after it has looked up the element's
+ * whole box itself (which measures the element again if it moved or changed); each of those
+ * lookups hashed the element's position (or its ends') again to see whether it had moved: three
+ * calls per actor and five per tie in every frame. While the whole box is kept, its parts are
+ * up to date (a move or a restyle that changes the size drops them all); otherwise the cache
+ * looks the box up as before. `optional` parts (labels) may be missing: then there is nothing to
+ * draw.
+ */
+function readBoxPartsDirectly<Element>(
+  cache: ElementTextureCache<Element>,
+  partOf: (parts: BoxParts) => RendererBox | null | undefined,
+  optional: boolean,
+): void {
+  const lookUp = cache.getBoundingBox.bind(cache);
+  cache.getBoundingBox = (element) => {
+    const parts = (element as unknown as { _private?: BoxParts }[])[0]?._private;
+    if (parts?.bbCache == null) return lookUp(element);
+    return partOf(parts) ?? (optional ? NO_BOX : lookUp(element));
+  };
 }

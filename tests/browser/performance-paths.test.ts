@@ -154,6 +154,71 @@ describe('drawing on the canvas', () => {
     expect(paintedPixels(graph)).toBeGreaterThan(1000);
   });
 
+  it("reads each part of an element's box as Cytoscape keeps it, with one lookup of the whole per element and frame", async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    type Box = { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
+    type Cache = { getBoundingBox(element: unknown): Box | null };
+    const data = (cy as unknown as { renderer(): { data: Record<string, Cache> } }).renderer().data;
+    const caches = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'].map((name) => data[name] as Cache);
+    type Parts = { bodyBounds: Box | null; labelBounds: Record<'main' | 'source' | 'target', Box | null> };
+    const EMPTY = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 };
+    /** What Cytoscape's own lookups return: each looks up the whole box first, then reads its part. */
+    const partsAsLookedUp = (element: cytoscape.SingularElementReturnValue): (Box | null)[] => {
+      element.boundingBox();
+      const parts = (element as unknown as { _private: Parts })._private;
+      const { main, source, target } = parts.labelBounds;
+      return [parts.bodyBounds, main ?? EMPTY, source ?? EMPTY, target ?? EMPTY];
+    };
+    // Cytoscape keeps no parts for an element that is not displayed, and draws none.
+    const shown = (box: Box | null) =>
+      box === null ? 'absent' : box.w === 0 || box.h === 0 ? 'none' : [box.x1, box.y1, box.x2, box.y2].map(Math.round).join(',');
+    /** Each cache's box of each element, as the drawing reads it and as Cytoscape looks it up. */
+    const boxes = () => {
+      const read: string[] = [];
+      const lookedUp: string[] = [];
+      cy.elements().forEach((element) => {
+        for (const cache of caches) read.push(`${element.id()} ${shown(cache.getBoundingBox(element))}`);
+        for (const box of partsAsLookedUp(element)) lookedUp.push(`${element.id()} ${shown(box)}`);
+      });
+      return { read, lookedUp };
+    };
+    const frames = async (count: number) => {
+      for (let i = 0; i < count; i++) await nextFrame();
+    };
+    await frames(2);
+    const placed = boxes();
+    expect(placed.read).toEqual(placed.lookedUp);
+    expect(placed.read.filter((box) => /\d$/.test(box)).length).toBeGreaterThan(cy.elements().length);
+    // Moved, relabelled and restyled, then drawn: each box follows.
+    const korea = cy.getElementById('PRK');
+    korea.position({ x: korea.position('x') + 80, y: korea.position('y') - 40 });
+    korea.data('label', 'A much longer label for North Korea');
+    cy.getElementById('RUS').style('width', 60);
+    await frames(2);
+    const changed = boxes();
+    expect(changed.read).toEqual(changed.lookedUp);
+    expect(changed.read).not.toEqual(placed.read);
+
+    // A frame looks each element's whole box up once, not once more for each of its parts.
+    const prototype = collectionPrototype(cy) as { boundingBox(...args: unknown[]): unknown };
+    const lookUp = prototype.boundingBox;
+    let lookups = 0;
+    prototype.boundingBox = function (this: unknown, ...args: unknown[]) {
+      lookups++;
+      return lookUp.apply(this, args);
+    };
+    try {
+      cy.forceRender();
+      await frames(2);
+    } finally {
+      prototype.boundingBox = lookUp;
+    }
+    expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThanOrEqual(cy.elements().length + 2);
+  });
+
   it('draws a graph of a few hundred actors straight onto its canvas too', async () => {
     const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(300, 5));
     expect(paintedPixels(graph)).toBeGreaterThan(1000);
