@@ -60,6 +60,8 @@ export function drawDirectly(cy: Core): boolean {
 interface BoxParts {
   /** The whole box, `null` once anything that moves or resizes the element has dropped it. */
   bbCache?: RendererBox | null;
+  /** Whether a restyle of the element is queued, which may change its box. */
+  styleDirty?: boolean;
   bodyBounds?: RendererBox | null;
   labelBounds?: { main?: RendererBox | null; source?: RendererBox | null; target?: RendererBox | null };
 }
@@ -69,13 +71,13 @@ const NO_BOX: RendererBox = Object.freeze({ x1: Infinity, y1: Infinity, x2: -Inf
 
 /**
  * Has `cache` read its part of an element's box as Cytoscape keeps it, rather than through
- * `boundingBox()`. A frame asks each cache in turn, right after it has looked up the element's
- * whole box itself (which measures the element again if it moved or changed); each of those
- * lookups hashed the element's position (or its ends') again to see whether it had moved: three
- * calls per actor and five per tie in every frame. While the whole box is kept, its parts are
- * up to date (a move or a restyle that changes the size drops them all); otherwise the cache
- * looks the box up as before. `optional` parts (labels) may be missing: then there is nothing to
- * draw.
+ * `boundingBox()`. A frame asks each cache in turn right after it has looked up the element's
+ * whole box itself, which measures the element again if it moved or changed; each cache's lookup
+ * then checked again whether the element had moved, hashing its position (or its ends'): two more
+ * lookups per actor and four per tie in every frame, for nothing. The parts are read as they are
+ * only where that whole box is kept and the element has no restyle pending, which is so after the
+ * frame's own lookup; otherwise the cache looks the box up as before. `optional` parts (labels)
+ * may be missing: then there is nothing to draw.
  */
 function readBoxPartsDirectly<Element>(
   cache: ElementTextureCache<Element>,
@@ -85,7 +87,7 @@ function readBoxPartsDirectly<Element>(
   const lookUp = cache.getBoundingBox.bind(cache);
   cache.getBoundingBox = (element) => {
     const parts = (element as unknown as { _private?: BoxParts }[])[0]?._private;
-    if (parts?.bbCache == null) return lookUp(element);
+    if (parts?.bbCache == null || parts.styleDirty === true) return lookUp(element);
     return partOf(parts) ?? (optional ? NO_BOX : lookUp(element));
   };
 }

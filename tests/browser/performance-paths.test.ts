@@ -196,10 +196,38 @@ describe('drawing on the canvas', () => {
     korea.position({ x: korea.position('x') + 80, y: korea.position('y') - 40 });
     korea.data('label', 'A much longer label for North Korea');
     cy.getElementById('RUS').style('width', 60);
-    await frames(2);
+    // What the caches hand the frame that draws these changes, each part as it is asked for.
+    const readInFrame = new Map<string, string>();
+    const originals = caches.map((cache) => cache.getBoundingBox);
+    caches.forEach((cache, i) => {
+      const read = originals[i] as Cache['getBoundingBox'];
+      cache.getBoundingBox = (element) => {
+        const box = read.call(cache, element);
+        readInFrame.set(
+          `${(element as cytoscape.SingularElementReturnValue).id()} ${i}`,
+          `${(element as cytoscape.SingularElementReturnValue).id()} ${shown(box)}`,
+        );
+        return box;
+      };
+    });
+    try {
+      await frames(2);
+    } finally {
+      caches.forEach((cache, i) => {
+        cache.getBoundingBox = originals[i] as Cache['getBoundingBox'];
+      });
+    }
     const changed = boxes();
     expect(changed.read).toEqual(changed.lookedUp);
     expect(changed.read).not.toEqual(placed.read);
+    // The frame read every part it drew as Cytoscape looks it up once the changes are measured.
+    expect(readInFrame.size).toBeGreaterThan(cy.elements().length);
+    cy.elements().forEach((element, index) => {
+      caches.forEach((_, i) => {
+        const read = readInFrame.get(`${element.id()} ${i}`);
+        if (read !== undefined) expect(read).toBe(changed.lookedUp[index * caches.length + i]);
+      });
+    });
 
     // A frame looks each element's whole box up once, not once more for each of its parts.
     const prototype = collectionPrototype(cy) as { boundingBox(...args: unknown[]): unknown };
@@ -215,7 +243,8 @@ describe('drawing on the canvas', () => {
     } finally {
       prototype.boundingBox = lookUp;
     }
-    expect(lookups).toBeGreaterThan(0);
+    // Every element in view is drawn, so looked up: the whole seed is in view once fitted.
+    expect(lookups).toBeGreaterThanOrEqual(cy.elements(':visible').length);
     expect(lookups).toBeLessThanOrEqual(cy.elements().length + 2);
   });
 
@@ -529,6 +558,11 @@ describe('canvas layers with nothing on them', () => {
   async function frames(count: number): Promise<void> {
     for (let i = 0; i < count; i++) await nextFrame();
   }
+  /** A mouse event of `type` with the left button, at (`x`, `y`) in the page, sent to `target`. */
+  function press(target: Element, type: string, x: number, y: number): void {
+    const buttons = type === 'mouseup' ? 0 : 1;
+    target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, button: 0, buttons, clientX: x, clientY: y }));
+  }
 
   it('are hidden and left uncleared, and a dragged actor shows on its layer until it is let go', async () => {
     const graph = await mountGraph();
@@ -553,17 +587,7 @@ describe('canvas layers with nothing on them', () => {
 
     const box = graphLayer.getBoundingClientRect();
     const at = renderedAt(graph, 'PRK');
-    const mouse = (type: string, dx: number) =>
-      graphLayer.dispatchEvent(
-        new MouseEvent(type, {
-          bubbles: true,
-          composed: true,
-          button: 0,
-          buttons: type === 'mouseup' ? 0 : 1,
-          clientX: box.left + at.x + dx,
-          clientY: box.top + at.y,
-        }),
-      );
+    const mouse = (type: string, dx: number) => press(graphLayer, type, box.left + at.x + dx, box.top + at.y);
     mouse('mousedown', 0);
     for (const dx of [10, 20, 30]) mouse('mousemove', dx);
     await frames(2);
@@ -578,6 +602,29 @@ describe('canvas layers with nothing on them', () => {
     expect(shown(dragLayer)).toBe(false);
     expect(paintedOn(dragLayer)).toBe(0);
     expect(shown(boxLayer)).toBe(false);
+  });
+
+  it("show the selection layer while the background is pressed, with Cytoscape's mark, and hide it after", async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const [graphLayer, boxLayer] = [layer(graph, 'node'), layer(graph, 'selectbox')];
+    await frames(2);
+    expect(shown(boxLayer)).toBe(false);
+    const box = graphLayer.getBoundingClientRect();
+    // A corner of the view, away from every actor and tie.
+    expect(
+      cy.elements().every((element) => element.renderedBoundingBox({}).x1 > 12 || element.renderedBoundingBox({}).y1 > 12),
+    ).toBe(true);
+    press(graphLayer, 'mousedown', box.left + 6, box.top + 6);
+    await frames(2);
+    expect(shown(boxLayer)).toBe(true);
+    expect(paintedOn(boxLayer)).toBeGreaterThan(0);
+    press(graphLayer, 'mouseup', box.left + 6, box.top + 6);
+    graph.select('PRK');
+    await frames(3);
+    expect(shown(boxLayer)).toBe(false);
+    expect(paintedOn(boxLayer)).toBe(0);
   });
 });
 
