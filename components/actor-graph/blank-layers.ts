@@ -24,18 +24,12 @@ const DRAWING_CALLS = [
   'putImageData',
 ] as const;
 
-/** The canvas renderer's layers, as far as this module reads them. */
-interface Layers {
-  NODE?: number;
-  data?: { contexts?: unknown[] };
-}
-
 /**
  * Hides `cy`'s empty layers (all but the graph's own, which is drawn in every frame) while they
  * are empty, and skips clearing them then. Does nothing for a headless core.
  */
 export function hideBlankLayers(cy: Core): void {
-  const renderer = canvasRendererOf(cy) as Layers | undefined;
+  const renderer = canvasRendererOf(cy);
   const contexts = renderer?.data?.contexts ?? [];
   contexts.forEach((context, layer) => {
     if (layer !== renderer?.NODE && context instanceof CanvasRenderingContext2D) hideWhileBlank(context);

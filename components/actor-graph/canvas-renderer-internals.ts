@@ -39,7 +39,11 @@ export interface CanvasRenderer<Element = never> {
     slbTxrCache?: ElementTextureCache<Element>;
     tlbTxrCache?: ElementTextureCache<Element>;
     lyrTxrCache?: LayeredTextureCache;
+    /** The 2D contexts of the stacked canvas layers, indexed as `NODE` and its siblings say. */
+    contexts?: unknown[];
   };
+  /** The index of the graph's own layer (the others: dragged elements, the selection box). */
+  NODE?: number;
   drawCachedElements?(context: unknown, elements: Element[], pixelRatio: number, extent?: RendererBox): void;
   getPixelRatio?(): number;
   getLabelText?(element: Element, prefix?: string): string;

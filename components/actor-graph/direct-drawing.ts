@@ -18,6 +18,7 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
+import type { ElementInternals, ElementPrivate } from './element-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
@@ -56,16 +57,6 @@ export function drawDirectly(cy: Core): boolean {
   return true;
 }
 
-/** The parts of an element's box that Cytoscape keeps beside the whole, in `_private`. */
-interface BoxParts {
-  /** The whole box, `null` once anything that moves or resizes the element has dropped it. */
-  bbCache?: RendererBox | null;
-  /** Whether a restyle of the element is queued, which may change its box. */
-  styleDirty?: boolean;
-  bodyBounds?: RendererBox | null;
-  labelBounds?: { main?: RendererBox | null; source?: RendererBox | null; target?: RendererBox | null };
-}
-
 /** The box of a part that is not there: drawn, it is skipped, as Cytoscape skips it. */
 const NO_BOX: RendererBox = Object.freeze({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 });
 
@@ -81,12 +72,12 @@ const NO_BOX: RendererBox = Object.freeze({ x1: Infinity, y1: Infinity, x2: -Inf
  */
 function readBoxPartsDirectly<Element>(
   cache: ElementTextureCache<Element>,
-  partOf: (parts: BoxParts) => RendererBox | null | undefined,
+  partOf: (parts: ElementPrivate) => RendererBox | null | undefined,
   optional: boolean,
 ): void {
   const lookUp = cache.getBoundingBox.bind(cache);
   cache.getBoundingBox = (element) => {
-    const parts = (element as unknown as { _private?: BoxParts }[])[0]?._private;
+    const parts = (element as unknown as Partial<ElementInternals>[])[0]?._private;
     if (parts?.bbCache == null || parts.styleDirty === true) return lookUp(element);
     return partOf(parts) ?? (optional ? NO_BOX : lookUp(element));
   };

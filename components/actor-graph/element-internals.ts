@@ -15,6 +15,9 @@ export interface ElementPrivate {
   readonly bbCache: RendererBox | null | undefined;
   /** The positions the box was worked out at; `null` once dropped. */
   readonly bbCachePosKey: unknown;
+  /** The parts of that box, kept beside it: the body's, and each label's; `null` once dropped. */
+  readonly bodyBounds?: RendererBox | null;
+  readonly labelBounds?: { main?: RendererBox | null; source?: RendererBox | null; target?: RendererBox | null };
   /** Whether a restyle is not applied yet. */
   readonly styleDirty?: boolean;
   /**

@@ -117,12 +117,17 @@ export function renderedAt(graph: ActorGraph, id: string): { x: number; y: numbe
 /** Counts the canvas pixels that are not blank (transparent or the background). */
 export function paintedPixels(graph: ActorGraph): number {
   let painted = 0;
-  for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) {
-    const context = canvas.getContext('2d');
-    if (context === null || canvas.width === 0) continue;
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
-  }
+  for (const canvas of graph.shadowRoot?.querySelectorAll('canvas') ?? []) painted += paintedPixelsOf(canvas);
+  return painted;
+}
+
+/** Counts the pixels of `canvas` that are not transparent. */
+export function paintedPixelsOf(canvas: HTMLCanvasElement): number {
+  const context = canvas.getContext('2d');
+  if (context === null || canvas.width === 0) return 0;
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
   return painted;
 }
 

@@ -16,9 +16,24 @@ import { buildElements } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { mount, mountData, mountGraph, nextEvent, paintedPixels, renderedAt, SEED_URL, unmountAll } from './helpers.ts';
+import {
+  mount,
+  mountData,
+  mountGraph,
+  nextEvent,
+  paintedPixels,
+  paintedPixelsOf,
+  renderedAt,
+  SEED_URL,
+  unmountAll,
+} from './helpers.ts';
 
 afterEach(unmountAll);
+
+/** Waits for `count` animation frames. */
+async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await nextFrame();
+}
 
 /**
  * Calls `onAsked` with the quality of each layout the page asks the worker for, and the worker,
@@ -183,9 +198,6 @@ describe('drawing on the canvas', () => {
         for (const box of partsAsLookedUp(element)) lookedUp.push(`${element.id()} ${shown(box)}`);
       });
       return { read, lookedUp };
-    };
-    const frames = async (count: number) => {
-      for (let i = 0; i < count; i++) await nextFrame();
     };
     await frames(2);
     const placed = boxes();
@@ -549,15 +561,6 @@ describe('canvas layers with nothing on them', () => {
     return canvas;
   }
   const shown = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).visibility !== 'hidden';
-  function paintedOn(canvas: HTMLCanvasElement): number {
-    const { data } = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height);
-    let painted = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
-    return painted;
-  }
-  async function frames(count: number): Promise<void> {
-    for (let i = 0; i < count; i++) await nextFrame();
-  }
   /** A mouse event of `type` with the left button, at (`x`, `y`) in the page, sent to `target`. */
   function press(target: Element, type: string, x: number, y: number): void {
     const buttons = type === 'mouseup' ? 0 : 1;
@@ -571,7 +574,7 @@ describe('canvas layers with nothing on them', () => {
     const [graphLayer, dragLayer, boxLayer] = [layer(graph, 'node'), layer(graph, 'drag'), layer(graph, 'selectbox')];
     await frames(2);
     expect([shown(graphLayer), shown(dragLayer), shown(boxLayer)]).toEqual([true, false, false]);
-    expect(paintedOn(graphLayer)).toBeGreaterThan(0);
+    expect(paintedPixelsOf(graphLayer)).toBeGreaterThan(0);
     // A resize redraws every layer: only the graph's own is cleared.
     const cleared = vi.spyOn(CanvasRenderingContext2D.prototype, 'clearRect');
     graph.style.width = '900px';
@@ -592,7 +595,7 @@ describe('canvas layers with nothing on them', () => {
     for (const dx of [10, 20, 30]) mouse('mousemove', dx);
     await frames(2);
     expect(shown(dragLayer)).toBe(true);
-    expect(paintedOn(dragLayer)).toBeGreaterThan(0);
+    expect(paintedPixelsOf(dragLayer)).toBeGreaterThan(0);
     mouse('mouseup', 30);
     const prk = cy.getElementById('PRK');
     expect(prk.renderedPosition('x')).toBeCloseTo(at.x + 30, 0);
@@ -600,7 +603,7 @@ describe('canvas layers with nothing on them', () => {
     graph.select('PRK');
     await frames(3);
     expect(shown(dragLayer)).toBe(false);
-    expect(paintedOn(dragLayer)).toBe(0);
+    expect(paintedPixelsOf(dragLayer)).toBe(0);
     expect(shown(boxLayer)).toBe(false);
   });
 
@@ -619,12 +622,12 @@ describe('canvas layers with nothing on them', () => {
     press(graphLayer, 'mousedown', box.left + 6, box.top + 6);
     await frames(2);
     expect(shown(boxLayer)).toBe(true);
-    expect(paintedOn(boxLayer)).toBeGreaterThan(0);
+    expect(paintedPixelsOf(boxLayer)).toBeGreaterThan(0);
     press(graphLayer, 'mouseup', box.left + 6, box.top + 6);
     graph.select('PRK');
     await frames(3);
     expect(shown(boxLayer)).toBe(false);
-    expect(paintedOn(boxLayer)).toBe(0);
+    expect(paintedPixelsOf(boxLayer)).toBe(0);
   });
 });
 
@@ -850,14 +853,14 @@ describe('wrapped labels', () => {
       labelled++;
       return getLabelText.apply(this, args);
     };
-    const frames = async () => {
+    const redrawThreeFrames = async () => {
       for (let frame = 0; frame < 3; frame++) {
         cy.forceRender();
         await new Promise(requestAnimationFrame);
       }
     };
     try {
-      await frames();
+      await redrawThreeFrames();
       // Drawn three times, and not measured once: the lines were kept.
       expect(labelled).toBeGreaterThan(3 * 10);
       expect(measured).toBe(0);
@@ -866,15 +869,15 @@ describe('wrapped labels', () => {
         (node as unknown as { _private: { rscratch: { labelWrapCachedLines?: string[] } } })._private.rscratch
           .labelWrapCachedLines;
       node.data('label', 'A much longer name that takes several lines to fit');
-      await frames();
+      await redrawThreeFrames();
       expect(measured).toBeGreaterThan(0);
       expect(lines()?.join(' ').replace(/\s+/g, ' ').trim()).toBe('A much longer name that takes several lines to fit');
       expect(lines()?.length).toBeGreaterThan(1);
       // A font that finishes loading has every label broken into lines again.
-      await frames();
+      await redrawThreeFrames();
       measured = 0;
       document.fonts.dispatchEvent(new Event('loadingdone'));
-      await frames();
+      await redrawThreeFrames();
       expect(measured).toBeGreaterThan(10);
     } finally {
       renderer.calculateLabelDimensions = original;

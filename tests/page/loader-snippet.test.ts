@@ -82,7 +82,7 @@ it('requests the entry once the load event is over, and the widget draws under a
   }
 });
 
-it('loads the entry at once when it is added to a page that has already loaded', async () => {
+it('loads the entry in the next task when it is added to a page that has already loaded', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
     await page.goto(`${server.origin}/late.html`, { waitUntil: 'load' });
