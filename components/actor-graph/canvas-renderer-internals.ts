@@ -60,6 +60,10 @@ export interface CanvasRenderer<Element = never> {
   notify?(eventName: string, elements?: unknown): unknown;
   /** Whether a frame is to be drawn at the next animation frame. */
   requestedFrame?: boolean;
+  /** Sizes the canvases to `container` (the core's), unless they have its size already. */
+  matchCanvasSize?(container: HTMLElement): void;
+  /** The element the canvases are in: the core's container. */
+  container?: HTMLElement;
   /** The size of the canvases in device pixels, as last matched to the container. */
   canvasWidth?: number;
   canvasHeight?: number;

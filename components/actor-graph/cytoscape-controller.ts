@@ -20,6 +20,7 @@ import { hideBlankLayers } from './blank-layers.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
+import { makeGraphLayerBitmap } from './graph-layer-ahead.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
@@ -391,6 +392,10 @@ export class CytoscapeController implements ReactiveController {
       this.placed = true;
       options.onPlaced?.();
       this.paintState();
+      // The graph's canvas gets its bitmap in a task of its own, not in the first frame.
+      await yieldToMain();
+      if (this.cy !== cy) return false;
+      makeGraphLayerBitmap(cy);
       // A large graph's textures are made now, a slice per task, not all in its first frame.
       await textures?.makeAhead(() => this.cy === cy);
       if (this.cy !== cy) return false;

@@ -121,11 +121,14 @@ export function paintedPixels(graph: ActorGraph): number {
   return painted;
 }
 
-/** Counts the pixels of `canvas` that are not transparent. */
-export function paintedPixelsOf(canvas: HTMLCanvasElement): number {
+/** Counts the pixels of `canvas` that are not transparent: all of them, or those of `region` (in canvas pixels). */
+export function paintedPixelsOf(
+  canvas: HTMLCanvasElement,
+  region = { x: 0, y: 0, width: canvas.width, height: canvas.height },
+): number {
   const context = canvas.getContext('2d');
   if (context === null || canvas.width === 0) return 0;
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  const { data } = context.getImageData(region.x, region.y, region.width, region.height);
   let painted = 0;
   for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) painted++;
   return painted;

@@ -2,7 +2,9 @@
 import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import { transformAfter } from '../../components/actor-graph/blank-layers.ts';
 import { collectionPrototype } from '../../components/actor-graph/element-internals.ts';
+import { makeGraphLayerBitmap } from '../../components/actor-graph/graph-layer-ahead.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { skipNeedlessFrames } from '../../components/actor-graph/needless-frames.ts';
@@ -33,6 +35,40 @@ afterEach(unmountAll);
 /** Waits for `count` animation frames. */
 async function frames(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await nextFrame();
+}
+
+/** The calls that give a canvas its bitmap (the first of them does), and those that only move it. */
+const BITMAP_CALLS = [
+  'setTransform',
+  'resetTransform',
+  'translate',
+  'scale',
+  'rotate',
+  'transform',
+  'save',
+  'restore',
+  'clearRect',
+] as const;
+
+/** Records the canvas and the name of each call in `BITMAP_CALLS`, in order, until `stop()`. */
+function recordBitmapCalls(): { calls: { canvas: HTMLCanvasElement; call: string; width: number }[]; stop(): void } {
+  const calls: { canvas: HTMLCanvasElement; call: string; width: number }[] = [];
+  const spies = BITMAP_CALLS.map((call) => {
+    const original = CanvasRenderingContext2D.prototype[call] as (...args: unknown[]) => unknown;
+    return vi.spyOn(CanvasRenderingContext2D.prototype, call).mockImplementation(function (
+      this: CanvasRenderingContext2D,
+      ...args: unknown[]
+    ) {
+      calls.push({ canvas: this.canvas, call, width: this.canvas.width });
+      return original.apply(this, args);
+    } as never);
+  });
+  return {
+    calls,
+    stop: () => {
+      for (const spy of spies) spy.mockRestore();
+    },
+  };
 }
 
 /**
@@ -607,6 +643,49 @@ describe('canvas layers with nothing on them', () => {
     expect(shown(boxLayer)).toBe(false);
   });
 
+  it('give an empty layer no bitmap: no transform, save or clear reaches it until it is drawn on', async () => {
+    const recorded = recordBitmapCalls();
+    try {
+      const graph = await mountGraph();
+      await frames(2);
+      // A resize redraws every layer.
+      graph.style.width = '900px';
+      await frames(4);
+      const touched = new Set(recorded.calls.map(({ canvas }) => canvas));
+      expect([
+        touched.has(layer(graph, 'node')),
+        touched.has(layer(graph, 'drag')),
+        touched.has(layer(graph, 'selectbox')),
+      ]).toEqual([true, false, false]);
+    } finally {
+      recorded.stop();
+    }
+  });
+
+  it('hand an empty layer the transform of the view when it is first drawn on: a dragged actor is drawn where it is', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const [graphLayer, dragLayer] = [layer(graph, 'node'), layer(graph, 'drag')];
+    // A view far from the untransformed one, so that a layer drawn without it would show the actor elsewhere.
+    cy.zoom(1.6);
+    cy.center(cy.getElementById('PRK'));
+    cy.panBy({ x: -150, y: 40 });
+    await frames(2);
+    const box = graphLayer.getBoundingClientRect();
+    const at = renderedAt(graph, 'PRK');
+    const mouse = (type: string, dx: number) => press(graphLayer, type, box.left + at.x + dx, box.top + at.y);
+    mouse('mousedown', 0);
+    for (const dx of [10, 20, 30]) mouse('mousemove', dx);
+    await frames(2);
+    expect(shown(dragLayer)).toBe(true);
+    // The actor's disc, moved 30 px: an 8 px square at its centre is painted on the drag layer.
+    const scale = dragLayer.width / dragLayer.clientWidth;
+    const square = { x: Math.round((at.x + 30 - 4) * scale), y: Math.round((at.y - 4) * scale), width: 8, height: 8 };
+    expect(paintedPixelsOf(dragLayer, square)).toBe(64);
+    mouse('mouseup', 30);
+  });
+
   it("show the selection layer while the background is pressed, with Cytoscape's mark, and hide it after", async () => {
     const graph = await mountGraph();
     const cy = graph.cy;
@@ -622,12 +701,117 @@ describe('canvas layers with nothing on them', () => {
     press(graphLayer, 'mousedown', box.left + 6, box.top + 6);
     await frames(2);
     expect(shown(boxLayer)).toBe(true);
-    expect(paintedPixelsOf(boxLayer)).toBeGreaterThan(0);
+    // The mark is a disc around the pointer, drawn in the view's transform.
+    const scale = boxLayer.width / boxLayer.clientWidth;
+    expect(paintedPixelsOf(boxLayer, { x: Math.round(4 * scale), y: Math.round(4 * scale), width: 4, height: 4 })).toBe(16);
     press(graphLayer, 'mouseup', box.left + 6, box.top + 6);
     graph.select('PRK');
     await frames(3);
     expect(shown(boxLayer)).toBe(false);
     expect(paintedPixelsOf(boxLayer)).toBe(0);
+  });
+});
+
+describe('the transform an empty layer keeps', () => {
+  /** The six numbers of a 2D matrix. */
+  const numbersOf = ({ a, b, c, d, e, f }: DOMMatrix) => [a, b, c, d, e, f];
+  type Step = [call: Parameters<typeof transformAfter>[1], ...args: unknown[]];
+
+  it("is the canvas's own after any series of transform calls, including those a canvas ignores", () => {
+    const series: Step[][] = [
+      [
+        ['setTransform', 1, 0, 0, 1, 0, 0],
+        ['translate', 40, -12],
+        ['scale', 1.7, 1.7],
+      ],
+      [
+        ['translate', 3, 4],
+        ['rotate', 0.3],
+        ['scale', 2, 0.5],
+        ['transform', 1, 0.2, -0.1, 1, 6, 7],
+      ],
+      [['scale', 3, 3], ['resetTransform'], ['translate', 5, 5]],
+      [
+        ['setTransform', new DOMMatrix([2, 0, 0, 2, 10, 20])],
+        ['translate', 1, 1],
+      ],
+      [
+        ['setTransform', { a: 2, d: 3, e: 5 }],
+        ['scale', 0.5, 0.5],
+      ],
+      [
+        ['translate', 10, 10],
+        ['translate', Number.NaN, 1],
+        ['scale', Number.POSITIVE_INFINITY, 1],
+        ['rotate', Number.NaN],
+      ],
+      [
+        ['translate', 10, 10],
+        ['setTransform', 1, 0, 0, Number.NaN, 0, 0],
+      ],
+    ];
+    for (const steps of series) {
+      const context = document.createElement('canvas').getContext('2d');
+      if (context === null) throw new Error('no 2D context');
+      let kept: DOMMatrix | undefined = new DOMMatrix();
+      for (const [call, ...args] of steps) {
+        (context[call] as (...args: unknown[]) => void)(...args);
+        kept = kept === undefined ? undefined : transformAfter(kept, call, args);
+      }
+      if (kept === undefined) throw new Error(`not followed: ${JSON.stringify(steps)}`);
+      const expected = numbersOf(context.getTransform());
+      for (const [index, value] of numbersOf(kept).entries()) expect(value).toBeCloseTo(expected[index] as number, 6);
+    }
+  });
+
+  it('is left to the canvas for a call with missing, extra or non-numeric arguments', () => {
+    const identity = new DOMMatrix();
+    expect(transformAfter(identity, 'scale', [2])).toBeUndefined();
+    expect(transformAfter(identity, 'translate', [1, 2, 3])).toBeUndefined();
+    expect(transformAfter(identity, 'translate', ['1', 2])).toBeUndefined();
+    expect(transformAfter(identity, 'setTransform', [null])).toBeUndefined();
+  });
+});
+
+describe("the graph layer's bitmap", () => {
+  it("is made at the canvas's final size before the first frame draws on it", async () => {
+    const recorded = recordBitmapCalls();
+    try {
+      const graph = await mountGraph();
+      await frames(2);
+      const graphLayer = graph.shadowRoot?.querySelector<HTMLCanvasElement>('.graph canvas[data-id$="-node"]');
+      if (graphLayer === null || graphLayer === undefined) throw new Error('no graph layer');
+      const onGraphLayer = recorded.calls.filter(({ canvas }) => canvas === graphLayer);
+      // Made by the widget, then set again by Cytoscape's first frame, which clears the layer.
+      expect(onGraphLayer.slice(0, 3).map(({ call }) => call)).toEqual(['setTransform', 'setTransform', 'clearRect']);
+      expect(onGraphLayer.every(({ width }) => width === graphLayer.width)).toBe(true);
+    } finally {
+      recorded.stop();
+    }
+  });
+
+  it('is made for a bare core in a sized container, at its size, and not for one without a size', () => {
+    for (const [width, height] of [
+      [320, 200],
+      [0, 200],
+    ] as const) {
+      const box = mount(`<div style="width:${width}px;height:${height}px"></div>`);
+      const container = box.firstElementChild as HTMLElement;
+      const recorded = recordBitmapCalls();
+      const cy = cytoscape({ container, elements: [{ data: { id: 'a' } }] });
+      try {
+        makeGraphLayerBitmap(cy);
+        const graphLayer = container.querySelector<HTMLCanvasElement>('canvas[data-id$="-node"]');
+        const calls = recorded.calls.filter(({ canvas }) => canvas === graphLayer);
+        if (width === 0) expect(calls).toEqual([]);
+        else {
+          expect(calls.map(({ call, width }) => [call, width])).toEqual([['setTransform', 320 * devicePixelRatio]]);
+        }
+      } finally {
+        recorded.stop();
+        cy.destroy();
+      }
+    }
   });
 });
 
