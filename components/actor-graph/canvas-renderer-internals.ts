@@ -45,6 +45,8 @@ export interface CanvasRenderer<Element = never> {
   /** The index of the graph's own layer (the others: dragged elements, the selection box). */
   NODE?: number;
   drawCachedElements?(context: unknown, elements: Element[], pixelRatio: number, extent?: RendererBox): void;
+  /** Draws one element (body, labels, underlay and overlay), unless it lies outside `extent`. */
+  drawCachedElement?(context: unknown, element: Element, ...rest: unknown[]): void;
   getPixelRatio?(): number;
   getLabelText?(element: Element, prefix?: string): string;
   /**

@@ -18,7 +18,12 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
-import type { ElementInternals, ElementPrivate } from './element-internals.ts';
+import {
+  type CollectionInternals,
+  collectionPrototype,
+  type ElementInternals,
+  type ElementPrivate,
+} from './element-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
@@ -43,6 +48,7 @@ export function drawDirectly(cy: Core): boolean {
     cache.getElement = () => null;
     cache.invalidateElements = noTextures;
   }
+  readWholeBoxDirectly(cy);
   readBoxPartsDirectly(eleTxrCache, (parts) => parts.bodyBounds, false);
   readBoxPartsDirectly(lblTxrCache, (parts) => parts.labelBounds?.main, true);
   readBoxPartsDirectly(slbTxrCache, (parts) => parts.labelBounds?.source, true);
@@ -81,4 +87,68 @@ function readBoxPartsDirectly<Element>(
     if (parts?.bbCache == null || parts.styleDirty === true) return lookUp(element);
     return partOf(parts) ?? (optional ? NO_BOX : lookUp(element));
   };
+}
+
+/** The element a core drawn directly is drawing right now, if any. */
+let elementDrawn: unknown;
+let wholeBoxPatched = false;
+
+/**
+ * Has a frame read the whole box of each element it draws as Cytoscape keeps it, where that box
+ * is still good. Cytoscape's `boundingBox()` allocates a function, fills in its options and hashes
+ * the element's position (or its ends') on every call: at 1,000 actors, 16 of the 62 ms of the
+ * frame that answers a click. While a core drawn directly draws an element, its lookup of that
+ * element's whole box returns the kept box when no restyle is pending and the position key that
+ * Cytoscape stored with it equals the one worked out here from the same positions; anything else
+ * (a moved element, a key this does not reproduce) is looked up as before. The prototype is
+ * shared by every core, so other cores, and other calls, are left as they were.
+ */
+function readWholeBoxDirectly(cy: Core): void {
+  const renderer = canvasRendererOf<unknown>(cy);
+  const draw = renderer?.drawCachedElement;
+  if (renderer === undefined || draw === undefined) return;
+  renderer.drawCachedElement = function (this: typeof renderer, context, element, ...rest) {
+    const outer = elementDrawn;
+    elementDrawn = element;
+    try {
+      draw.call(this, context, element, ...rest);
+    } finally {
+      elementDrawn = outer;
+    }
+  };
+  if (wholeBoxPatched) return;
+  wholeBoxPatched = true;
+  const prototype = collectionPrototype<'boundingBox'>(cy);
+  const boundingBox = prototype.boundingBox;
+  prototype.boundingBox = function (this: CollectionInternals, ...args: unknown[]) {
+    if (this === elementDrawn && args.length === 0) {
+      const kept = keptWholeBox(this as unknown as Partial<ElementInternals>[]);
+      if (kept !== undefined) return kept;
+    }
+    return boundingBox.apply(this, args);
+  };
+}
+
+/** The whole box Cytoscape keeps for `element`, if it would return it as it is. */
+export function keptWholeBox(element: Partial<ElementInternals>[]): RendererBox | undefined {
+  const parts = element[0]?._private;
+  if (parts?.bbCache == null || parts.styleDirty === true) return undefined;
+  const key = positionKeyOf(parts);
+  return key !== undefined && key === parts.bbCachePosKey ? parts.bbCache : undefined;
+}
+
+/**
+ * The key Cytoscape (3.35) stores with an element's box: the rounded coordinates of the node, or
+ * of the tie's two ends, hashed as its `hashIntsArray` hashes them. `undefined` where a position
+ * is missing.
+ */
+export function positionKeyOf(parts: ElementPrivate): number | undefined {
+  const points = parts.group === 'edges' ? [parts.source?._private.position, parts.target?._private.position] : [parts.position];
+  let hash = 9261;
+  for (const point of points) {
+    if (point === undefined) return undefined;
+    hash = (hash * 65599 + Math.round(point.x)) | 0;
+    hash = (hash * 65599 + Math.round(point.y)) | 0;
+  }
+  return hash;
 }

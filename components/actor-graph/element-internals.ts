@@ -25,6 +25,11 @@ export interface ElementPrivate {
    * `cleanConnected` when a node's ties have been queued to follow its last change.
    */
   readonly rstyle?: { clean?: boolean; cleanConnected?: boolean };
+  /** A node's position (its centre), in model coordinates. */
+  readonly position?: { x: number; y: number };
+  /** A tie's ends. */
+  readonly source?: ElementInternals;
+  readonly target?: ElementInternals;
   /** The renderer's scratch: label lines and their keys, `badLine` for a tie it cannot draw. */
   readonly rscratch: Record<string, unknown> & { badLine?: boolean };
 }

@@ -3,7 +3,8 @@ import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import { transformAfter } from '../../components/actor-graph/blank-layers.ts';
-import { collectionPrototype } from '../../components/actor-graph/element-internals.ts';
+import { keptWholeBox, positionKeyOf } from '../../components/actor-graph/direct-drawing.ts';
+import { collectionPrototype, type ElementInternals } from '../../components/actor-graph/element-internals.ts';
 import { makeGraphLayerBitmap } from '../../components/actor-graph/graph-layer-ahead.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
@@ -294,6 +295,75 @@ describe('drawing on the canvas', () => {
     // Every element in view is drawn, so looked up: the whole seed is in view once fitted.
     expect(lookups).toBeGreaterThanOrEqual(cy.elements(':visible').length);
     expect(lookups).toBeLessThanOrEqual(cy.elements().length + 2);
+  });
+
+  it("hands a frame each element's whole box as Cytoscape keeps it while it is good, and looks it up where it is not", async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    await frames(2);
+    type Element = cytoscape.SingularElementReturnValue & Partial<ElementInternals>[];
+    const kept = (element: cytoscape.SingularElementReturnValue | cytoscape.EdgeSingular) =>
+      keptWholeBox(element as unknown as Element);
+    // Once drawn, every element's box is kept, under the key worked out here: the very object
+    // Cytoscape's lookup returns.
+    cy.elements().forEach((element) => {
+      expect(kept(element)).toBeDefined();
+      expect(kept(element)).toBe(element.boundingBox());
+    });
+    // An actor moved behind Cytoscape's back: its box and its ties' are no longer good.
+    const korea = cy.getElementById('PRK');
+    const position = (korea as unknown as Element)[0]?._private?.position as { x: number; y: number };
+    position.x += 200;
+    expect(kept(korea)).toBeUndefined();
+    for (const tie of korea.connectedEdges()) expect(kept(tie)).toBeUndefined();
+    expect(kept(cy.getElementById('CHN'))).toBeDefined();
+    position.x -= 200;
+    expect(kept(korea)).toBe(korea.boundingBox());
+    // Moved as the page moves it, or restyled: looked up again until measured.
+    korea.position({ x: korea.position('x') + 40, y: korea.position('y') });
+    expect(kept(korea)).toBeUndefined();
+    cy.getElementById('RUS').style('width', 60);
+    expect(kept(cy.getElementById('RUS'))).toBeUndefined();
+    // The frame that draws those changes gets, for each element, the box Cytoscape's own lookup gives after.
+    const prototype = collectionPrototype(cy) as { boundingBox(...args: unknown[]): unknown };
+    const lookUp = prototype.boundingBox;
+    const handed = new Map<unknown, unknown>();
+    prototype.boundingBox = function (this: unknown, ...args: unknown[]) {
+      const box = lookUp.apply(this, args);
+      if (args.length === 0) handed.set(this, JSON.stringify(box));
+      return box;
+    };
+    try {
+      await frames(2);
+    } finally {
+      prototype.boundingBox = lookUp;
+    }
+    expect(handed.size).toBeGreaterThanOrEqual(cy.elements(':visible').length);
+    for (const [element, box] of handed) expect(box).toBe(JSON.stringify((element as cytoscape.Collection).boundingBox()));
+    for (const element of cy.elements()) expect(kept(element)).toBe(element.boundingBox());
+  });
+
+  it('works out the key Cytoscape stores with a box from the same positions', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        { data: { id: 'a' }, position: { x: 10.4, y: -20.6 } },
+        { data: { id: 'b' }, position: { x: 123456.7, y: 0.5 } },
+        { data: { id: 'ab', source: 'a', target: 'b' } },
+      ],
+      style: [{ selector: 'node', style: { width: 10, height: 10 } }],
+    });
+    try {
+      cy.elements().forEach((element) => {
+        element.boundingBox();
+        const parts = (element as unknown as ElementInternals)._private;
+        expect(positionKeyOf(parts)).toBe(parts.bbCachePosKey);
+      });
+    } finally {
+      cy.destroy();
+    }
   });
 
   it('draws a graph of a few hundred actors straight onto its canvas too', async () => {
