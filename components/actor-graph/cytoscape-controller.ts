@@ -25,6 +25,7 @@ import { layOut, layOutInWorker } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
+import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import type { Selection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
@@ -304,6 +305,7 @@ export class CytoscapeController implements ReactiveController {
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
     cacheWrappedLabels(cy);
+    keepParallelTies(cy);
     activateQuietly(cy);
     if (!webgl) {
       skipNeedlessFrames(cy);

@@ -782,6 +782,52 @@ describe('canvas layers with nothing on them', () => {
   });
 });
 
+describe('parallel ties', () => {
+  const idsOf = (elements: { map<T>(fn: (element: { id(): string }) => T): T[] }) =>
+    elements.map((element) => element.id()).sort();
+
+  it("are kept for each of the widget's ties once worked out, and worked out again when a tie is added or removed", async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const tie = cy.edges()[0] as cytoscape.EdgeSingular;
+    // Kept: the same answer twice, and the same ties as worked out from scratch.
+    expect(tie.parallelEdges()).toBe(tie.parallelEdges());
+    const fromScratch = (edge: cytoscape.EdgeSingular) =>
+      idsOf(
+        edge
+          .source()
+          .connectedEdges()
+          .filter((other) => other.connectedNodes().same(edge.connectedNodes())),
+      );
+    cy.edges().forEach((edge) => {
+      expect(idsOf(edge.parallelEdges())).toEqual(fromScratch(edge as cytoscape.EdgeSingular));
+    });
+    // A tie added between the same two actors, then removed.
+    const before = idsOf(tie.parallelEdges());
+    const added = cy.add({ group: 'edges', data: { id: 'extra-tie', source: tie.target().id(), target: tie.source().id() } });
+    expect(idsOf(tie.parallelEdges())).toEqual([...before, 'extra-tie'].sort());
+    added.remove();
+    expect(idsOf(tie.parallelEdges())).toEqual(before);
+    // Asked with a selector, worked out as Cytoscape works it out.
+    expect(tie.parallelEdges('[id = "extra-tie"]').length).toBe(0);
+  });
+
+  it('are left to Cytoscape on other cores (here, a bare one)', () => {
+    const other = cytoscape({
+      headless: true,
+      elements: [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'ab', source: 'a', target: 'b' } }],
+    });
+    try {
+      const tie = other.getElementById('ab');
+      expect(tie.parallelEdges()).not.toBe(tie.parallelEdges());
+      expect(idsOf(tie.parallelEdges())).toEqual(['ab']);
+    } finally {
+      other.destroy();
+    }
+  });
+});
+
 describe('the transform an empty layer keeps', () => {
   /** The six numbers of a 2D matrix. */
   const numbersOf = ({ a, b, c, d, e, f }: DOMMatrix) => [a, b, c, d, e, f];
