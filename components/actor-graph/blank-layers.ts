@@ -1,6 +1,6 @@
 /**
- * Hides the canvas layers that have nothing on them, and gives them no bitmap until something is
- * drawn on them. Cytoscape's canvas renderer stacks three canvases: the graph, the elements being
+ * Hides the canvas layers that have nothing on them, and gives them no bitmap until a call needs
+ * one (in practice, the first drawing on them). Cytoscape's canvas renderer stacks three canvases: the graph, the elements being
  * dragged, and the selection box. The last two are empty nearly all the time, yet the first frame
  * cleared them, which gave each a bitmap, and every frame that cleared them again handed those
  * bitmaps to the compositor: for the seed dataset, two of the three bitmaps of the first frame's
@@ -12,11 +12,12 @@
  *
  * Every frame also sets each layer's transform, and the first transform (or save, or clear) on a
  * canvas gives it its bitmap: 10 to 40 ms here for a canvas the size of the graph, in the first
- * frame. Until a layer is first drawn on, its transform is therefore kept here, and handed to the
- * canvas by the first call that needs it.
+ * frame. Until then a layer's transform is therefore kept in script, and handed to the canvas by
+ * the first call that depends on it (a save, a clip, a path, a drawing, a read).
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
+import { TRANSFORM_CALLS, transformAfter } from './kept-transform.ts';
 
 /** The drawing calls that can leave pixels on a canvas. */
 const DRAWING_CALLS = [
@@ -29,10 +30,6 @@ const DRAWING_CALLS = [
   'drawImage',
   'putImageData',
 ] as const;
-
-/** The calls that change the transform and nothing else: kept here until the canvas needs it. */
-const TRANSFORM_CALLS = ['setTransform', 'resetTransform', 'translate', 'scale', 'rotate', 'transform'] as const;
-type TransformCall = (typeof TRANSFORM_CALLS)[number];
 
 /**
  * The other calls that depend on the transform (a path's points are transformed as they are
@@ -73,39 +70,6 @@ export function hideBlankLayers(cy: Core): void {
   });
 }
 
-/**
- * The transform `matrix` after `call` with `args`, as a 2D context would make it; `undefined`
- * where the call is not one this follows (a missing or extra argument), which the canvas then
- * makes itself. A call with an argument that is not finite changes nothing, as on a canvas.
- */
-export function transformAfter(matrix: DOMMatrix, call: TransformCall, args: readonly unknown[]): DOMMatrix | undefined {
-  if (call === 'setTransform' && args.length === 1) {
-    const init = args[0];
-    if (init === null || typeof init !== 'object') return undefined;
-    const { a, b, c, d, e, f } = DOMMatrix.fromMatrix(init as DOMMatrix2DInit);
-    return [a, b, c, d, e, f].every(Number.isFinite) ? new DOMMatrix([a, b, c, d, e, f]) : matrix;
-  }
-  const arity = { setTransform: 6, resetTransform: 0, translate: 2, scale: 2, rotate: 1, transform: 6 }[call];
-  if (args.length !== arity || !args.every((arg) => typeof arg === 'number')) return undefined;
-  const numbers = args as number[];
-  if (!numbers.every(Number.isFinite)) return matrix;
-  const [x = 0, y = 0] = numbers;
-  switch (call) {
-    case 'setTransform':
-      return new DOMMatrix(numbers);
-    case 'resetTransform':
-      return new DOMMatrix();
-    case 'translate':
-      return matrix.translate(x, y);
-    case 'scale':
-      return matrix.scale(x, y);
-    case 'rotate':
-      return matrix.rotate((x * 180) / Math.PI);
-    case 'transform':
-      return matrix.multiply(new DOMMatrix(numbers));
-  }
-}
-
 function hideWhileBlank(context: CanvasRenderingContext2D): void {
   const { canvas } = context;
   const prototype = CanvasRenderingContext2D.prototype as unknown as Record<string, ContextMethod>;
@@ -114,7 +78,8 @@ function hideWhileBlank(context: CanvasRenderingContext2D): void {
   // The transform the canvas would have, while it has no bitmap; `undefined` once it has one. A
   // new canvas has none, and Cytoscape transforms its layers only when it draws a frame.
   let kept: DOMMatrix | undefined = new DOMMatrix();
-  // A new size resets a canvas's transform; Cytoscape sizes its layers only between frames.
+  // A new size resets a canvas's transform; Cytoscape sizes its layers only between frames, and
+  // begins each layer's drawing by setting the whole transform.
   let keptAtSize = [canvas.width, canvas.height];
   const handOver = (target: CanvasRenderingContext2D) => {
     if (kept === undefined) return;
@@ -130,6 +95,8 @@ function hideWhileBlank(context: CanvasRenderingContext2D): void {
   };
   for (const call of TRANSFORM_CALLS) {
     define(call, function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      // A canvas given a new size (or its own size again, which this cannot see) starts untransformed.
+      if (kept !== undefined && (keptAtSize[0] !== canvas.width || keptAtSize[1] !== canvas.height)) kept = new DOMMatrix();
       const after = kept === undefined ? undefined : transformAfter(kept, call, args);
       if (after === undefined) {
         handOver(this);

@@ -62,6 +62,8 @@ export interface CanvasRenderer<Element = never> {
   notify?(eventName: string, elements?: unknown): unknown;
   /** Whether a frame is to be drawn at the next animation frame. */
   requestedFrame?: boolean;
+  /** Forgets the container's box as last read, so that the next sizing reads it again. */
+  invalidateContainerClientCoordsCache?(): void;
   /** Sizes the canvases to `container` (the core's), unless they have its size already. */
   matchCanvasSize?(container: HTMLElement): void;
   /** The element the canvases are in: the core's container. */

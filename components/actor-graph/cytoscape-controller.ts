@@ -398,6 +398,10 @@ export class CytoscapeController implements ReactiveController {
       await yieldToMain();
       if (this.cy !== cy) return false;
       makeGraphLayerBitmap(cy);
+      if (textures !== undefined) {
+        await yieldToMain();
+        if (this.cy !== cy) return false;
+      }
       // A large graph's textures are made now, a slice per task, not all in its first frame.
       await textures?.makeAhead(() => this.cy === cy);
       if (this.cy !== cy) return false;

@@ -84,9 +84,14 @@ function readBoxPartsDirectly<Element>(
   const lookUp = cache.getBoundingBox.bind(cache);
   cache.getBoundingBox = (element) => {
     const parts = (element as unknown as Partial<ElementInternals>[])[0]?._private;
-    if (parts?.bbCache == null || parts.styleDirty === true) return lookUp(element);
+    if (parts === undefined || !boxIsKept(parts)) return lookUp(element);
     return partOf(parts) ?? (optional ? NO_BOX : lookUp(element));
   };
+}
+
+/** Whether Cytoscape keeps the element's box, with no restyle pending that would change it. */
+function boxIsKept(parts: ElementPrivate): boolean {
+  return parts.bbCache != null && parts.styleDirty !== true;
 }
 
 /** The element a core drawn directly is drawing right now, if any. */
@@ -95,8 +100,8 @@ let wholeBoxPatched = false;
 
 /**
  * Has a frame read the whole box of each element it draws as Cytoscape keeps it, where that box
- * is still good. Cytoscape's `boundingBox()` allocates a function, fills in its options and hashes
- * the element's position (or its ends') on every call: at 1,000 actors, 16 of the 62 ms of the
+ * is still good. Cytoscape's `boundingBox()` allocates a function, works out a key of its options
+ * and hashes the element's position (or its ends') on every call: at 1,000 actors, 16 of the 62 ms of the
  * frame that answers a click. While a core drawn directly draws an element, its lookup of that
  * element's whole box returns the kept box when no restyle is pending and the position key that
  * Cytoscape stored with it equals the one worked out here from the same positions; anything else
@@ -132,9 +137,9 @@ function readWholeBoxDirectly(cy: Core): void {
 /** The whole box Cytoscape keeps for `element`, if it would return it as it is. */
 export function keptWholeBox(element: Partial<ElementInternals>[]): RendererBox | undefined {
   const parts = element[0]?._private;
-  if (parts?.bbCache == null || parts.styleDirty === true) return undefined;
+  if (parts === undefined || !boxIsKept(parts)) return undefined;
   const key = positionKeyOf(parts);
-  return key !== undefined && key === parts.bbCachePosKey ? parts.bbCache : undefined;
+  return key !== undefined && key === parts.bbCachePosKey ? (parts.bbCache ?? undefined) : undefined;
 }
 
 /**

@@ -30,6 +30,10 @@ export interface ElementPrivate {
   /** A tie's ends. */
   readonly source?: ElementInternals;
   readonly target?: ElementInternals;
+  /** A node's ties. */
+  readonly edges?: readonly unknown[];
+  /** Traversals worked out for the element, by name; emptied (`null`) when its ties change. */
+  traversalCache?: Record<string, unknown> | null;
   /** The renderer's scratch: label lines and their keys, `badLine` for a tie it cannot draw. */
   readonly rscratch: Record<string, unknown> & { badLine?: boolean };
 }

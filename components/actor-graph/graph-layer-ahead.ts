@@ -14,12 +14,15 @@ import { canvasRendererOf } from './canvas-renderer-internals.ts';
  */
 export function makeGraphLayerBitmap(cy: Core): void {
   const renderer = canvasRendererOf(cy);
-  const context = renderer?.data?.contexts?.[renderer.NODE ?? -1];
-  const container = renderer?.container;
+  if (renderer === undefined) return;
+  const context = renderer.data?.contexts?.[renderer.NODE ?? -1];
+  const container = renderer.container;
   if (!(context instanceof CanvasRenderingContext2D) || container === undefined) return;
   if (container.clientWidth === 0 || container.clientHeight === 0) return;
-  // Sized first: a canvas given a new size gets a new bitmap.
-  renderer?.matchCanvasSize?.(container);
+  // Sized first, to the container's size now (the renderer keeps its box until told it changed):
+  // a canvas given a new size gets a new bitmap.
+  renderer.invalidateContainerClientCoordsCache?.();
+  renderer.matchCanvasSize?.(container);
   // The transform each frame begins with.
   context.setTransform(1, 0, 0, 1, 0, 0);
 }

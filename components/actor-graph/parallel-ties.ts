@@ -1,35 +1,52 @@
 /**
- * Keeps each tie's parallel ties (those between the same two actors) on the widget's cores,
- * until a tie is added, removed or moved. Cytoscape keeps most traversals once worked out, but
- * not `parallelEdges()` asked with no argument, and it asks that for every tie it measures and for
- * every pair of actors whose ties it curves: each answer built three collections. A frame that
- * moves every actor (as the glide of a refined layout does) took 0.86 of the time at 300 actors
- * and 0.89 at 1,000 with the answers kept (medians of 30 and 20 frames here).
+ * Keeps each tie's parallel ties (those between the same two actors) on the widget's cores.
+ * Cytoscape keeps the answers of its traversals asked with one element as the argument, but not
+ * `parallelEdges()` asked with none, which it asks for every tie it measures and for every pair
+ * of actors whose ties it curves: each answer built two collections. A frame that moves every
+ * actor (as the glide of a refined layout does) took 0.86 of the time at 300 actors and 0.89 at
+ * 1,000 with the answers kept (medians of 30 and 20 frames here).
+ *
+ * The answer is kept where Cytoscape keeps its own traversals, in the tie's traversal cache,
+ * which it empties whenever a tie is added between the same actors or removed from them; it
+ * serves only while the tie still joins the same two actors and is still among its source's
+ * ties (Cytoscape asks a tie being removed or moved for its parallel ties midway). Like Cytoscape's
+ * own kept traversals, the collection returned is shared: callers must not change it.
  */
 import type { Core } from 'cytoscape';
-import { type CollectionInternals, collectionPrototype } from './element-internals.ts';
+import { type CollectionInternals, collectionPrototype, type ElementPrivate } from './element-internals.ts';
 
-/** The widget's cores, each with the parallel ties worked out since its ties last changed. */
-const keptByCore = new WeakMap<Core, WeakMap<object, unknown>>();
+/** Where a tie's parallel ties are kept in its traversal cache, with the ends they were worked out for. */
+const KEPT = 'actorGraphParallelTies';
+interface KeptTies {
+  readonly ties: unknown;
+  readonly source: unknown;
+  readonly target: unknown;
+}
+
+const widgetCores = new WeakSet<Core>();
 let patched = false;
 
-/** Keeps the parallel ties of `cy`'s ties once worked out, until its ties change. */
+/** Keeps the parallel ties of `cy`'s ties once worked out, as long as they hold. */
 export function keepParallelTies(cy: Core): void {
-  keptByCore.set(cy, new WeakMap());
-  cy.on('add remove move', 'edge', () => keptByCore.set(cy, new WeakMap()));
+  widgetCores.add(cy);
   if (patched) return;
   patched = true;
   // Elements and collections share this prototype: other cores, and other calls, are left as they were.
   const prototype = collectionPrototype<'parallelEdges'>(cy);
   const parallelEdges = prototype.parallelEdges;
   prototype.parallelEdges = function (this: CollectionInternals, ...args: unknown[]) {
-    const element = (this as unknown as object[])[0];
-    const kept = args.length === 0 && this.length === 1 && element !== undefined ? keptByCore.get(this.cy()) : undefined;
-    if (kept === undefined || element === undefined) return parallelEdges.apply(this, args);
-    let ties = kept.get(element);
-    if (ties === undefined) {
-      ties = parallelEdges.apply(this, args);
-      kept.set(element, ties);
+    const tie = (this as unknown as { _private: ElementPrivate }[])[0];
+    if (args.length !== 0 || this.length !== 1 || tie === undefined || !widgetCores.has(this.cy())) {
+      return parallelEdges.apply(this, args);
+    }
+    const parts = tie._private;
+    const joined = parts.source?._private.edges?.includes(tie) === true;
+    const kept = parts.traversalCache?.[KEPT] as KeptTies | undefined;
+    if (joined && kept?.source === parts.source && kept.target === parts.target) return kept.ties;
+    const ties = parallelEdges.apply(this, args);
+    if (joined) {
+      parts.traversalCache ??= {};
+      parts.traversalCache[KEPT] = { ties, source: parts.source, target: parts.target } satisfies KeptTies;
     }
     return ties;
   };
