@@ -3,8 +3,8 @@
  * Cytoscape keeps the answers of its traversals asked with one element as the argument, but not
  * `parallelEdges()` asked with none, which it asks for every tie it measures and for every pair
  * of actors whose ties it curves: each answer built two collections. A frame that moves every
- * actor (as the glide of a refined layout does) took 0.86 of the time at 300 actors and 0.89 at
- * 1,000 with the answers kept (medians of 30 and 20 frames here).
+ * actor (as the glide of a refined layout does) took 0.75 to 0.80 of the time at 300 actors and
+ * 0.59 to 0.82 at 1,000 with the answers kept (two runs each, medians of 20 to 30 frames here).
  *
  * The answer is kept where Cytoscape keeps its own traversals, in the tie's traversal cache,
  * which it empties whenever a tie is added between the same actors or removed from them; it
