@@ -698,6 +698,23 @@ describe('canvas layers with nothing on them', () => {
     target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, button: 0, buttons, clientX: x, clientY: y }));
   }
 
+  /**
+   * Presses North Korea and drags it 30 px to the right, without letting go; returns where it was
+   * drawn before, and the mouse that moved it (`dx` from there), to let go with.
+   */
+  async function dragNorthKorea(
+    graph: ActorGraph,
+    graphLayer: HTMLCanvasElement,
+  ): Promise<{ at: { x: number; y: number }; mouse(type: string, dx: number): void }> {
+    const box = graphLayer.getBoundingClientRect();
+    const at = renderedAt(graph, 'PRK');
+    const mouse = (type: string, dx: number) => press(graphLayer, type, box.left + at.x + dx, box.top + at.y);
+    mouse('mousedown', 0);
+    for (const dx of [10, 20, 30]) mouse('mousemove', dx);
+    await frames(2);
+    return { at, mouse };
+  }
+
   it('are hidden and left uncleared, and a dragged actor shows on its layer until it is let go', async () => {
     const graph = await mountGraph();
     const cy = graph.cy;
@@ -719,12 +736,7 @@ describe('canvas layers with nothing on them', () => {
     ]);
     expect([shown(graphLayer), shown(dragLayer), shown(boxLayer)]).toEqual([true, false, false]);
 
-    const box = graphLayer.getBoundingClientRect();
-    const at = renderedAt(graph, 'PRK');
-    const mouse = (type: string, dx: number) => press(graphLayer, type, box.left + at.x + dx, box.top + at.y);
-    mouse('mousedown', 0);
-    for (const dx of [10, 20, 30]) mouse('mousemove', dx);
-    await frames(2);
+    const { at, mouse } = await dragNorthKorea(graph, graphLayer);
     expect(shown(dragLayer)).toBe(true);
     expect(paintedPixelsOf(dragLayer)).toBeGreaterThan(0);
     mouse('mouseup', 30);
@@ -773,12 +785,7 @@ describe('canvas layers with nothing on them', () => {
     cy.center(cy.getElementById('PRK'));
     cy.panBy({ x: -150, y: 40 });
     await frames(2);
-    const box = graphLayer.getBoundingClientRect();
-    const at = renderedAt(graph, 'PRK');
-    const mouse = (type: string, dx: number) => press(graphLayer, type, box.left + at.x + dx, box.top + at.y);
-    mouse('mousedown', 0);
-    for (const dx of [10, 20, 30]) mouse('mousemove', dx);
-    await frames(2);
+    const { at, mouse } = await dragNorthKorea(graph, graphLayer);
     expect(shown(dragLayer)).toBe(true);
     // The actor's disc, moved 30 px: an 8 px square at its centre is painted on the drag layer.
     const scale = dragLayer.width / dragLayer.clientWidth;
