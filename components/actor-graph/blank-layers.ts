@@ -1,10 +1,10 @@
 /**
  * Hides the canvas layers that have nothing on them, and gives them no bitmap until a call needs
- * one (in practice, the first drawing on them). Cytoscape's canvas renderer stacks three canvases: the graph, the elements being
- * dragged, and the selection box. The last two are empty nearly all the time, yet the first frame
- * cleared them, which gave each a bitmap, and every frame that cleared them again handed those
- * bitmaps to the compositor: for the seed dataset, two of the three bitmaps of the first frame's
- * commit, 5 to 23 ms each here.
+ * one (in practice, the first drawing on them). Cytoscape's canvas renderer stacks three
+ * canvases: the graph, the elements being dragged, and the selection box. The last two are empty
+ * nearly all the time, yet the first frame cleared them, which gave each a bitmap, and every frame
+ * that cleared them again handed those bitmaps to the compositor: for the seed dataset, two of the
+ * three bitmaps of the first frame's commit, 5 to 23 ms each here.
  *
  * An empty layer is therefore hidden, and clearing it, which would change no pixel, is skipped.
  * It is shown again by the first drawing call that can leave pixels on it, before that frame is
@@ -59,8 +59,8 @@ type ContextMethod = (this: CanvasRenderingContext2D, ...args: unknown[]) => unk
 
 /**
  * Hides `cy`'s empty layers (all but the graph's own, which is drawn in every frame) while they
- * are empty, skips clearing them then, and keeps their transform until they are first drawn on.
- * Does nothing for a headless core.
+ * are empty, skips clearing them then, and keeps their transform in script until a call depends
+ * on it. Does nothing for a headless core.
  */
 export function hideBlankLayers(cy: Core): void {
   const renderer = canvasRendererOf(cy);
