@@ -41,6 +41,9 @@ export interface CanvasRenderer<Element = never> {
     lyrTxrCache?: LayeredTextureCache;
     /** The 2D contexts of the stacked canvas layers, indexed as `NODE` and its siblings say. */
     contexts?: unknown[];
+    /** The stacked canvas layers, and the renderer's own buffers (textures, motion blur). */
+    canvases?: HTMLCanvasElement[];
+    bufferCanvases?: HTMLCanvasElement[];
   };
   /** The index of the graph's own layer (the others: dragged elements, the selection box). */
   NODE?: number;

@@ -20,7 +20,7 @@ import { hideBlankLayers } from './blank-layers.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
-import { makeGraphLayerBitmap } from './graph-layer-ahead.ts';
+import { makeGraphLayerBitmap, releaseLayerBitmaps } from './layer-bitmaps.ts';
 import { layOut, layOutInWorker } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
@@ -482,6 +482,7 @@ export class CytoscapeController implements ReactiveController {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    if (this.cy !== undefined) releaseLayerBitmaps(this.cy);
     this.cy?.destroy();
     this.cy = undefined;
     this.placed = false;

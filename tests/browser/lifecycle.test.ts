@@ -116,6 +116,17 @@ describe('a removed widget that its page keeps', () => {
   }, 60_000);
 });
 
+describe('removing the widget', () => {
+  it('gives back the bitmaps of its canvases at once, before they are collected', async () => {
+    const graph = await mountGraph();
+    const canvases = [...(graph.shadowRoot?.querySelectorAll('canvas') ?? [])];
+    expect(canvases.length).toBeGreaterThanOrEqual(3);
+    expect(canvases.some((canvas) => canvas.width > 0)).toBe(true);
+    graph.remove();
+    expect(canvases.map((canvas) => [canvas.width, canvas.height])).toEqual(canvases.map(() => [0, 0]));
+  });
+});
+
 describe('moving the widget', () => {
   it('draws again, with the selection kept, when it is moved in the page', async () => {
     const graph = await mountGraph();
