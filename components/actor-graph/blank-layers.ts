@@ -81,11 +81,15 @@ function hideWhileBlank(context: CanvasRenderingContext2D): void {
   // A new size resets a canvas's transform; Cytoscape sizes its layers only between frames, and
   // begins each layer's drawing by setting the whole transform.
   let keptAtSize = [canvas.width, canvas.height];
+  // The transform kept, or none where the canvas has been given a new size since, which resets
+  // it (its own size again resets it too, unseen here).
+  const keptNow = (matrix: DOMMatrix) =>
+    keptAtSize[0] === canvas.width && keptAtSize[1] === canvas.height ? matrix : new DOMMatrix();
   const handOver = (target: CanvasRenderingContext2D) => {
     if (kept === undefined) return;
-    const matrix = kept;
+    const matrix = keptNow(kept);
     kept = undefined;
-    if (keptAtSize[0] === canvas.width && keptAtSize[1] === canvas.height) prototype.setTransform?.call(target, matrix);
+    prototype.setTransform?.call(target, matrix);
   };
   // Own properties of this context, not the prototype's: the other canvases are left alone. The
   // prototype's methods are looked up at each call, not kept, so that spies and other wrappers the
@@ -95,9 +99,7 @@ function hideWhileBlank(context: CanvasRenderingContext2D): void {
   };
   for (const call of TRANSFORM_CALLS) {
     define(call, function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-      // A canvas given a new size (or its own size again, which this cannot see) starts untransformed.
-      if (kept !== undefined && (keptAtSize[0] !== canvas.width || keptAtSize[1] !== canvas.height)) kept = new DOMMatrix();
-      const after = kept === undefined ? undefined : transformAfter(kept, call, args);
+      const after = kept === undefined ? undefined : transformAfter(keptNow(kept), call, args);
       if (after === undefined) {
         handOver(this);
         return prototype[call]?.apply(this, args);
@@ -125,21 +127,12 @@ function hideWhileBlank(context: CanvasRenderingContext2D): void {
   }
   define('clearRect', function (this: CanvasRenderingContext2D, ...args: unknown[]) {
     if (blank) return;
-    const [x, y, width, height] = args as number[];
+    // The canvas throws where an argument is missing, so past it there are four.
     prototype.clearRect?.apply(this, args);
+    const [x, y, width, height] = args as [number, number, number, number];
     // A clear of the whole canvas, untransformed, leaves it blank (Cytoscape leaves no clip set
     // when it clears a layer).
-    if (
-      x !== undefined &&
-      y !== undefined &&
-      width !== undefined &&
-      height !== undefined &&
-      x <= 0 &&
-      y <= 0 &&
-      x + width >= canvas.width &&
-      y + height >= canvas.height &&
-      this.getTransform().isIdentity
-    ) {
+    if (x <= 0 && y <= 0 && x + width >= canvas.width && y + height >= canvas.height && this.getTransform().isIdentity) {
       blank = true;
       canvas.style.visibility = 'hidden';
     }

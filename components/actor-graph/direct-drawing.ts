@@ -101,12 +101,13 @@ let wholeBoxPatched = false;
 /**
  * Has a frame read the whole box of each element it draws as Cytoscape keeps it, where that box
  * is still good. Cytoscape's `boundingBox()` allocates a function, works out a key of its options
- * and hashes the element's position (or its ends') on every call: at 1,000 actors, 16 of the 62 ms of the
- * frame that answers a click. While a core drawn directly draws an element, its lookup of that
- * element's whole box returns the kept box when no restyle is pending and the position key that
- * Cytoscape stored with it equals the one worked out here from the same positions; anything else
- * (a moved element, a key this does not reproduce) is looked up as before. The prototype is
- * shared by every core, so other cores, and other calls, are left as they were.
+ * and hashes the element's position (or its ends') on every call: at 1,000 actors, 16 of the
+ * 62 ms of the frame that answers a click. While a core drawn directly draws an element, its
+ * lookup of that element's whole box returns the kept box when no restyle is pending and the
+ * position key that Cytoscape stored with it equals the one worked out here from the same
+ * positions; anything else (a moved element, a key this does not reproduce) is looked up as
+ * before. The prototype is shared by every core, so other cores, and other calls, are left as
+ * they were.
  */
 function readWholeBoxDirectly(cy: Core): void {
   const renderer = canvasRendererOf<unknown>(cy);
