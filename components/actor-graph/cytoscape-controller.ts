@@ -17,6 +17,7 @@ import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { hideBlankLayers } from './blank-layers.ts';
+import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
 import { drawDirectly } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
@@ -304,6 +305,7 @@ export class CytoscapeController implements ReactiveController {
       renderer: { name: 'canvas', webgl },
     } as cytoscape.CytoscapeOptions);
     this.cy = cy;
+    coalesceStyleTriggers(cy);
     cacheWrappedLabels(cy);
     keepParallelTies(cy);
     activateQuietly(cy);
