@@ -18,7 +18,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { hideBlankLayers } from './blank-layers.ts';
 import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
-import { drawDirectly } from './direct-drawing.ts';
+import { drawDirectly, drawLabelsFromSecondFrame } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
 import { makeGraphLayerBitmap, releaseLayerBitmaps } from './layer-bitmaps.ts';
@@ -332,6 +332,7 @@ export class CytoscapeController implements ReactiveController {
         first,
         refine ? { request, refining } : undefined,
         textures,
+        direct && refine,
       );
     } catch (error) {
       // No half-built graph stays behind a failure: the element shows the error instead.
@@ -342,7 +343,7 @@ export class CytoscapeController implements ReactiveController {
 
   /**
    * Adds the elements, places and fits them, makes their textures (given `textures`), then (given
-   * `refine`) refines the draft layout.
+   * `refine`) refines the draft layout. With `labelsLater`, the first frame draws no labels.
    */
   private async place(
     cy: Core,
@@ -353,6 +354,7 @@ export class CytoscapeController implements ReactiveController {
     placedFirst: PositionList | undefined,
     refine: { request: LayoutRequest; refining: Promise<PositionList | undefined> | undefined } | undefined,
     textures: TexturesAhead | undefined,
+    labelsLater = false,
   ): Promise<boolean> {
     let first = placedFirst;
     // Stored positions serve only when they place every actor (no layout is then asked for).
@@ -407,6 +409,8 @@ export class CytoscapeController implements ReactiveController {
       // A large graph's textures are made now, a slice per task, not all in its first frame.
       await textures?.makeAhead(() => this.cy === cy);
       if (this.cy !== cy) return false;
+      // A draft's first frame draws no labels; the frame after it does.
+      if (labelsLater) drawLabelsFromSecondFrame(cy);
     } finally {
       if (!cy.destroyed()) cy.endBatch();
     }

@@ -403,6 +403,53 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   }, 90_000);
 
+  /**
+   * Draws a graph with `mount`, and tells for each frame drawn on the graph's layer (each starts
+   * by resetting its transform) how many lines it stroked and how many texts it filled.
+   */
+  async function framesWhile(mount: () => Promise<ActorGraph>): Promise<{ strokes: number; texts: number }[]> {
+    const drawn: { strokes: number; texts: number }[] = [];
+    const prototype = CanvasRenderingContext2D.prototype;
+    const onGraphLayer = (context: CanvasRenderingContext2D) => context.canvas.dataset.id?.endsWith('-node') === true;
+    const { setTransform, stroke, fillText } = prototype;
+    vi.spyOn(prototype, 'setTransform').mockImplementation(function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      if (onGraphLayer(this) && args.join() === '1,0,0,1,0,0') drawn.push({ strokes: 0, texts: 0 });
+      return (setTransform as (...args: unknown[]) => void).apply(this, args);
+    });
+    vi.spyOn(prototype, 'stroke').mockImplementation(function (this: CanvasRenderingContext2D, ...args: [Path2D]) {
+      const frame = drawn.at(-1);
+      if (onGraphLayer(this) && frame !== undefined) frame.strokes++;
+      return stroke.apply(this, args);
+    });
+    vi.spyOn(prototype, 'fillText').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
+      const frame = drawn.at(-1);
+      if (onGraphLayer(this) && frame !== undefined) frame.texts++;
+      return fillText.apply(this, args);
+    });
+    try {
+      await mount();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    return drawn.filter((frame) => frame.strokes > 0);
+  }
+
+  it("draws a draft's labels from its second frame on, not in the first, whose drawing code is cold", async () => {
+    const [first, second] = await framesWhile(() => mountSynthetic(200, 5));
+    expect(first?.strokes).toBeGreaterThan(100);
+    expect(first?.texts).toBe(0);
+    expect(second?.texts).toBeGreaterThan(100);
+    // A graph shown at once, without a draft, draws its labels in its first frame.
+    unmountAll();
+    const [once] = await framesWhile(async () => {
+      const graph = await mountGraph();
+      // `ag-ready` comes as the graph is placed, before the frame that draws it.
+      await frames(2);
+      return graph;
+    });
+    expect(once?.texts).toBeGreaterThan(10);
+  }, 90_000);
+
   it('leaves out labels smaller on screen than their min-zoomed-font-size (6 px), and draws the rest', async () => {
     const graph = await mountGraph();
     const cy = graph.cy;
