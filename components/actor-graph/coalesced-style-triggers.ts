@@ -10,7 +10,10 @@
  * of the main thread's work while a graph loads (here 0.5 to 0.7 ms per element, over 500 ms at
  * 300 actors). On the widget's cores, the properties of one element applied together now note
  * what they change, and the drops follow once, when the element is done: the same drops, in the
- * same task, before anything reads what they drop.
+ * same task. Between two properties, only a function mapper could read what a drop is waiting
+ * for (an element's `visible()`, say), so an element whose matched rules include one is styled
+ * as Cytoscape styles it; the widget's stylesheet has none. The patch lives on the core's style, and
+ * a stylesheet set anew (`cy.style(…)`) goes without it.
  */
 import type { Core } from 'cytoscape';
 import type { ElementInternals } from './element-internals.ts';
@@ -38,6 +41,8 @@ interface StyledElement extends ElementInternals {
 /** A core's style, as far as this module uses it (internal to Cytoscape). */
 interface StyleInternals {
   properties: Record<string, PropertyDefinition | undefined>;
+  /** The kinds of property value; a `mapped` one of kind `fn` is a function mapper. */
+  types: { fn: unknown };
   checkTriggers(element: StyledElement, name: string, from: unknown, to: unknown): void;
   applyContextStyle(meta: unknown, style: unknown, element: StyledElement): unknown;
 }
@@ -45,11 +50,16 @@ interface StyleInternals {
 /** What the properties applied so far to one element have set off. */
 interface Pending {
   readonly element: StyledElement;
-  style: boolean;
-  order: boolean;
-  bounds: boolean;
-  connected: boolean;
-  parallel: boolean;
+  /** A property was applied: the element's derived states (and its ties') are stale. */
+  restyled: boolean;
+  /** Its place in the drawing order may have changed. */
+  reorders: boolean;
+  /** Its box is stale. */
+  dropsBox: boolean;
+  /** Its ties' boxes are stale. */
+  dropsTiesBoxes: boolean;
+  /** The boxes of the ties beside it (between the same two actors) are stale. */
+  dropsParallelBoxes: boolean;
 }
 
 /**
@@ -59,11 +69,21 @@ interface Pending {
  */
 export function coalesceStyleTriggers(cy: Core): void {
   const style = (cy as unknown as { style(): Partial<StyleInternals> | undefined }).style();
-  const { checkTriggers, applyContextStyle } = style ?? {};
-  if (style === undefined || checkTriggers === undefined || applyContextStyle === undefined || style.properties === undefined) {
-    return;
-  }
-  const properties = style.properties;
+  const { checkTriggers, applyContextStyle, properties, types } = style ?? {};
+  if (style === undefined || checkTriggers === undefined || applyContextStyle === undefined) return;
+  if (properties === undefined || types === undefined) return;
+  // Whether a set of matched rules (one object per combination, kept by Cytoscape) has a function
+  // mapper among its properties.
+  const mapsWithFunction = new WeakMap<object, boolean>();
+  const hasFunctionMapper = (contextStyle: unknown) => {
+    const values = contextStyle as Record<string, { mapped?: unknown } | undefined>;
+    let found = mapsWithFunction.get(values);
+    if (found === undefined) {
+      found = Object.values(values).some((value) => value?.mapped === types.fn);
+      mapsWithFunction.set(values, found);
+    }
+    return found;
+  };
   let pending: Pending | undefined;
   style.checkTriggers = function (element, name, from, to) {
     const definition = properties[name];
@@ -71,37 +91,46 @@ export function coalesceStyleTriggers(cy: Core): void {
       checkTriggers.call(this, element, name, from, to);
       return;
     }
-    pending.style = true;
+    pending.restyled = true;
     // Cytoscape checks each trigger only while the element is in the graph.
     if (element.removed()) return;
-    pending.order ||= definition.triggersZOrder?.(from, to, element) === true;
-    pending.bounds ||= definition.triggersBounds?.(from, to, element) === true;
-    pending.connected ||= definition.triggersBoundsOfConnectedEdges?.(from, to, element) === true;
-    pending.parallel ||= definition.triggersBoundsOfParallelEdges?.(from, to, element) === true;
+    pending.reorders ||= definition.triggersZOrder?.(from, to, element) === true;
+    pending.dropsBox ||= definition.triggersBounds?.(from, to, element) === true;
+    pending.dropsTiesBoxes ||= definition.triggersBoundsOfConnectedEdges?.(from, to, element) === true;
+    pending.dropsParallelBoxes ||= definition.triggersBoundsOfParallelEdges?.(from, to, element) === true;
   };
   style.applyContextStyle = function (meta, contextStyle, element) {
-    const outer = pending;
-    const mine: Pending = { element, style: false, order: false, bounds: false, connected: false, parallel: false };
-    pending = mine;
+    if (hasFunctionMapper(contextStyle)) return applyContextStyle.call(this, meta, contextStyle, element);
+    const enclosing = pending;
+    const forElement: Pending = {
+      element,
+      restyled: false,
+      reorders: false,
+      dropsBox: false,
+      dropsTiesBoxes: false,
+      dropsParallelBoxes: false,
+    };
+    pending = forElement;
     try {
       return applyContextStyle.call(this, meta, contextStyle, element);
     } finally {
-      pending = outer;
-      settle(cy, mine);
+      pending = enclosing;
+      settle(cy, forElement);
     }
   };
 }
 
 /** Drops, once, what the properties applied to an element have made stale. */
-function settle(cy: Core, { element, style, order, bounds, connected, parallel }: Pending): void {
-  if (!style) return;
+function settle(cy: Core, pending: Pending): void {
+  const { element } = pending;
+  if (!pending.restyled) return;
   element.dirtyStyleCache();
   if (element.removed()) return;
-  if (order) (cy as unknown as { notify(event: 'zorder', element: unknown): void }).notify('zorder', element);
-  if (bounds) {
+  if (pending.reorders) (cy as unknown as { notify(event: 'zorder', element: unknown): void }).notify('zorder', element);
+  if (pending.dropsBox) {
     element.dirtyCompoundBoundsCache();
     element.dirtyBoundingBoxCache();
   }
-  if (connected) element.connectedEdges().dirtyBoundingBoxCache();
-  if (parallel) element.parallelEdges().dirtyBoundingBoxCache();
+  if (pending.dropsTiesBoxes) element.connectedEdges().dirtyBoundingBoxCache();
+  if (pending.dropsParallelBoxes) element.parallelEdges().dirtyBoundingBoxCache();
 }

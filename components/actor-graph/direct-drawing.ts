@@ -60,12 +60,15 @@ export function drawDirectly(cy: Core): boolean {
       // The texture caches pass their level's scale; a label drawn directly is drawn at the zoom.
       return labelBigEnough.call(this, element, scale || cy.zoom() * (this.getPixelRatio?.() ?? 1));
     };
+    directRenderers.add(renderer);
   }
   return true;
 }
 
 /** The renderers whose next frame leaves every label out (see {@link drawLabelsFromSecondFrame}). */
 const labelsHeld = new WeakSet<object>();
+/** The renderers that {@link drawDirectly} has made draw directly, and may leave labels out. */
+const directRenderers = new WeakSet<object>();
 
 /**
  * Has the next frame of `cy`, a core drawn directly, leave out every label, and the frame after
@@ -73,11 +76,12 @@ const labelsHeld = new WeakSet<object>();
  * text, line by line) included: at 300 actors the draft's first frame took 130 to 230 ms here;
  * split, 76 to 123 ms, and 57 to 67 ms for the frame with the labels. Meant for a draft
  * placement, which the reader sees only briefly anyway; call it just before the batch that holds
- * the first frame ends.
+ * the first frame ends. A picture drawn meanwhile into another context (an export as PNG, the
+ * bitmap a drag moves) has no labels either. Does nothing for a core not drawn directly.
  */
 export function drawLabelsFromSecondFrame(cy: Core): void {
   const renderer = canvasRendererOf(cy);
-  if (renderer === undefined || renderer.eleTextBiggerThanMin === undefined) return;
+  if (renderer === undefined || !directRenderers.has(renderer)) return;
   labelsHeld.add(renderer);
   cy.one('render', () => {
     labelsHeld.delete(renderer);

@@ -17,12 +17,24 @@ afterEach(() => {
   }
 });
 
+/** The widget's stylesheet, without fades and with them (as for a small graph). */
+const PLAIN = buildStylesheet(DEFAULT_THEME, { fades: false });
+const FADING = buildStylesheet(DEFAULT_THEME, { fades: true });
+/**
+ * A stylesheet with a function mapper that reads, while a hidden tie is styled, a state that
+ * hiding it has just made stale: such an element is styled property by property.
+ */
+const MAPPED = [
+  ...PLAIN,
+  { selector: 'edge.filtered', style: { 'text-opacity': (tie: cytoscape.EdgeSingular) => (tie.visible() ? 1 : 0.5) } },
+] as cytoscape.StylesheetJson;
+
 /** A drawn core of 40 synthetic actors, coalescing or not, with every element styled and measured. */
-function makeCore(coalesce: boolean): { cy: Core; announced: Map<string, number> } {
+function makeCore(coalesce: boolean, style = PLAIN): { cy: Core; announced: Map<string, number> } {
   const container = document.createElement('div');
   container.style.cssText = 'width: 600px; height: 400px';
   document.body.append(container);
-  const cy = cytoscape({ container, style: buildStylesheet(DEFAULT_THEME, { fades: false }), layout: { name: 'preset' } });
+  const cy = cytoscape({ container, style, layout: { name: 'preset' } });
   cores.push(cy);
   if (coalesce) coalesceStyleTriggers(cy);
   // How often each element's box was announced as dropped.
@@ -51,7 +63,7 @@ function makeCore(coalesce: boolean): { cy: Core; announced: Map<string, number>
   return { cy, announced };
 }
 
-/** Everything a change of style can leave stale: each element's box, derived states, some styles and the drawing order. */
+/** What a change of style can leave stale: each element's box, derived states, some styles and the drawing order. */
 function stateOf(cy: Core): unknown {
   const renderer = (cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string }[] } }).renderer();
   return {
@@ -70,6 +82,7 @@ function stateOf(cy: Core): unknown {
         internal.pstyle('width').pfValue,
         internal.pstyle('opacity').value,
         internal.pstyle('label').strValue,
+        internal.pstyle('text-opacity').value,
       ];
     }),
     order: renderer.getCachedZSortedEles().map((element) => element.id()),
@@ -77,33 +90,40 @@ function stateOf(cy: Core): unknown {
 }
 
 describe('styling an element', () => {
-  it('leaves every box, derived state, style and the drawing order as Cytoscape does, through restyles', () => {
-    const plain = makeCore(false);
-    const coalesced = makeCore(true);
-    const changes: ((cy: Core) => void)[] = [
-      () => undefined,
-      (cy) => {
-        const hub = cy.nodes().max((node) => node.degree(false)).ele;
-        hub.addClass('selected');
-        hub.connectedEdges().addClass('in-selection');
-        cy.elements().difference(hub.closedNeighborhood()).addClass('faded');
-      },
-      (cy) => cy.nodes().slice(0, 5).data('label', 'A much longer name that wraps onto more lines than one'),
-      (cy) => cy.edges().slice(0, 12).addClass('filtered'),
-      // A hidden tie straightens the curves of the ties beside it.
-      (cy) => cy.getElementById('p2').addClass('filtered'),
-      // Hidden actors hide their ties, whose boxes go with them.
-      (cy) => cy.nodes().slice(12, 16).addClass('filtered'),
-      (cy) => cy.nodes().slice(3, 9).addClass('focused'),
-      (cy) => cy.elements().removeClass('selected in-selection faded filtered focused'),
-      (cy) => cy.edges().slice(4, 10).addClass('hover'),
-    ];
-    for (const [step, change] of changes.entries()) {
-      change(plain.cy);
-      change(coalesced.cy);
-      expect(stateOf(coalesced.cy), `after change ${step}`).toEqual(stateOf(plain.cy));
-    }
-  });
+  it.each([
+    ['the widget stylesheet', PLAIN],
+    ['fades', FADING],
+    ['a function mapper', MAPPED],
+  ])(
+    'leaves every box, derived state, the drawing order and some styles as Cytoscape does, through restyles (%s)',
+    (_, style) => {
+      const plain = makeCore(false, style);
+      const coalesced = makeCore(true, style);
+      const changes: ((cy: Core) => void)[] = [
+        () => undefined,
+        (cy) => {
+          const hub = cy.nodes().max((node) => node.degree(false)).ele;
+          hub.addClass('selected');
+          hub.connectedEdges().addClass('in-selection');
+          cy.elements().difference(hub.closedNeighborhood()).addClass('faded');
+        },
+        (cy) => cy.nodes().slice(0, 5).data('label', 'A much longer name that wraps onto more lines than one'),
+        (cy) => cy.edges().slice(0, 12).addClass('filtered'),
+        // A hidden tie straightens the curves of the ties beside it.
+        (cy) => cy.getElementById('p2').addClass('filtered'),
+        // Hidden actors hide their ties, whose boxes go with them.
+        (cy) => cy.nodes().slice(12, 16).addClass('filtered'),
+        (cy) => cy.nodes().slice(3, 9).addClass('focused'),
+        (cy) => cy.elements().removeClass('selected in-selection faded filtered focused'),
+        (cy) => cy.edges().slice(4, 10).addClass('hover'),
+      ];
+      for (const [step, change] of changes.entries()) {
+        change(plain.cy);
+        change(coalesced.cy);
+        expect(stateOf(coalesced.cy), `after change ${step}`).toEqual(stateOf(plain.cy));
+      }
+    },
+  );
 
   it('announces each dropped box once per element restyled, not once per property', () => {
     const plain = makeCore(false);
