@@ -18,12 +18,7 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf, type ElementTextureCache, type RendererBox } from './canvas-renderer-internals.ts';
-import {
-  type CollectionInternals,
-  collectionPrototype,
-  type ElementInternals,
-  type ElementPrivate,
-} from './element-internals.ts';
+import { type CollectionInternals, type ElementInternals, type ElementPrivate, patchForCores } from './element-internals.ts';
 
 /**
  * Turns off the texture caches of the canvas renderer of `cy`, and has it leave out the labels
@@ -122,7 +117,18 @@ function boxIsKept(parts: ElementPrivate): boolean {
 
 /** The element a core drawn directly is drawing right now, if any. */
 let elementDrawn: unknown;
-let wholeBoxPatched = false;
+
+/** The whole box of the element being drawn, asked for with no options, is taken as kept where it is good. */
+const readKeptWholeBoxes = patchForCores<'boundingBox'>((prototype) => {
+  const boundingBox = prototype.boundingBox;
+  prototype.boundingBox = function (this: CollectionInternals, ...args: unknown[]) {
+    if (this === elementDrawn && args.length === 0) {
+      const kept = keptWholeBox(this as unknown as Partial<ElementInternals>[]);
+      if (kept !== undefined) return kept;
+    }
+    return boundingBox.apply(this, args);
+  };
+});
 
 /**
  * Has a frame read the whole box of each element it draws as Cytoscape keeps it, where that box
@@ -148,17 +154,7 @@ function readWholeBoxDirectly(cy: Core): void {
       elementDrawn = outer;
     }
   };
-  if (wholeBoxPatched) return;
-  wholeBoxPatched = true;
-  const prototype = collectionPrototype<'boundingBox'>(cy);
-  const boundingBox = prototype.boundingBox;
-  prototype.boundingBox = function (this: CollectionInternals, ...args: unknown[]) {
-    if (this === elementDrawn && args.length === 0) {
-      const kept = keptWholeBox(this as unknown as Partial<ElementInternals>[]);
-      if (kept !== undefined) return kept;
-    }
-    return boundingBox.apply(this, args);
-  };
+  readKeptWholeBoxes(cy);
 }
 
 /** The whole box Cytoscape keeps for `element`, if it would return it as it is. */

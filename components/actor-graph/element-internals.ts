@@ -59,3 +59,23 @@ export type CollectionMethod = (this: CollectionInternals, ...args: unknown[]) =
 export function collectionPrototype<Name extends string>(cy: Core): Record<Name, CollectionMethod> {
   return Object.getPrototypeOf(cy.collection()) as Record<Name, CollectionMethod>;
 }
+
+/**
+ * Makes a patch of the collections' shared prototype for the widget's cores. The function it
+ * returns enrols a core; the first enrolment applies `patch`, once per page, since every core
+ * shares the prototype. The patch tells the enrolled cores by `serves`, and must leave the
+ * others, and the calls it does not change, as Cytoscape made them.
+ */
+export function patchForCores<Name extends string>(
+  patch: (prototype: Record<Name, CollectionMethod>, serves: (cy: Core) => boolean) => void,
+): (cy: Core) => void {
+  const enrolled = new WeakSet<Core>();
+  const serves = (cy: Core) => enrolled.has(cy);
+  let patched = false;
+  return (cy) => {
+    enrolled.add(cy);
+    if (patched) return;
+    patched = true;
+    patch(collectionPrototype<Name>(cy), serves);
+  };
+}

@@ -29,7 +29,7 @@
  */
 import type { Core } from 'cytoscape';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
-import { type CollectionInternals, collectionPrototype } from './element-internals.ts';
+import { type CollectionInternals, patchForCores } from './element-internals.ts';
 
 /** Above Cytoscape's own work before a frame (animations: 400), so that it runs first. */
 const FRAME_START_PRIORITY = 1000;
@@ -40,7 +40,6 @@ let framing: Core | undefined;
 let measuring = 0;
 /** Set while an already dropped box is dropped again: its "bounds" event is not sent. */
 let silent = false;
-let patched = false;
 
 function boxesAlreadyDropped(elements: CollectionInternals): boolean {
   for (const element of elements) {
@@ -53,12 +52,8 @@ function boxesAlreadyDropped(elements: CollectionInternals): boolean {
  * Has `boundingBox()` drop an already dropped box, on the widget's cores during a frame, without
  * announcing it.
  */
-function patchCollections(cy: Core): void {
-  if (patched) return;
-  patched = true;
-  // Elements and collections share this prototype; outside the frames of the widget's cores,
-  // these methods do what they did.
-  const prototype = collectionPrototype<'boundingBox' | 'dirtyBoundingBoxCache' | 'emitAndNotify'>(cy);
+const patchCollections = patchForCores<'boundingBox' | 'dirtyBoundingBoxCache' | 'emitAndNotify'>((prototype) => {
+  // Outside the frames of the widget's cores (`framing`), these methods do what they did.
   const boundingBox = prototype.boundingBox;
   const dropBoxes = prototype.dirtyBoundingBoxCache;
   const emitAndNotify = prototype.emitAndNotify;
@@ -84,7 +79,7 @@ function patchCollections(cy: Core): void {
     if (silent && args[0] === 'bounds') return this;
     return emitAndNotify.apply(this, args);
   };
-}
+});
 
 /**
  * Makes the canvas renderer of `cy` draw a change in one frame instead of two, and skip the

@@ -13,7 +13,7 @@
  * own kept traversals, the collection returned is shared: callers must not change it.
  */
 import type { Core } from 'cytoscape';
-import { type CollectionInternals, collectionPrototype, type ElementPrivate } from './element-internals.ts';
+import { type CollectionInternals, type ElementPrivate, patchForCores } from './element-internals.ts';
 
 /** Where a tie's parallel ties are kept in its traversal cache, with the ends they were worked out for. */
 const KEPT = 'actorGraphParallelTies';
@@ -23,20 +23,12 @@ interface KeptTies {
   readonly target: unknown;
 }
 
-const widgetCores = new WeakSet<Core>();
-let patched = false;
-
-/** Keeps the parallel ties of `cy`'s ties once worked out, as long as they hold. */
-export function keepParallelTies(cy: Core): void {
-  widgetCores.add(cy);
-  if (patched) return;
-  patched = true;
-  // Elements and collections share this prototype: other cores, and other calls, are left as they were.
-  const prototype = collectionPrototype<'parallelEdges'>(cy);
+/** On the enrolled cores, `parallelEdges()` asked of one tie answers from its traversal cache. */
+const keepOnEnrolledCores = patchForCores<'parallelEdges'>((prototype, serves) => {
   const parallelEdges = prototype.parallelEdges;
   prototype.parallelEdges = function (this: CollectionInternals, ...args: unknown[]) {
     const tie = (this as unknown as { _private: ElementPrivate }[])[0];
-    if (args.length !== 0 || this.length !== 1 || tie === undefined || !widgetCores.has(this.cy())) {
+    if (args.length !== 0 || this.length !== 1 || tie === undefined || !serves(this.cy())) {
       return parallelEdges.apply(this, args);
     }
     const parts = tie._private;
@@ -50,4 +42,9 @@ export function keepParallelTies(cy: Core): void {
     }
     return ties;
   };
+});
+
+/** Keeps the parallel ties of `cy`'s ties once worked out, as long as they hold. */
+export function keepParallelTies(cy: Core): void {
+  keepOnEnrolledCores(cy);
 }

@@ -6,22 +6,10 @@
  * cores the state is kept, and its events fire, without the restyle and the redraws.
  */
 import type { Core } from 'cytoscape';
-import { type CollectionInternals, collectionPrototype, type ElementInternals } from './element-internals.ts';
+import { type CollectionInternals, type ElementInternals, patchForCores } from './element-internals.ts';
 
-/** The cores whose elements are activated without a restyle. */
-const quietCores = new WeakSet<Core>();
-let patched = false;
-
-/**
- * Activates and deactivates the elements of `cy` without restyling and redrawing them. Only for
- * a core whose stylesheet does not style `:active`.
- */
-export function activateQuietly(cy: Core): void {
-  quietCores.add(cy);
-  if (patched) return;
-  patched = true;
-  // Elements and collections share this prototype; the patch leaves other cores as they were.
-  const prototype = collectionPrototype<'activate' | 'unactivate'>(cy);
+/** On the enrolled cores, (de)activation sets the state and fires its event, and restyles nothing. */
+const activateQuietlyOnEnrolledCores = patchForCores<'activate' | 'unactivate'>((prototype, serves) => {
   for (const [name, active] of [
     ['activate', true],
     ['unactivate', false],
@@ -29,7 +17,7 @@ export function activateQuietly(cy: Core): void {
     const original = prototype[name];
     prototype[name] = function (this: CollectionInternals, ...args: unknown[]) {
       // With arguments, these methods bind event handlers instead.
-      if (args.length > 0 || this.length === 0 || !quietCores.has(this.cy())) return original.apply(this, args);
+      if (args.length > 0 || this.length === 0 || !serves(this.cy())) return original.apply(this, args);
       const changed: ElementInternals[] = [];
       for (const element of this) {
         if (element._private.active === active) continue;
@@ -42,4 +30,12 @@ export function activateQuietly(cy: Core): void {
       return this;
     };
   }
+});
+
+/**
+ * Activates and deactivates the elements of `cy` without restyling and redrawing them. Only for
+ * a core whose stylesheet does not style `:active`.
+ */
+export function activateQuietly(cy: Core): void {
+  activateQuietlyOnEnrolledCores(cy);
 }
