@@ -4,12 +4,26 @@
  * in Node (for `npm run layout`), for the same input and seed.
  */
 import cytoscape from 'cytoscape';
-import { registerFcose, runSeededLayout } from './fcose.ts';
+import { FCOSE_OPTIONS } from './fcose-options.ts';
+import { startFcose } from './fcose-stages.ts';
 import type { LayoutRequest, PositionList } from './request.ts';
 
-/** Lays the graph out and returns each node's position. */
-export async function computeLayout(request: LayoutRequest): Promise<PositionList> {
-  registerFcose();
+/** A layout begun: its draft placement, when asked for, and the rest still to compute. */
+export interface LayoutInStages {
+  /** The positions of a `draft` layout of the same request: fcose's first stage. */
+  readonly draft: PositionList | undefined;
+  /** Computes the rest of the layout and returns its positions; the core is let go after. */
+  finish(): PositionList;
+  /** Lets the core go without computing the rest. */
+  drop(): void;
+}
+
+/**
+ * Begins to lay the graph out: runs fcose's first stage and, with `withDraft`, returns its
+ * positions, which are those of the same request at `draft` quality. The refined positions
+ * follow from `finish()` without computing that stage again.
+ */
+export function startLayout(request: LayoutRequest, withDraft: boolean): LayoutInStages {
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -23,14 +37,30 @@ export async function computeLayout(request: LayoutRequest): Promise<PositionLis
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });
   try {
-    await runSeededLayout(cy, request.seed, {
-      quality: request.quality,
-      nodeDimensionsIncludeLabels: false,
-      fit: false,
-      animate: false,
-    });
-    return cy.nodes().map((node) => [node.id(), node.position().x, node.position().y] as [string, number, number]);
-  } finally {
+    const stages = startFcose(
+      cy,
+      request.seed,
+      { ...FCOSE_OPTIONS, quality: request.quality, nodeDimensionsIncludeLabels: false, fit: false, animate: false },
+      withDraft,
+    );
+    return {
+      draft: stages.draft,
+      finish: () => {
+        try {
+          return stages.refine();
+        } finally {
+          cy.destroy();
+        }
+      },
+      drop: () => cy.destroy(),
+    };
+  } catch (error) {
     cy.destroy();
+    throw error;
   }
+}
+
+/** Lays the graph out and returns each node's position. */
+export async function computeLayout(request: LayoutRequest): Promise<PositionList> {
+  return startLayout(request, false).finish();
 }

@@ -1,11 +1,14 @@
 /**
- * The seeded fcose layout. fcose draws on `Math.random`; running it with a seeded generator in
- * its place makes the same data and seed give the same picture every time, so layouts are
- * reproducible and several panes can share positions.
+ * The seeded fcose layout, as fcose runs it. fcose draws on `Math.random`; running it with a
+ * seeded generator in its place makes the same data and seed give the same picture every time, so
+ * layouts are reproducible and several panes can share positions. The widget's own layouts run
+ * fcose stage by stage (`fcose-stages.ts`), which gives exactly the positions of this run; the
+ * tests compare the two.
  */
 import type { Core, LayoutOptions } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import { FCOSE_OPTIONS } from './fcose-options.ts';
 import { seededRandom } from './seed.ts';
 
 let registered = false;
@@ -15,30 +18,6 @@ export function registerFcose(): void {
   cytoscape.use(fcose);
   registered = true;
 }
-
-/** The fcose options the widget uses, tuned so that the seed graph's labels stand apart. */
-export const FCOSE_OPTIONS: Readonly<FcoseLayoutOptions> = Object.freeze({
-  name: 'fcose',
-  quality: 'proof',
-  randomize: true,
-  animate: false,
-  fit: true,
-  padding: 24,
-  nodeDimensionsIncludeLabels: true,
-  uniformNodeDimensions: false,
-  packComponents: false,
-  nodeRepulsion: () => 30000,
-  idealEdgeLength: () => 150,
-  edgeElasticity: () => 0.25,
-  nestingFactor: 0.1,
-  nodeSeparation: 90,
-  gravity: 0.2,
-  gravityRange: 3.8,
-  numIter: 2500,
-  tile: true,
-  tilingPaddingVertical: 20,
-  tilingPaddingHorizontal: 20,
-});
 
 /**
  * Runs fcose on `cy` with a seeded random generator and waits for it to finish. With `animate`

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { computeLayout } from '../../src/layout/compute.ts';
+import { computeLayout, startLayout } from '../../src/layout/compute.ts';
+import { runSeededLayout } from '../../src/layout/fcose.ts';
 import {
   estimateNodeBox,
   type LayoutRequest,
@@ -24,6 +27,57 @@ describe('computeLayout', () => {
     for (const [, x, y] of a) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
     expect(new Set(a.map(([, x]) => Math.round(x))).size).toBeGreaterThan(50);
     expect(await computeLayout({ ...request, seed: 10 })).not.toEqual(a);
+  });
+
+  /** fcose's own run of `request`, on a core like the one `startLayout` makes. */
+  async function fcoseItself(request: LayoutRequest): Promise<[string, number, number][]> {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [
+        ...request.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, w: node.width, h: node.height } })),
+        ...request.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
+      ],
+      style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
+    });
+    await runSeededLayout(cy, request.seed, {
+      quality: request.quality,
+      nodeDimensionsIncludeLabels: false,
+      fit: false,
+      animate: false,
+    });
+    return cy.nodes().map((node) => [node.id(), node.position().x, node.position().y]);
+  }
+
+  it.each([
+    ['the seed dataset', 'proof', 0],
+    ['25 actors', 'proof', 25],
+    ['25 actors', 'default', 25],
+    ['300 actors', 'default', 300],
+    ['300 actors', 'draft', 300],
+  ] as const)('gives in two stages exactly what fcose gives in one run: %s at %s quality', async (_, quality, actors) => {
+    const dataset = (
+      actors === 0
+        ? JSON.parse(readFileSync('graph-data/easley-2024-axis-of-transactionalism.json', 'utf8'))
+        : syntheticDataset({ actors, seed: 5 }).dataset
+    ) as Dataset;
+    const request: LayoutRequest = { ...layoutRequestOf(buildElements(dataset), 4, 15), quality };
+    // An actor with no tie and a pair on their own: fcose tiles the one and lays the other out apart.
+    const nodes = [
+      ...request.nodes,
+      { id: 'alone', width: 40, height: 30 },
+      { id: 'p1', width: 40, height: 30 },
+      { id: 'p2', width: 40, height: 30 },
+    ];
+    const whole: LayoutRequest = { ...request, nodes, edges: [...request.edges, { id: 'pair', source: 'p1', target: 'p2' }] };
+    const stages = startLayout(whole, true);
+    const refined = stages.finish();
+    expect(stages.draft).toEqual(await fcoseItself({ ...whole, quality: 'draft' }));
+    expect(refined).toEqual(await fcoseItself(whole));
+    expect(await computeLayout(whole)).toEqual(refined);
+    const unasked = startLayout(whole, false);
+    unasked.drop();
+    expect(unasked.draft).toEqual(quality === 'draft' ? refined : undefined);
   });
 
   it('picks the quality by size, so that no graph waits long', () => {

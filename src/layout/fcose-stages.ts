@@ -1,0 +1,105 @@
+/**
+ * fcose in its two stages, with the first one's placement handed out before the second runs.
+ *
+ * fcose at `default` or `proof` quality first places the graph by its spectral layout (which is
+ * all that `draft` quality does), then refines that placement with CoSE. A graph shown early from
+ * a draft and then refined used to run fcose twice, and the refined run computed the draft again
+ * on a new core. Here fcose's own stages run once, in its order and on one seeded generator, so
+ * the draft is exactly what a `draft` run gives and the refined placement exactly what a
+ * `default` or `proof` run gives (a test compares both with fcose's own runs).
+ *
+ * This replays `Layout.prototype.run` of cytoscape-fcose 2.2 for what the widget uses: one
+ * component at a time (no packing), no constraints, no compound nodes, no hidden elements, and
+ * node boxes without labels.
+ */
+import type { Core } from 'cytoscape';
+import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+import auxiliary from 'cytoscape-fcose/src/fcose/auxiliary.js';
+import cose from 'cytoscape-fcose/src/fcose/cose.js';
+import FcoseLayout from 'cytoscape-fcose/src/fcose/index.js';
+import spectral from 'cytoscape-fcose/src/fcose/spectral.js';
+import type { PositionList } from './request.ts';
+import { seededRandom } from './seed.ts';
+
+/** Options a staged run does not replay: each would take fcose down a path not copied here. */
+const UNSUPPORTED = [
+  'packComponents',
+  'nodeDimensionsIncludeLabels',
+  'fixedNodeConstraint',
+  'alignmentConstraint',
+  'relativePlacementConstraint',
+] as const;
+
+/** fcose's run on a core, split between its two stages. */
+export interface FcoseStages {
+  /** The positions a `draft` run gives, when asked for; for a `draft` run, its result. */
+  readonly draft: PositionList | undefined;
+  /** Runs the rest of the layout (nothing at `draft` quality) and returns the positions. */
+  refine(): PositionList;
+}
+
+/**
+ * Runs fcose's first stage on every node of `cy` with `options` and a generator seeded with
+ * `seed`, and returns it with the second stage still to run. With `withDraft`, the positions of
+ * the first stage come with it. Nothing is moved on `cy`.
+ */
+export function startFcose(cy: Core, seed: number, options: FcoseLayoutOptions, withDraft: boolean): FcoseStages {
+  for (const name of UNSUPPORTED) {
+    if (options[name] !== undefined && options[name] !== false) throw new Error(`startFcose: ${name} is not supported`);
+  }
+  const eles = cy.elements();
+  const nodes = eles.nodes();
+  if (nodes.filter(':parent').nonempty() || nodes.filter((node) => node.css('display') === 'none').nonempty()) {
+    throw new Error('startFcose: compound or hidden nodes are not supported');
+  }
+  const merged = new FcoseLayout({ ...options, cy, eles }).options;
+  const refined = merged.quality === 'default' || merged.quality === 'proof';
+  const random = seededRandom(seed);
+  // fcose draws on Math.random; the seeded generator stands in only while a stage runs, and the
+  // second stage goes on with the generator where the first left it.
+  const seeded = <T>(stage: () => T): T => {
+    const original = Math.random;
+    Math.random = random;
+    try {
+      return stage();
+    } finally {
+      Math.random = original;
+    }
+  };
+  const positionsOf = (at: (id: string) => { x: number; y: number } | undefined): PositionList =>
+    nodes.map((node) => {
+      const { x, y } = at(node.id()) ?? node.position();
+      return [node.id(), x, y];
+    });
+  if (nodes.empty()) return { draft: withDraft || !refined ? [] : undefined, refine: () => [] };
+  const box = eles.boundingBox();
+  const center = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+  const placed = seeded(() => (merged.randomize ? spectral.spectralLayout(merged) : undefined));
+  let draft: PositionList | undefined;
+  if (withDraft || !refined) {
+    // Relocating gives the copy new coordinate arrays: CoSE's input stays as it was.
+    const moved = placed === undefined ? undefined : { ...placed };
+    if (moved !== undefined) seeded(() => auxiliary.relocateComponent(center, moved, { ...merged, quality: 'draft' }));
+    draft = positionsOf((id) => {
+      const index = moved?.nodeIndexes.get(id);
+      return moved === undefined || index === undefined
+        ? undefined
+        : { x: moved.xCoords[index] ?? Number.NaN, y: moved.yCoords[index] ?? Number.NaN };
+    });
+  }
+  let result: PositionList | undefined = refined ? undefined : draft;
+  return {
+    draft,
+    refine: () => {
+      result ??= seeded(() => {
+        const placedByCose = cose.coseLayout(merged, placed);
+        auxiliary.relocateComponent(center, placedByCose, merged);
+        return positionsOf((id) => {
+          const rect = placedByCose[id]?.getRect();
+          return rect === undefined ? undefined : { x: rect.getCenterX(), y: rect.getCenterY() };
+        });
+      });
+      return result;
+    },
+  };
+}
