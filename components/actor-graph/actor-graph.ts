@@ -245,7 +245,7 @@ export class ActorGraph extends LitElement {
   private readonly source = new DataController(
     this,
     (error) => {
-      this.early = undefined;
+      this.holdEarly(undefined);
       this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error));
     },
     () => this.warnAboutAttributes(),
@@ -254,11 +254,11 @@ export class ActorGraph extends LitElement {
       // While the data is checked and its texts load, the worker already lays out the graph the
       // data describes, unless the data brings its own positions for this seed or no graph shows.
       const seed = parseSeed(this.layoutSeed);
-      this.early = undefined;
+      this.holdEarly(undefined);
       if (!hasStoredLayout(value, seed)) {
         // Asking for the layout starts the worker; the table view only has it ready.
         if (this.currentView() === 'table') prewarmLayoutWorker();
-        else this.early = startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined);
+        else this.holdEarly(startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined));
       }
       // The timeline's code loads while the texts load, not after the graph is drawn.
       if (mayHaveTimeline(value)) void loadLazyViews();
@@ -277,8 +277,14 @@ export class ActorGraph extends LitElement {
     choose: (selection) => this.choose(selection),
   });
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
-  /** The first layout of the data last parsed, asked for before the data was validated. */
+  /** The layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
+  /**
+   * Lets go of `early`, which the element holds from when it asks for it until its drawing has
+   * claimed it (or not) and while it is out of the page: the worker need not refine a layout
+   * that nobody holds.
+   */
+  private letGoOfEarly: (() => void) | undefined;
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
@@ -360,6 +366,8 @@ export class ActorGraph extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Put back in the same task (moved in the page), the element still wants its early layout.
+    if (this.early !== undefined && !this.early.dropped) this.letGoOfEarly ??= this.early.hold();
     this.watchNearness();
     // A graph removed and put back (as frameworks and CMSs do) is drawn again.
     if (this.hasUpdated) {
@@ -370,8 +378,17 @@ export class ActorGraph extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.letGoOfEarly?.();
+    this.letGoOfEarly = undefined;
     clearTimeout(this.wheelHintTimer);
     this.nearObserver?.disconnect();
+  }
+
+  /** Keeps `early` for the drawing to claim, and lets go of the one kept before. */
+  private holdEarly(early: EarlyLayout | undefined): void {
+    this.letGoOfEarly?.();
+    this.early = early;
+    this.letGoOfEarly = early?.hold();
   }
 
   /**
@@ -488,7 +505,7 @@ export class ActorGraph extends LitElement {
       const index = pane === this.primary ? 0 : 1;
       let completed: boolean;
       try {
-        completed = await pane.create(container, {
+        const creating = pane.create(container, {
           dataset: loaded.dataset,
           seed,
           theme: themeFromCss(this),
@@ -503,6 +520,11 @@ export class ActorGraph extends LitElement {
             pane.applySelection(this.selection());
           },
         });
+        // The drawing holds the early layout if it took it; one that it did not take serves
+        // nobody, and the worker may drop its refinement.
+        this.letGoOfEarly?.();
+        this.letGoOfEarly = undefined;
+        completed = await creating;
       } catch (error) {
         if (!current(pane, record)) return;
         const message = `The graph could not be laid out: ${error instanceof Error ? error.message : String(error)}.`;

@@ -22,7 +22,7 @@ import { drawDirectly, drawLabelsFromSecondFrame } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
 import { makeGraphLayerBitmap, releaseLayerBitmaps } from './layer-bitmaps.ts';
-import { layOut, layOutInWorker } from './layout-client.ts';
+import { layOut, layOutInWorkerInSteps } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
@@ -269,17 +269,17 @@ export class CytoscapeController implements ReactiveController {
     const [firstLayout, refinedLayout] = layoutStepsOf(request);
     const refine = !complete && refinedLayout !== undefined;
     const token = ++this.createToken;
-    const early = complete ? undefined : claimEarlyLayout(options.early, firstLayout);
-    const placing = complete ? undefined : (early?.catch(() => layOut(firstLayout)) ?? layOut(firstLayout));
+    // One job gives a large graph's draft, then its refined layout, which the worker computes
+    // while the page draws the draft. The drawing holds it until it is replaced or removed: then,
+    // unless another drawing holds it too, the worker is asked not to refine it.
+    const job = complete ? undefined : (claimEarlyLayout(options.early, request) ?? layOutInWorkerInSteps(request));
+    if (job !== undefined) this.cleanups.push(job.hold());
+    // Where the worker cannot run, the page places the graph itself, and refines it once the
+    // draft is drawn.
+    const placing = job?.first.catch(() => layOut(firstLayout));
     // Handled below, unless a newer drawing replaces this one first.
     placing?.catch(() => undefined);
-    // The worker refines the layout as soon as the draft is out, while the page draws the draft,
-    // unless a newer drawing has replaced this one by then (the worker would only be kept from
-    // the new one). Where the worker cannot run, the page refines it later, once the draft is drawn.
-    const refining =
-      refine && placing !== undefined
-        ? placing.then(() => (token === this.createToken ? layOutInWorker(request) : undefined)).catch(() => undefined)
-        : undefined;
+    const refining = refine ? job?.refined?.catch(() => undefined) : undefined;
     // A large graph goes in a chunk per frame, and each frame draws it, so it waits for its first
     // positions. A smaller one is set up while the layout runs, and placed when it is done.
     const first = isChunked(elements) ? await placing : undefined;
@@ -370,8 +370,23 @@ export class CytoscapeController implements ReactiveController {
     const renderer = cy as unknown as RendererNotifications;
     const quiet = isChunked(elements);
     if (quiet) renderer.notifications(false);
+    // A refined layout back before the graph is shown is shown at once: no draft, no glide.
+    let refinedBack: PositionList | undefined;
+    void refine?.refining?.then((positions) => {
+      refinedBack = positions;
+    });
+    let shownRefined = false;
+    const showRefinedIfBack = (): boolean => {
+      const refined = refinedBack;
+      if (refined === undefined || shownRefined) return false;
+      cy.nodes().positions((node) => positionIn(refined, node.id()));
+      shownRefined = true;
+      return true;
+    };
     await addInChunks(cy, elements, at, options.filter, () => this.cy === cy);
     if (this.cy !== cy) return false;
+    // Moved before it is measured, the graph is measured once.
+    showRefinedIfBack();
     // Filtered from the start, as the ties went in: a class changed after measuring has every
     // tie around it measured again.
     if (options.filter !== undefined) this.appliedFilter = filterKey(options.filter);
@@ -389,8 +404,9 @@ export class CytoscapeController implements ReactiveController {
         first = await placing;
         if (this.cy !== cy) return false;
         const placed = first;
-        cy.nodes().positions((node) => positionIn(placed, node.id()));
+        if (refinedBack === undefined) cy.nodes().positions((node) => positionIn(placed, node.id()));
       }
+      showRefinedIfBack();
       this.listen(cy, container);
       this.hadSize = false;
       this.fitIfSized(container);
@@ -409,12 +425,17 @@ export class CytoscapeController implements ReactiveController {
       // A large graph's textures are made now, a slice per task, not all in its first frame.
       await textures?.makeAhead(() => this.cy === cy);
       if (this.cy !== cy) return false;
-      // A draft's first frame draws no labels; the frame after it does.
+      // Back while the graph's bitmap or textures were made, and still before its first frame.
+      if (showRefinedIfBack()) {
+        this.hadSize = false;
+        this.fitIfSized(container);
+      }
+      // The first frame of a graph refined after a draft draws no labels; the frame after it does.
       if (labelsLater) drawLabelsFromSecondFrame(cy);
     } finally {
       if (!cy.destroyed()) cy.endBatch();
     }
-    if (refine === undefined) return true;
+    if (refine === undefined || shownRefined) return true;
     const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
     let refined: PositionList;
     try {

@@ -1,35 +1,26 @@
 /**
- * The first layout of a graph, started as soon as its data is parsed: the worker places the graph
+ * The layout of a graph, started as soon as its data is parsed: the worker places the graph
  * while the page still checks the data and loads the source texts, which takes as long as the
  * layout itself for a small graph. The drawing takes the answer only if it asks for the very same
  * layout; data that turns out different (or invalid) is laid out again, or not at all.
  */
-import {
-  type LayoutRequest,
-  layoutRequestOf,
-  layoutStepsOf,
-  type PositionList,
-  sameLayoutRequest,
-} from '../../src/layout/request.ts';
+import { type LayoutRequest, layoutRequestOf, sameLayoutRequest } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
-import { layOutInWorker } from './layout-client.ts';
+import { type LayoutJob, layOutInWorkerInSteps } from './layout-client.ts';
 
 /** A layout asked of the worker before the data was validated. */
-export interface EarlyLayout {
-  readonly request: LayoutRequest;
-  readonly positions: Promise<PositionList>;
-}
+export type EarlyLayout = LayoutJob;
 
 /** The latest early layout asked for on this page, while the worker computes it. */
 let latest: EarlyLayout | undefined;
 
 /**
- * Asks the worker for the first layout of parsed, not yet validated, data drawn with `seed`,
+ * Asks the worker for the layout of parsed, not yet validated, data drawn with `seed`,
  * `fontSize` and `lang`; `undefined` when the data is not shaped like a dataset. Never runs on the
- * main thread: where no worker can run, the drawing lays the graph out itself. The worker lays
- * out one graph after another and cannot drop one it has begun, so the same layout asked again
- * while it is computed (the data loaded again, an element moved) is not asked twice.
+ * main thread: where no worker can run, the drawing lays the graph out itself. The worker
+ * computes one job at a time, and can drop only a refinement it has not begun, so the same layout
+ * asked again while it is computed (the data loaded again, an element moved) is not asked twice.
  */
 export function startEarlyLayout(
   value: unknown,
@@ -39,18 +30,17 @@ export function startEarlyLayout(
 ): EarlyLayout | undefined {
   let request: LayoutRequest;
   try {
-    [request] = layoutStepsOf(layoutRequestOf(buildElements(value as Dataset, lang), seed, fontSize));
+    request = layoutRequestOf(buildElements(value as Dataset, lang), seed, fontSize);
   } catch {
     // Data of another shape fails its validation soon; there is nothing to lay out.
     return undefined;
   }
-  if (latest !== undefined && sameLayoutRequest(latest.request, request)) return latest;
-  const positions = layOutInWorker(request);
-  const early = { request, positions };
+  if (latest !== undefined && !latest.dropped && sameLayoutRequest(latest.request, request)) return latest;
+  const early = layOutInWorkerInSteps(request);
   latest = early;
   // Unclaimed, or claimed later: a failure is handled where it is claimed. Once answered, the
   // layout is held by the elements that asked for it only.
-  positions
+  (early.refined ?? early.first)
     .catch(() => undefined)
     .finally(() => {
       if (latest === early) latest = undefined;
@@ -58,7 +48,7 @@ export function startEarlyLayout(
   return early;
 }
 
-/** The positions of `early` when it asked for exactly `request`. */
-export function claimEarlyLayout(early: EarlyLayout | undefined, request: LayoutRequest): Promise<PositionList> | undefined {
-  return early !== undefined && sameLayoutRequest(early.request, request) ? early.positions : undefined;
+/** `early`, when it asked for exactly `request` and is still wanted. */
+export function claimEarlyLayout(early: EarlyLayout | undefined, request: LayoutRequest): LayoutJob | undefined {
+  return early !== undefined && !early.dropped && sameLayoutRequest(early.request, request) ? early : undefined;
 }

@@ -1,20 +1,71 @@
 /**
- * The layout worker: runs {@link computeLayout} off the main thread, so that laying out a large
- * graph never freezes the page. It is built as its own file (`actor-graph.layout-worker.js`) and
- * loaded from the same origin as the widget, never from a blob, so strict CSPs allow it.
+ * The layout worker: runs the layout ({@link startLayout}) off the main thread, so that laying out
+ * a large graph never freezes the page. It is built as its own file (`actor-graph.layout-worker.js`)
+ * and loaded from the same origin as the widget, never from a blob, so strict CSPs allow it.
+ *
+ * A job that asks for a draft gets two answers: the draft placement (fcose's first stage), then
+ * the refined layout. Between the two the worker reads its messages, so a job cancelled meanwhile
+ * is not refined (the first stage of another job may run there too).
  */
-import { computeLayout } from '../../src/layout/compute.ts';
+import { type LayoutInStages, startLayout } from '../../src/layout/compute.ts';
 import type { LayoutRequest } from '../../src/layout/request.ts';
+import type { LayoutAnswer, LayoutMessage } from './layout-messages.ts';
 
-interface LayoutMessage {
-  readonly id: number;
-  readonly request: LayoutRequest;
+/** The jobs between their two stages, by id: a cancel finds them here. */
+const between = new Map<number, LayoutInStages>();
+
+function answer(message: LayoutAnswer): void {
+  self.postMessage(message);
+}
+
+function failure(id: number, error: unknown): LayoutAnswer {
+  return { id, error: error instanceof Error ? error.message : String(error) };
+}
+
+function layOut(id: number, request: LayoutRequest, withDraft: boolean): void {
+  let stages: LayoutInStages;
+  try {
+    stages = startLayout(request, withDraft);
+  } catch (error) {
+    answer(failure(id, error));
+    return;
+  }
+  const finish = () => {
+    try {
+      answer({ id, positions: stages.finish() });
+    } catch (error) {
+      answer(failure(id, error));
+    }
+  };
+  if (!withDraft || stages.draft === undefined) {
+    finish();
+    return;
+  }
+  try {
+    answer({ id, draft: stages.draft });
+  } catch (error) {
+    stages.drop();
+    answer(failure(id, error));
+    return;
+  }
+  between.set(id, stages);
+  // A task of its own: messages sent while the first stage ran (a cancel) are read first.
+  setTimeout(() => {
+    if (between.delete(id)) finish();
+  });
+}
+
+/** Drops a job between its stages; a job already refined or not yet begun is left alone. */
+function cancel(id: number): void {
+  const stages = between.get(id);
+  if (stages === undefined) return;
+  between.delete(id);
+  stages.drop();
+  answer({ id, error: 'cancelled' });
 }
 
 self.addEventListener('message', (event: MessageEvent<LayoutMessage>) => {
-  const { id, request } = event.data;
-  computeLayout(request).then(
-    (positions) => self.postMessage({ id, positions }),
-    (error: unknown) => self.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
-  );
+  const message = event.data;
+  if ('cancel' in message) cancel(message.cancel);
+  else layOut(message.id, message.request, message.withDraft === true);
 });

@@ -7,6 +7,7 @@ import { collectionPrototype, type ElementInternals } from '../../components/act
 import { transformAfter } from '../../components/actor-graph/kept-transform.ts';
 import { makeGraphLayerBitmap } from '../../components/actor-graph/layer-bitmaps.ts';
 import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
+import type { LayoutAnswer, LayoutMessage } from '../../components/actor-graph/layout-messages.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { skipNeedlessFrames } from '../../components/actor-graph/needless-frames.ts';
 import { hasHardwareWebGL, webglRendererName } from '../../components/actor-graph/webgl.ts';
@@ -83,12 +84,16 @@ function recordBitmapCalls(): { calls: { canvas: HTMLCanvasElement; call: string
  * Calls `onAsked` with the quality of each layout the page asks the worker for, and the worker,
  * once the request is posted. The returned function stops watching.
  */
-function watchLayoutRequests(onAsked: (quality: string, worker: Worker) => void): () => void {
+function watchLayoutRequests(
+  onAsked: (quality: string, worker: Worker, message: LayoutMessage) => void,
+  onCancel?: (id: number) => void,
+): () => void {
   const original = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
     const posted = original.apply(this, args as never);
-    const quality = (args[0] as { request?: { quality?: string } } | undefined)?.request?.quality;
-    if (quality !== undefined) onAsked(quality, this);
+    const message = args[0] as LayoutMessage | undefined;
+    if (message !== undefined && 'request' in message) onAsked(message.request.quality, this, message);
+    if (message !== undefined && 'cancel' in message) onCancel?.(message.cancel);
     return posted;
   };
   return () => {
@@ -1531,6 +1536,60 @@ describe('the layout started with the parsed data', () => {
     }
   });
 
+  it('is kept, and refined, for an element moved in the page while it is computed', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 11 }));
+    const asked: string[] = [];
+    const cancelled: number[] = [];
+    const box = mount('<actor-graph></actor-graph>');
+    const elsewhere = mount('');
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    const stop = watchLayoutRequests(
+      (quality) => {
+        asked.push(quality);
+        // Moved, as a framework or a CMS moves an element: out of the page and back in one task.
+        elsewhere.append(graph);
+      },
+      (id) => cancelled.push(id),
+    );
+    try {
+      const ready = nextEvent(graph, 'ag-ready', 60_000);
+      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+      graph.data = dataset;
+      await ready;
+      expect(asked).toEqual(['default']);
+      expect(cancelled).toEqual([]);
+    } finally {
+      stop();
+    }
+  }, 60_000);
+
+  it('is let go, so that its refinement may be dropped, when the drawing needs another layout', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 12 }));
+    const asked: string[] = [];
+    const cancelled: number[] = [];
+    const box = mount('<actor-graph></actor-graph>');
+    const graph = box.querySelector('actor-graph') as ActorGraph;
+    const stop = watchLayoutRequests(
+      (quality) => {
+        // Larger labels once the early layout is asked for: the drawing needs another layout.
+        if (asked.length === 0) graph.style.setProperty('--ag-graph-font-size', '21px');
+        asked.push(quality);
+      },
+      (id) => cancelled.push(id),
+    );
+    try {
+      const ready = nextEvent(graph, 'ag-ready', 60_000);
+      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
+      graph.data = dataset;
+      await ready;
+      expect(asked).toEqual(['default', 'default']);
+      // The early job, whose refinement nobody will use, and nothing else.
+      expect(cancelled).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  }, 60_000);
+
   it('is not used when the drawing needs another layout (here, with larger labels)', async () => {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 25, seed: 9 }));
     const textPath = dataset.sources[0]?.text ?? '';
@@ -1583,103 +1642,81 @@ describe('yieldToMain', () => {
 });
 
 describe('a graph shown from a draft', () => {
-  it('has the worker refine the layout as soon as the draft is out, while the page draws the draft', async () => {
-    // What the worker was asked for, and what it had been asked for when its first answer came.
-    const asked: string[] = [];
-    let askedByFirstAnswer: string[] | undefined;
-    const stop = watchLayoutRequests((quality, worker) => {
+  it('is laid out in one job of the worker: its draft first, then the refined layout, without the draft computed twice', async () => {
+    const asked: LayoutMessage[] = [];
+    const answers: LayoutAnswer[] = [];
+    let placedBeforeRefined: boolean | undefined;
+    const stop = watchLayoutRequests((_, worker, message) => {
       if (asked.length === 0) {
-        // Listeners run in the order they were added: the widget's own has handled the answer
-        // (and the work it started in microtasks) when this one runs.
-        worker.addEventListener('message', () => (askedByFirstAnswer ??= [...asked]), { once: true });
+        worker.addEventListener('message', (event: MessageEvent<LayoutAnswer>) => {
+          answers.push(event.data);
+          // Whether the page had drawn the draft when the refined layout came.
+          if ('positions' in event.data)
+            placedBeforeRefined ??= (document.querySelector('actor-graph') as ActorGraph | null)?.cy !== undefined;
+        });
       }
-      asked.push(quality);
+      asked.push(message);
     });
     try {
-      const graph = await mountSynthetic(400, 5);
-      expect(asked).toEqual(['draft', 'default']);
-      expect(askedByFirstAnswer).toEqual(['draft', 'default']);
-      expect(graph.cy?.nodes().length).toBeGreaterThan(400);
+      const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 5 }));
+      const { graph, error } = await mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      expect(error).toBeUndefined();
+      expect(asked.map((message) => ('request' in message ? [message.request.quality, message.withDraft] : message))).toEqual([
+        ['default', true],
+      ]);
+      expect(answers.map((answer) => Object.keys(answer).sort().join())).toEqual(['draft,id', 'id,positions']);
+      expect(placedBeforeRefined).toBe(true);
+      // The draft is what a draft-quality layout gives, and the graph ends where the refined layout puts it.
+      const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 15);
+      const [draft, refined] = answers;
+      expect(draft !== undefined && 'draft' in draft ? draft.draft : undefined).toEqual(
+        await computeLayout({ ...request, quality: 'draft' }),
+      );
+      const expected = await computeLayout(request);
+      expect(refined !== undefined && 'positions' in refined ? refined.positions : undefined).toEqual(expected);
+      const at = new Map(expected.map(([id, x, y]) => [id, { x, y }]));
+      for (const node of graph.cy?.nodes() ?? []) expect(node.position()).toEqual(at.get(node.id()));
     } finally {
       stop();
     }
   }, 90_000);
 });
 
-describe('the refined layout', () => {
-  /** The most nodes seen moving in the frames after the refined layout's answer comes. */
-  async function nodesSeenGliding(): Promise<number> {
-    let refinedAnswer: Promise<void> | undefined;
-    const stop = watchLayoutRequests((quality, worker) => {
-      if (quality !== 'default') return;
-      refinedAnswer = new Promise((resolve) => worker.addEventListener('message', () => resolve(), { once: true }));
-    });
-    try {
-      // 200 actors and their blocs: above 200 nodes, so a draft, then a refined layout of default quality.
-      let ready = false;
-      const mounted = mountSynthetic(200, 4).then((graph) => {
-        ready = true;
-        return graph;
-      });
-      for (let waited = 0; refinedAnswer === undefined && waited < 30_000; waited += 20) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await refinedAnswer;
-      // Ready fires once the nodes are where the refined layout puts them, glided or not.
-      let most = 0;
-      while (!ready) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const graph = document.querySelector('actor-graph') as ActorGraph | null;
-        most = Math.max(most, graph?.cy?.nodes().filter((node) => node.animated()).length ?? 0);
-      }
-      const graph = await mounted;
-      expect(graph.cy?.nodes().filter((node) => node.animated()).length).toBe(0);
-      return most;
-    } finally {
-      stop();
-    }
-  }
-
-  it('glides in', async () => {
-    expect(await nodesSeenGliding()).toBeGreaterThan(100);
-  }, 60_000);
-
-  it('jumps in where the reader prefers reduced motion', async () => {
-    const real = window.matchMedia.bind(window);
-    vi.stubGlobal('matchMedia', (query: string) =>
-      query.includes('prefers-reduced-motion') ? { ...real(query), matches: true, media: query } : real(query),
-    );
-    try {
-      expect(await nodesSeenGliding()).toBe(0);
-    } finally {
-      vi.unstubAllGlobals();
-    }
-  }, 60_000);
-});
-
 describe('a graph removed while its draft is laid out', () => {
-  it('leaves the worker no refined layout to compute for it', async () => {
+  it('has the worker drop its job after the draft, and not refine the layout', async () => {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 6 }));
     const asked: string[] = [];
-    let draftAnswered: Promise<void> | undefined;
+    const cancelled: number[] = [];
+    const answers: LayoutAnswer[] = [];
+    let lastAnswer: Promise<void> | undefined;
     const box = mount('');
-    const stop = watchLayoutRequests((quality, worker) => {
-      asked.push(quality);
-      if (quality === 'draft') {
-        draftAnswered = new Promise((resolve) => worker.addEventListener('message', () => resolve(), { once: true }));
+    const stop = watchLayoutRequests(
+      (quality, worker) => {
+        asked.push(quality);
+        lastAnswer = new Promise((resolve) =>
+          worker.addEventListener('message', (event: MessageEvent<LayoutAnswer>) => {
+            answers.push(event.data);
+            if (!('draft' in event.data)) resolve();
+          }),
+        );
         // The reader leaves before the draft is back.
         box.remove();
-      }
-    });
+      },
+      (id) => cancelled.push(id),
+    );
     try {
       box.innerHTML = '<actor-graph></actor-graph>';
       const graph = box.querySelector('actor-graph') as ActorGraph;
       graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
       graph.data = dataset;
-      while (draftAnswered === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
-      await draftAnswered;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(asked).toEqual(['draft']);
+      while (lastAnswer === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      await lastAnswer;
+      expect(asked).toEqual(['default']);
+      expect(cancelled).toHaveLength(1);
+      expect(answers.map((answer) => ('error' in answer ? answer.error : Object.keys(answer).sort().join()))).toEqual([
+        'draft,id',
+        'cancelled',
+      ]);
     } finally {
       stop();
     }

@@ -80,6 +80,17 @@ describe('computeLayout', () => {
     expect(unasked.draft).toEqual(quality === 'draft' ? refined : undefined);
   });
 
+  it.each([0, 1, 2, 3])('gives in two stages what fcose gives for the smallest graphs: %i actors', async (count) => {
+    const nodes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, width: 40, height: 30 }));
+    const edges = count < 2 ? [] : [{ id: 'e', source: 'n0', target: 'n1' }];
+    for (const quality of ['draft', 'proof'] as const) {
+      const request: LayoutRequest = { nodes, edges, seed: 3, quality };
+      const stages = startLayout(request, true);
+      expect(stages.draft).toEqual(await fcoseItself({ ...request, quality: 'draft' }));
+      expect(stages.finish()).toEqual(await fcoseItself(request));
+    }
+  });
+
   it('picks the quality by size, so that no graph waits long', () => {
     expect(qualityFor(25)).toBe('proof');
     expect(qualityFor(1000)).toBe('default');

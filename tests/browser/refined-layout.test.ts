@@ -1,0 +1,131 @@
+/**
+ * The refined layout of a graph shown first from a draft, with the worker's answers held back so
+ * that they come in either order against the drawing. Each test file runs in a frame of its own,
+ * so the layout worker is made in this one after the gate below is in place.
+ */
+import type { Core } from 'cytoscape';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
+import type { LayoutAnswer } from '../../components/actor-graph/layout-messages.ts';
+import { computeLayout } from '../../src/layout/compute.ts';
+import { layoutRequestOf } from '../../src/layout/request.ts';
+import { parseSeed } from '../../src/layout/seed.ts';
+import type { Dataset } from '../../src/model/schema.ts';
+import { buildElements } from '../../src/render/elements.ts';
+import { syntheticDataset, withSha256 } from '../bench/generate.ts';
+import { mountData, unmountAll } from './helpers.ts';
+
+/**
+ * What the gate does with the worker's answers: holds a job's draft until its refined layout
+ * comes (and hands both over at once), or holds the refined layout until `release`.
+ */
+let gate: { hold: 'draft' } | { hold: 'refined'; release: Promise<void> } | undefined;
+
+// The page's listeners on a worker get the answers the gate lets through, when it lets them.
+const addEventListener = Worker.prototype.addEventListener;
+Worker.prototype.addEventListener = function (
+  this: Worker,
+  type: string,
+  listener: EventListenerOrEventListenerObject,
+  options?: boolean | AddEventListenerOptions,
+) {
+  if (type !== 'message' || typeof listener !== 'function') return addEventListener.call(this, type, listener, options);
+  const heldDrafts: Event[] = [];
+  const gated = (event: Event) => {
+    const answer = (event as MessageEvent<LayoutAnswer>).data;
+    if (gate?.hold === 'draft') {
+      if ('draft' in answer) {
+        heldDrafts.push(event);
+        return;
+      }
+      for (const draft of heldDrafts.splice(0)) listener.call(this, draft);
+    } else if (gate?.hold === 'refined' && 'positions' in answer) {
+      void gate.release.then(() => listener.call(this, event));
+      return;
+    }
+    listener.call(this, event);
+  };
+  return addEventListener.call(this, type, gated, options);
+};
+
+afterEach(() => {
+  gate = undefined;
+  unmountAll();
+  vi.unstubAllGlobals();
+});
+
+/**
+ * Draws 200 actors and their blocs (above 200 nodes: a draft, then a refined layout of default
+ * quality) with the gate holding `hold`, and returns the most nodes seen moving at once and which
+ * layout the graph's first frame showed.
+ */
+async function drawWithGate(hold: 'draft' | 'refined'): Promise<{ most: number; firstDrawn: 'draft' | 'refined' | 'neither' }> {
+  const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
+  let release: () => void = () => undefined;
+  gate = hold === 'draft' ? { hold } : { hold, release: new Promise<void>((resolve) => (release = resolve)) };
+  let firstDrawn = new Map<string, { x: number; y: number }>();
+  let ready = false;
+  const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000).then((result) => {
+    ready = true;
+    return result;
+  });
+  // The graph's first frame is watched from the moment its core is made, before any frame: the
+  // core adds its canvases to its container, where Cytoscape also keeps a reference to it.
+  const element = document.querySelector('actor-graph') as ActorGraph;
+  const watch = new MutationObserver(() => {
+    const container = element.shadowRoot?.querySelector('.graph') as (HTMLElement & { _cyreg?: { cy?: Core } }) | null;
+    const cy = container?._cyreg?.cy;
+    if (cy === undefined) return;
+    watch.disconnect();
+    cy.one('render', () => {
+      firstDrawn = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+      // The refined layout comes once the draft is drawn.
+      if (hold === 'refined') release();
+    });
+  });
+  watch.observe(element.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+  let most = 0;
+  while (!ready) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    most = Math.max(most, element.cy?.nodes().filter((node) => node.animated()).length ?? 0);
+  }
+  const { graph, error } = await mounted;
+  expect(error).toBeUndefined();
+  // Ready comes as the graph's frames resume; its first frame follows.
+  while (firstDrawn.size === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
+  expect(graph.cy?.nodes().filter((node) => node.animated()).length).toBe(0);
+  // The graph ends where the refined layout puts it.
+  const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 15);
+  const refined = await computeLayout(request);
+  for (const [id, x, y] of refined) expect(graph.cy?.getElementById(id).position()).toEqual({ x, y });
+  const draft = await computeLayout({ ...request, quality: 'draft' });
+  return { most, firstDrawn: sameAs(firstDrawn, refined) ? 'refined' : sameAs(firstDrawn, draft) ? 'draft' : 'neither' };
+}
+
+function sameAs(drawn: ReadonlyMap<string, { x: number; y: number }>, positions: readonly [string, number, number][]): boolean {
+  return drawn.size === positions.length && positions.every(([id, x, y]) => drawn.get(id)?.x === x && drawn.get(id)?.y === y);
+}
+
+describe('the refined layout', () => {
+  it('glides in when it comes after the draft is drawn', async () => {
+    const { most, firstDrawn } = await drawWithGate('refined');
+    expect(firstDrawn).toBe('draft');
+    expect(most).toBeGreaterThan(100);
+  }, 60_000);
+
+  it('jumps in where the reader prefers reduced motion', async () => {
+    const real = window.matchMedia.bind(window);
+    vi.stubGlobal('matchMedia', (query: string) =>
+      query.includes('prefers-reduced-motion') ? { ...real(query), matches: true, media: query } : real(query),
+    );
+    const { most, firstDrawn } = await drawWithGate('refined');
+    expect(firstDrawn).toBe('draft');
+    expect(most).toBe(0);
+  }, 60_000);
+
+  it('is drawn at once, with no draft drawn and no glide, when it comes before the graph is drawn', async () => {
+    const { most, firstDrawn } = await drawWithGate('draft');
+    expect(firstDrawn).toBe('refined');
+    expect(most).toBe(0);
+  }, 60_000);
+});
