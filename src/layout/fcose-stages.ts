@@ -21,9 +21,12 @@ import spectral from 'cytoscape-fcose/src/fcose/spectral.js';
 import type { PositionList } from './request.ts';
 import { seededRandom } from './seed.ts';
 
-/** Options a staged run does not replay: each would take fcose down a path not copied here. */
+/**
+ * Options a staged run does not replay, each of which would take fcose down a path not copied
+ * here: they must be off (or absent) once merged with fcose's defaults. Packing also needs the
+ * layout-utilities extension, which the widget does not load.
+ */
 const UNSUPPORTED = [
-  'packComponents',
   'nodeDimensionsIncludeLabels',
   'fixedNodeConstraint',
   'alignmentConstraint',
@@ -44,15 +47,17 @@ export interface FcoseStages {
  * the first stage come with it. Nothing is moved on `cy`.
  */
 export function startFcose(cy: Core, seed: number, options: FcoseLayoutOptions, withDraft: boolean): FcoseStages {
-  for (const name of UNSUPPORTED) {
-    if (options[name] !== undefined && options[name] !== false) throw new Error(`startFcose: ${name} is not supported`);
-  }
   const eles = cy.elements();
   const nodes = eles.nodes();
   if (nodes.filter(':parent').nonempty() || nodes.filter((node) => node.css('display') === 'none').nonempty()) {
     throw new Error('startFcose: compound or hidden nodes are not supported');
   }
   const merged = new FcoseLayout({ ...options, cy, eles }).options;
+  for (const name of UNSUPPORTED) {
+    if (merged[name] !== undefined && merged[name] !== false) throw new Error(`startFcose: ${name} is not supported`);
+  }
+  const packs = merged.packComponents === true && (cy as unknown as { layoutUtilities?: unknown }).layoutUtilities !== undefined;
+  if (packs || merged.step !== 'all') throw new Error('startFcose: only unpacked layouts of every step are supported');
   const refined = merged.quality === 'default' || merged.quality === 'proof';
   const random = seededRandom(seed);
   // fcose draws on Math.random; the seeded generator stands in only while a stage runs, and the
