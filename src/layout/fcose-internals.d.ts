@@ -44,6 +44,13 @@ declare module 'cytoscape-fcose/src/fcose/cose.js' {
 
 declare module 'cytoscape-fcose/src/fcose/auxiliary.js' {
   const auxiliary: {
+    /** Walks the graph's components; the spectral stage reads only what it notes in `dummyNodes`. */
+    connectComponents(
+      cy: import('cytoscape').Core,
+      eles: import('cytoscape').Collection,
+      topMostNodes: import('cytoscape').NodeCollection,
+      dummyNodes?: Map<string, string[]>,
+    ): unknown[];
     relocateComponent(
       center: { x: number; y: number },
       result:

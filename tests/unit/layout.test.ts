@@ -69,7 +69,13 @@ describe('computeLayout', () => {
       { id: 'p1', width: 40, height: 30 },
       { id: 'p2', width: 40, height: 30 },
     ];
-    const whole: LayoutRequest = { ...request, nodes, edges: [...request.edges, { id: 'pair', source: 'p1', target: 'p2' }] };
+    // A tie from the pair to itself and two between its actors: fcose counts them in their degree.
+    const pairTies = [
+      { id: 'pair', source: 'p1', target: 'p2' },
+      { id: 'pair-again', source: 'p2', target: 'p1' },
+      { id: 'loop', source: 'p2', target: 'p2' },
+    ];
+    const whole: LayoutRequest = { ...request, nodes, edges: [...request.edges, ...pairTies] };
     const stages = startLayout(whole, true);
     const refined = stages.finish();
     expect(stages.draft).toEqual(await fcoseItself({ ...whole, quality: 'draft' }));
