@@ -1536,58 +1536,53 @@ describe('the layout started with the parsed data', () => {
     }
   });
 
-  it('is kept, and refined, for an element moved in the page while it is computed', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 11 }));
+  /**
+   * Draws 400 actors given as data, calling `onAsked` before each layout is asked of the worker,
+   * and returns the qualities asked for and how many jobs were cancelled by the time it is ready.
+   */
+  async function layoutsAskedWhileDrawn(
+    seed: number,
+    onAsked: (graph: ActorGraph, askedBefore: number) => void,
+  ): Promise<{ asked: string[]; cancelled: number }> {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed }));
     const asked: string[] = [];
-    const cancelled: number[] = [];
+    let cancelled = 0;
     const box = mount('<actor-graph></actor-graph>');
-    const elsewhere = mount('');
     const graph = box.querySelector('actor-graph') as ActorGraph;
     const stop = watchLayoutRequests(
       (quality) => {
+        onAsked(graph, asked.length);
         asked.push(quality);
-        // Moved, as a framework or a CMS moves an element: out of the page and back in one task.
-        elsewhere.append(graph);
       },
-      (id) => cancelled.push(id),
+      () => cancelled++,
     );
     try {
       const ready = nextEvent(graph, 'ag-ready', 60_000);
       graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
       graph.data = dataset;
       await ready;
-      expect(asked).toEqual(['default']);
-      expect(cancelled).toEqual([]);
+      return { asked, cancelled };
     } finally {
       stop();
     }
+  }
+
+  it('is kept, and refined, for an element moved in the page while it is computed', async () => {
+    const elsewhere = mount('');
+    // Moved, as a framework or a CMS moves an element: out of the page and back in one task.
+    const { asked, cancelled } = await layoutsAskedWhileDrawn(11, (graph) => elsewhere.append(graph));
+    expect(asked).toEqual(['default']);
+    expect(cancelled).toBe(0);
   }, 60_000);
 
   it('is let go, so that its refinement may be dropped, when the drawing needs another layout', async () => {
-    const { dataset, text } = await withSha256(syntheticDataset({ actors: 400, seed: 12 }));
-    const asked: string[] = [];
-    const cancelled: number[] = [];
-    const box = mount('<actor-graph></actor-graph>');
-    const graph = box.querySelector('actor-graph') as ActorGraph;
-    const stop = watchLayoutRequests(
-      (quality) => {
-        // Larger labels once the early layout is asked for: the drawing needs another layout.
-        if (asked.length === 0) graph.style.setProperty('--ag-graph-font-size', '21px');
-        asked.push(quality);
-      },
-      (id) => cancelled.push(id),
-    );
-    try {
-      const ready = nextEvent(graph, 'ag-ready', 60_000);
-      graph.sourceTexts = { [dataset.sources[0]?.text ?? '']: text };
-      graph.data = dataset;
-      await ready;
-      expect(asked).toEqual(['default', 'default']);
-      // The early job, whose refinement nobody will use, and nothing else.
-      expect(cancelled).toHaveLength(1);
-    } finally {
-      stop();
-    }
+    const { asked, cancelled } = await layoutsAskedWhileDrawn(12, (graph, askedBefore) => {
+      // Larger labels once the early layout is asked for: the drawing needs another layout.
+      if (askedBefore === 0) graph.style.setProperty('--ag-graph-font-size', '21px');
+    });
+    expect(asked).toEqual(['default', 'default']);
+    // The early job, whose refinement nobody will use, and nothing else.
+    expect(cancelled).toBe(1);
   }, 60_000);
 
   it('is not used when the drawing needs another layout (here, with larger labels)', async () => {
