@@ -69,8 +69,9 @@ const directRenderers = new WeakSet<object>();
  * Has the next frame of `cy`, a core drawn directly, leave out every label, and the frame after
  * it draw them. The first frame of a graph runs Cytoscape's drawing code cold, labels (shaped
  * text, line by line) included: at 300 actors the draft's first frame took 130 to 230 ms here;
- * split, 76 to 123 ms, and 57 to 67 ms for the frame with the labels. Meant for a draft
- * placement, which the reader sees only briefly anyway; call it just before the batch that holds
+ * split, 76 to 123 ms, and 57 to 67 ms for the frame with the labels. Meant for a graph laid out
+ * from a draft (its first frame shows the draft, or the refined layout if it is back already),
+ * whose first placement the reader sees only briefly anyway; call it just before the batch that holds
  * the first frame ends. A picture drawn meanwhile into another context (an export as PNG, the
  * bitmap a drag moves) has no labels either. Does nothing for a core not drawn directly.
  */
