@@ -378,17 +378,22 @@ export class ActorGraph extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.letGoOfEarly?.();
-    this.letGoOfEarly = undefined;
+    this.letGoOfEarlyLayout();
     clearTimeout(this.wheelHintTimer);
     this.nearObserver?.disconnect();
   }
 
   /** Keeps `early` for the drawing to claim, and lets go of the one kept before. */
   private holdEarly(early: EarlyLayout | undefined): void {
-    this.letGoOfEarly?.();
+    this.letGoOfEarlyLayout();
     this.early = early;
     this.letGoOfEarly = early?.hold();
+  }
+
+  /** Lets go of `early`, keeping it to be held again (see `letGoOfEarly`). */
+  private letGoOfEarlyLayout(): void {
+    this.letGoOfEarly?.();
+    this.letGoOfEarly = undefined;
   }
 
   /**
@@ -522,8 +527,7 @@ export class ActorGraph extends LitElement {
         });
         // The drawing holds the early layout if it took it; one that it did not take serves
         // nobody, and the worker may drop its refinement.
-        this.letGoOfEarly?.();
-        this.letGoOfEarly = undefined;
+        this.letGoOfEarlyLayout();
         completed = await creating;
       } catch (error) {
         if (!current(pane, record)) return;

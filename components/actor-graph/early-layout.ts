@@ -35,7 +35,8 @@ export function startEarlyLayout(
     // Data of another shape fails its validation soon; there is nothing to lay out.
     return undefined;
   }
-  if (latest !== undefined && !latest.dropped && sameLayoutRequest(latest.request, request)) return latest;
+  const asked = claimEarlyLayout(latest, request);
+  if (asked !== undefined) return asked;
   const early = layOutInWorkerInSteps(request);
   latest = early;
   // Unclaimed, or claimed later: a failure is handled where it is claimed. Once answered, the

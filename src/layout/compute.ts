@@ -3,7 +3,7 @@
  * on a headless Cytoscape core, so it gives the same positions in the page, in a Web Worker and
  * in Node (for `npm run layout`), for the same input and seed.
  */
-import cytoscape from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import { FCOSE_OPTIONS } from './fcose-options.ts';
 import { startFcose } from './fcose-stages.ts';
 import type { LayoutRequest, PositionList } from './request.ts';
@@ -24,18 +24,7 @@ export interface LayoutInStages {
  * follow from `finish()` without computing that stage again.
  */
 export function startLayout(request: LayoutRequest, withDraft: boolean): LayoutInStages {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements: [
-      ...request.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, w: node.width, h: node.height } })),
-      ...request.edges.map((edge) => ({
-        group: 'edges' as const,
-        data: { id: edge.id, source: edge.source, target: edge.target },
-      })),
-    ],
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-  });
+  const cy = layoutCoreOf(request);
   try {
     const stages = startFcose(
       cy,
@@ -58,6 +47,22 @@ export function startLayout(request: LayoutRequest, withDraft: boolean): LayoutI
     cy.destroy();
     throw error;
   }
+}
+
+/** A headless core of the request's nodes (sized as asked) and edges, styled so that fcose sees the sizes. */
+export function layoutCoreOf(request: LayoutRequest): Core {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: [
+      ...request.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, w: node.width, h: node.height } })),
+      ...request.edges.map((edge) => ({
+        group: 'edges' as const,
+        data: { id: edge.id, source: edge.source, target: edge.target },
+      })),
+    ],
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
+  });
 }
 
 /** Lays the graph out and returns each node's position. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { computeLayout, startLayout } from '../../src/layout/compute.ts';
+import { computeLayout, layoutCoreOf, startLayout } from '../../src/layout/compute.ts';
 import { runSeededLayout } from '../../src/layout/fcose.ts';
 import {
   estimateNodeBox,
@@ -29,17 +28,9 @@ describe('computeLayout', () => {
     expect(await computeLayout({ ...request, seed: 10 })).not.toEqual(a);
   });
 
-  /** fcose's own run of `request`, on a core like the one `startLayout` makes. */
+  /** fcose's own run of `request`, on the core `startLayout` makes. */
   async function fcoseItself(request: LayoutRequest): Promise<[string, number, number][]> {
-    const cy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      elements: [
-        ...request.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, w: node.width, h: node.height } })),
-        ...request.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
-      ],
-      style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    });
+    const cy = layoutCoreOf(request);
     await runSeededLayout(cy, request.seed, {
       quality: request.quality,
       nodeDimensionsIncludeLabels: false,
