@@ -1,55 +1,21 @@
 /**
- * The refined layout of a graph shown first from a draft, with the worker's answers held back so
- * that they come in either order against the drawing. Each test file runs in a frame of its own,
- * so the layout worker is made in this one after the gate below is in place.
+ * The refined layout of a graph shown first from a draft, with the worker's answers held back
+ * (worker-gate.ts) so that they come in either order against the drawing.
  */
-import type { Core } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import type { LayoutAnswer } from '../../components/actor-graph/layout-messages.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
+import { framesWhile } from './canvas-frames.ts';
 import { mountData, unmountAll } from './helpers.ts';
-
-/**
- * What the gate does with the worker's answers: holds a job's draft until its refined layout
- * comes (and hands both over at once), or holds the refined layout until `release`.
- */
-let gate: { hold: 'draft' } | { hold: 'refined'; release: Promise<void> } | undefined;
-
-// The page's listeners on a worker get the answers the gate lets through, when it lets them.
-const addEventListener = Worker.prototype.addEventListener;
-Worker.prototype.addEventListener = function (
-  this: Worker,
-  type: string,
-  listener: EventListenerOrEventListenerObject,
-  options?: boolean | AddEventListenerOptions,
-) {
-  if (type !== 'message' || typeof listener !== 'function') return addEventListener.call(this, type, listener, options);
-  const heldDrafts: Event[] = [];
-  const gated = (event: Event) => {
-    const answer = (event as MessageEvent<LayoutAnswer>).data;
-    if (gate?.hold === 'draft') {
-      if ('draft' in answer) {
-        heldDrafts.push(event);
-        return;
-      }
-      for (const draft of heldDrafts.splice(0)) listener.call(this, draft);
-    } else if (gate?.hold === 'refined' && 'positions' in answer) {
-      void gate.release.then(() => listener.call(this, event));
-      return;
-    }
-    listener.call(this, event);
-  };
-  return addEventListener.call(this, type, gated, options);
-};
+import { holdDraftsUntilRefined, holdRefinedLayouts, onFirstFrame, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
-  gate = undefined;
+  openWorkerGate();
   unmountAll();
   vi.unstubAllGlobals();
 });
@@ -61,29 +27,20 @@ afterEach(() => {
  */
 async function drawWithGate(hold: 'draft' | 'refined'): Promise<{ most: number; firstDrawn: 'draft' | 'refined' | 'neither' }> {
   const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
-  let release: () => void = () => undefined;
-  gate = hold === 'draft' ? { hold } : { hold, release: new Promise<void>((resolve) => (release = resolve)) };
+  const release = hold === 'draft' ? undefined : holdRefinedLayouts();
+  if (hold === 'draft') holdDraftsUntilRefined();
   let firstDrawn = new Map<string, { x: number; y: number }>();
   let ready = false;
   const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000).then((result) => {
     ready = true;
     return result;
   });
-  // The graph's first frame is watched from the moment its core is made, before any frame: the
-  // core adds its canvases to its container, where Cytoscape also keeps a reference to it.
   const element = document.querySelector('actor-graph') as ActorGraph;
-  const watch = new MutationObserver(() => {
-    const container = element.shadowRoot?.querySelector('.graph') as (HTMLElement & { _cyreg?: { cy?: Core } }) | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return;
-    watch.disconnect();
-    cy.one('render', () => {
-      firstDrawn = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
-      // The refined layout comes once the draft is drawn.
-      if (hold === 'refined') release();
-    });
+  onFirstFrame(element, (cy) => {
+    firstDrawn = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    // The refined layout comes once the draft is drawn.
+    release?.();
   });
-  watch.observe(element.shadowRoot as ShadowRoot, { childList: true, subtree: true });
   let most = 0;
   while (!ready) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -127,5 +84,13 @@ describe('the refined layout', () => {
     const { most, firstDrawn } = await drawWithGate('draft');
     expect(firstDrawn).toBe('refined');
     expect(most).toBe(0);
+  }, 60_000);
+
+  it("leaves the labels out of the draft's first frame, whose drawing code is cold, and draws them from the second on", async () => {
+    // The draft's frames, and the glide's, come before the graph is ready.
+    const [first, second] = await framesWhile(() => drawWithGate('refined'));
+    expect(first?.strokes).toBeGreaterThan(100);
+    expect(first?.texts).toBe(0);
+    expect(second?.texts).toBeGreaterThan(100);
   }, 60_000);
 });
