@@ -28,6 +28,7 @@ import {
   nextEvent,
   paintedPixels,
   paintedPixelsOf,
+  panelText,
   renderedAt,
   SEED_URL,
   unmountAll,
@@ -1307,16 +1308,29 @@ describe('fades', () => {
 });
 
 describe('a large graph', () => {
-  it('draws 1,000 actors through the worker, with finite positions, and stays clickable', async () => {
+  it('draws 1,000 actors through the worker, with finite positions, and stays clickable, the panel painted before the graph marks the selection', async () => {
     const graph = await mountSynthetic(1000, 1);
     const cy = graph.cy;
     expect(cy?.nodes().length).toBe(1003);
     const positions = cy?.nodes().map((node) => node.position()) ?? [];
     expect(positions.every(({ x, y }) => Number.isFinite(x) && Number.isFinite(y))).toBe(true);
     expect(new Set(positions.map(({ x }) => Math.round(x / 10))).size).toBeGreaterThan(100);
+    // The evidence panel is painted first; the graph marks the selection in the frame after.
+    let markedInPanelFrame: boolean | undefined;
+    void nextFrame().then(() => (markedInPanelFrame = cy?.getElementById('A10').hasClass('selected')));
     graph.select('A10');
     await graph.updateComplete;
+    expect(await panelText(graph)).toContain('Actor 10 ');
+    expect(cy?.getElementById('A10').hasClass('selected')).toBe(false);
+    await frames(3);
+    expect(markedInPanelFrame).toBe(false);
     expect(cy?.getElementById('A10').hasClass('selected')).toBe(true);
+    // A small graph marks it at once.
+    unmountAll();
+    const small = await mountSynthetic(25, 1);
+    small.select('A10');
+    await small.updateComplete;
+    expect(small.cy?.getElementById('A10').hasClass('selected')).toBe(true);
   }, 90_000);
 });
 
