@@ -1334,8 +1334,8 @@ describe('a large graph', () => {
   }, 90_000);
 });
 
-describe('a graph added in chunks and refined in slices', () => {
-  it('adds each chunk and moves each slice in a task of its own, not in the task of a frame', async () => {
+describe('a graph added in chunks and refined', () => {
+  it('adds each chunk, and measures the refined layout, in tasks of their own, and draws the refined layout in one frame', async () => {
     // Frames are told apart by a flag that the frame sets and a task of the highest priority
     // clears: what runs right after a frame, in its task, still sees it set.
     const realFrame = window.requestAnimationFrame;
@@ -1350,36 +1350,60 @@ describe('a graph added in chunks and refined in slices', () => {
       });
     const headless = cytoscape({ headless: true });
     const core = Object.getPrototypeOf(headless) as { add(...args: unknown[]): unknown };
-    const collection = collectionPrototype<'positions'>(headless);
-    const [add, positions] = [core.add, collection.positions];
+    const collection = collectionPrototype<'positions' | 'boundingBox'>(headless);
+    const [add, positions, boundingBox] = [core.add, collection.positions, collection.boundingBox];
     const chunks: boolean[] = [];
-    const slices: boolean[] = [];
+    let released = false;
+    let moved = false;
+    const measuredAfterMove: boolean[] = [];
     core.add = function (...args: unknown[]) {
       if (Array.isArray(args[0])) chunks.push(inFrame);
       return add.apply(this, args);
     };
     collection.positions = function (...args: unknown[]) {
-      // The refined layout's slices: 200 actors each, below the whole graph.
-      if (typeof args[0] === 'function' && this.length === 200) slices.push(inFrame);
+      // Once the draft is drawn, the next move of every actor is the refined layout's.
+      if (released && typeof args[0] === 'function' && this.length > 500) moved = true;
       return positions.apply(this, args);
     };
+    collection.boundingBox = function (...args: unknown[]) {
+      if (moved && this.length > 1) measuredAfterMove.push(inFrame);
+      return boundingBox.apply(this, args as never);
+    };
+    // Where the actors stand in each frame drawn after the draft.
+    const drawn: Map<string, string>[] = [];
+    let graph: ActorGraph;
     try {
-      // 500 actors: added in chunks, placed from a draft, then refined a slice of 200 a frame. The
-      // refined layout is held until the draft is drawn, as it would otherwise be drawn at once.
+      // 500 actors: added in chunks, placed from a draft, then refined. The refined layout is
+      // held until the draft is drawn, as it would otherwise be drawn at once.
       const release = holdRefinedLayouts();
       const { dataset, text } = await withSha256(syntheticDataset({ actors: 500, seed: 3 }));
       const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      onFirstFrame(document.querySelector('actor-graph') as ActorGraph, release);
-      expect((await mounted).error).toBeUndefined();
+      onFirstFrame(document.querySelector('actor-graph') as ActorGraph, (cy) => {
+        released = true;
+        release();
+        cy.on('render', () => drawn.push(new Map(cy.nodes().map((node) => [node.id(), JSON.stringify(node.position())]))));
+      });
+      const result = await mounted;
+      expect(result.error).toBeUndefined();
+      graph = result.graph;
     } finally {
       window.requestAnimationFrame = realFrame;
       core.add = add;
       collection.positions = positions;
+      collection.boundingBox = boundingBox;
     }
+    // Ready comes as the refined layout is placed, before the frame that draws it.
+    await frames(2);
     expect(chunks.length).toBeGreaterThan(3);
-    expect(slices.length).toBeGreaterThanOrEqual(2);
     expect(chunks.filter((during) => during)).toEqual([]);
-    expect(slices.filter((during) => during)).toEqual([]);
+    // The refined layout is measured a slice per task, none in a frame.
+    expect(measuredAfterMove.length).toBeGreaterThan(3);
+    expect(measuredAfterMove.filter((during) => during)).toEqual([]);
+    // Each frame shows the draft or the refined layout, never part of one and part of the other.
+    const final = new Map(graph.cy?.nodes().map((node) => [node.id(), JSON.stringify(node.position())]));
+    const refinedCounts = drawn.map((frame) => [...frame].filter(([id, at]) => final.get(id) === at).length);
+    expect(refinedCounts.at(-1)).toBe(final.size);
+    expect(refinedCounts.filter((count) => count > final.size * 0.05 && count < final.size)).toEqual([]);
   }, 90_000);
 });
 
