@@ -76,6 +76,10 @@ export interface CanvasRenderer<Element = never> {
   canvasHeight?: number;
   /** Adds work to do before each frame; higher priorities run first. */
   beforeRender?(work: (willDraw: boolean, now: number) => void, priority: number): void;
+  /** The work done before each frame (whether or not it draws), as `beforeRender` added it. */
+  beforeRenderCallbacks?: { fn: (willDraw: boolean, now: number) => void; priority: number }[];
+  /** The priorities of the renderer's own work before each frame, by name (`eleTxrDeq`, …). */
+  beforeRenderPriorities?: Record<string, number>;
   /** The elements under the point (`x`, `y`) in model coordinates: at most a node and a tie. */
   findNearestElements?(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
   /** The elements in drawing order, with the interactive ones under `interactive`. */

@@ -60,7 +60,10 @@ export async function measureInSlices(cy: Core, stillWanted: () => boolean): Pro
 function markMeasured(elements: readonly MeasuredElement[]): void {
   for (const element of elements) {
     const internals = element._private;
-    if (internals.bbCache == null || internals.styleDirty === true || internals.rstyle === undefined) return;
+    if (internals.styleDirty === true) return;
+    // A hidden element is not measured: it has no box, and no rendered style until it is shown.
+    if (element.pstyle('display').value === 'none') continue;
+    if (internals.bbCache == null || internals.rstyle === undefined) return;
   }
   for (const element of elements) {
     const internals = element._private;

@@ -2,7 +2,7 @@
 import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import { keptWholeBox, positionKeyOf } from '../../components/actor-graph/direct-drawing.ts';
+import { drawDirectly, keptWholeBox, positionKeyOf } from '../../components/actor-graph/direct-drawing.ts';
 import { collectionPrototype, type ElementInternals } from '../../components/actor-graph/element-internals.ts';
 import { transformAfter } from '../../components/actor-graph/kept-transform.ts';
 import { makeGraphLayerBitmap } from '../../components/actor-graph/layer-bitmaps.ts';
@@ -21,6 +21,7 @@ import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
 import { framesWhile } from './canvas-frames.ts';
+import { onCoreMade, onFirstFrame } from './core-watch.ts';
 import {
   mount,
   mountData,
@@ -34,7 +35,7 @@ import {
   unmountAll,
 } from './helpers.ts';
 // Installed before the page makes its layout worker; it lets answers pass unless a test holds them.
-import { holdRefinedLayouts, onFirstFrame, openWorkerGate } from './worker-gate.ts';
+import { holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
   openWorkerGate();
@@ -1014,18 +1015,26 @@ describe('measuring before the first frame', () => {
   /**
    * A canvas core of 30 synthetic actors and their ties on a grid, styled as the widget styles
    * them, not measured yet; and a count of the ties the renderer has worked out curves for since
-   * the last call of `projected(0)`.
+   * the last call of `projected(0)`. Given `hiddenTies`, the core is drawn directly, as the
+   * widget's are, and that many ties go in hidden, as the filter hides ties (absent ones, by
+   * default) before the graph is measured.
    */
-  function gridCore(): { cy: cytoscape.Core; projected(reset?: 0): number } {
+  function gridCore(hiddenTies = 0): { cy: cytoscape.Core; projected(reset?: 0): number } {
     const dataset = syntheticDataset({ actors: 30, seed: 7 }).dataset as Dataset;
+    let hidden = 0;
     const elements = buildElements(dataset).map((element, i) =>
-      element.group === 'nodes' ? { ...element, position: { x: (i % 6) * 90, y: Math.floor(i / 6) * 90 } } : element,
+      element.group === 'nodes'
+        ? { ...element, position: { x: (i % 6) * 90, y: Math.floor(i / 6) * 90 } }
+        : hidden++ < hiddenTies
+          ? { ...element, classes: `${element.classes ?? ''} filtered` }
+          : element,
     );
     const box = mount('<div style="width:600px;height:400px"></div>');
     const cy = cytoscape({
       container: box.firstElementChild as HTMLElement,
       style: buildStylesheet(DEFAULT_THEME) as unknown as cytoscape.StylesheetJson,
     });
+    if (hiddenTies > 0) expect(drawDirectly(cy)).toBe(true);
     // Added after, as the widget adds them: elements given to the constructor are measured by its fit.
     cy.add(elements as cytoscape.ElementDefinition[]);
     const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
@@ -1057,11 +1066,11 @@ describe('measuring before the first frame', () => {
     cy.endBatch();
   }
 
-  /** Whether the actor's label box is centred on it (within a pixel), and its ties end at its border. */
+  /** Whether the actor's label box is centred on it (within a pixel), and its shown ties end at its border. */
   function drawnWhereItStands(node: cytoscape.NodeSingular): boolean {
     const at = node.position();
     const label = node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false });
-    const ties = node.connectedEdges().toArray() as EdgeSingular[];
+    const ties = node.connectedEdges(':visible').toArray() as EdgeSingular[];
     const tiesFollow = ties.every((tie) => {
       const end = tie.source().same(node) ? tie.sourceEndpoint() : tie.targetEndpoint();
       return Math.hypot(end.x - at.x, end.y - at.y) < node.outerWidth();
@@ -1073,6 +1082,21 @@ describe('measuring before the first frame', () => {
     const { cy, projected } = gridCore();
     try {
       await measureAndFit(cy, () => expect(projected(0)).toBe(cy.edges().length));
+      await nextFrame();
+      await nextFrame();
+      expect(projected()).toBe(0);
+      expect(cy.nodes().every((node) => drawnWhereItStands(node as cytoscape.NodeSingular))).toBe(true);
+    } finally {
+      cy.destroy();
+    }
+  });
+
+  it('measures each shown tie once when some ties are hidden, which are not measured at all', async () => {
+    const { cy, projected } = gridCore(5);
+    try {
+      const shown = cy.edges(':visible').length;
+      expect(shown).toBe(cy.edges().length - 5);
+      await measureAndFit(cy, () => expect(projected(0)).toBe(shown));
       await nextFrame();
       await nextFrame();
       expect(projected()).toBe(0);
@@ -1335,7 +1359,7 @@ describe('a large graph', () => {
 });
 
 describe('a graph added in chunks and refined', () => {
-  it('adds each chunk, and measures the refined layout, in tasks of their own, and draws the refined layout in one frame', async () => {
+  it('adds each chunk, and measures the graph and its refined layout, in tasks of their own and never in a frame, and draws the refined layout in one frame', async () => {
     // Frames are told apart by a flag that the frame sets and a task of the highest priority
     // clears: what runs right after a frame, in its task, still sees it set.
     const realFrame = window.requestAnimationFrame;
@@ -1356,6 +1380,8 @@ describe('a graph added in chunks and refined', () => {
     let released = false;
     let moved = false;
     const measuredAfterMove: boolean[] = [];
+    // Ties measured in a frame, which should find them all measured already (the absent ones hidden).
+    let projectedInFrames = 0;
     core.add = function (...args: unknown[]) {
       if (Array.isArray(args[0])) chunks.push(inFrame);
       return add.apply(this, args);
@@ -1378,7 +1404,16 @@ describe('a graph added in chunks and refined', () => {
       const release = holdRefinedLayouts();
       const { dataset, text } = await withSha256(syntheticDataset({ actors: 500, seed: 3 }));
       const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      onFirstFrame(document.querySelector('actor-graph') as ActorGraph, (cy) => {
+      const element = document.querySelector('actor-graph') as ActorGraph;
+      onCoreMade(element, (cy) => {
+        const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
+        const original = renderer.recalculateEdgeProjections;
+        renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
+          if (inFrame) projectedInFrames += edges.length;
+          return original.call(this, edges);
+        };
+      });
+      onFirstFrame(element, (cy) => {
         released = true;
         release();
         cy.on('render', () => drawn.push(new Map(cy.nodes().map((node) => [node.id(), JSON.stringify(node.position())]))));
@@ -1399,6 +1434,8 @@ describe('a graph added in chunks and refined', () => {
     // The refined layout is measured a slice per task, none in a frame.
     expect(measuredAfterMove.length).toBeGreaterThan(3);
     expect(measuredAfterMove.filter((during) => during)).toEqual([]);
+    expect(graph.cy?.edges('.filtered').length).toBeGreaterThan(10);
+    expect(projectedInFrames).toBe(0);
     // Each frame shows the draft or the refined layout, never part of one and part of the other.
     const final = new Map(graph.cy?.nodes().map((node) => [node.id(), JSON.stringify(node.position())]));
     const refinedCounts = drawn.map((frame) => [...frame].filter(([id, at]) => final.get(id) === at).length);

@@ -11,8 +11,9 @@ import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
 import { framesWhile } from './canvas-frames.ts';
+import { onFirstFrame } from './core-watch.ts';
 import { mountData, unmountAll } from './helpers.ts';
-import { holdDraftsUntilRefined, holdRefinedLayouts, onFirstFrame, openWorkerGate } from './worker-gate.ts';
+import { holdDraftsUntilRefined, holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
   openWorkerGate();

@@ -4,8 +4,6 @@
  * test file must import it before the page makes its layout worker (each test file runs in a frame
  * of its own). With nothing held, answers pass as they come.
  */
-import type { Core } from 'cytoscape';
-import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { LayoutAnswer } from '../../components/actor-graph/layout-messages.ts';
 
 /**
@@ -57,22 +55,3 @@ Worker.prototype.addEventListener = function (
   };
   return addEventListener.call(this, type, gated, options);
 };
-
-/**
- * Calls `drawn` in the first frame of `element`'s graph, as the frame is drawn. Call it as soon as
- * the element is in the page: the graph's core is watched for from the moment it is made, before
- * any frame (the core adds its canvases to its container, where Cytoscape also keeps a reference
- * to it).
- */
-export function onFirstFrame(element: ActorGraph, drawn: (cy: Core) => void): void {
-  const root = element.shadowRoot;
-  if (root === null) throw new Error('the element has no shadow root yet');
-  const watch = new MutationObserver(() => {
-    const container = root.querySelector('.graph') as (HTMLElement & { _cyreg?: { cy?: Core } }) | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return;
-    watch.disconnect();
-    cy.one('render', () => drawn(cy));
-  });
-  watch.observe(root, { childList: true, subtree: true });
-}
