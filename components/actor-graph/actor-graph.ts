@@ -716,7 +716,7 @@ export class ActorGraph extends LitElement {
     this.choose(event.detail);
   }
 
-  /** Centres the graph on what the search chose, once the selection is drawn. */
+  /** Centres the graph on what the search chose, once the element has rendered the selection. */
   private onRequestCentre(event: CustomEvent<Selection>): void {
     event.stopPropagation();
     const { id } = event.detail;

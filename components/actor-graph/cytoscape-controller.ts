@@ -109,7 +109,7 @@ const MIN_CHUNK = 30;
 const MAX_CHUNK = 400;
 /** The time a chunk should take, from adding it to the frame after, in milliseconds. */
 const CHUNK_FRAME_MS = 50;
-/** Up to this many nodes, a refined layout glides in; above, it settles a slice of nodes a frame. */
+/** Up to this many nodes, a refined layout glides in; above, it jumps in (see `moveTo`). */
 const GLIDE_MAX_NODES = 400;
 /**
  * Above this many actors a new selection is marked on the graph a frame after the evidence panel
@@ -183,7 +183,9 @@ async function addInChunks(
     const started = performance.now();
     cy.add(definitions.slice(i, i + size));
     i += size;
-    // The next chunk goes in after the frame, not in its task: that frame styles and measures this one.
+    // The next chunk goes in after the frame, in a task of its own, so that the page can draw
+    // and answer in between. Where the texture caches stay (above 4,000 actors), that frame also
+    // styles and measures this chunk.
     await afterNextFrame();
     if (!stillWanted()) return;
     // The time since the add includes whatever the frame in between did with the chunk.
@@ -211,6 +213,11 @@ function movesAtOnce(cy: Core): boolean {
   return prefersReducedMotion() || cy.nodes().length > LARGE_GRAPH;
 }
 
+/** Whether a batch holds the frames of `cy` (`batching` is not in Cytoscape's published types). */
+function isBatching(cy: Core): boolean {
+  return (cy as unknown as { batching(): boolean }).batching();
+}
+
 /** Whether a graph is large enough to be added a chunk per frame. */
 function isChunked(elements: readonly unknown[]): boolean {
   return elements.length > CHUNKED_MIN_ELEMENTS;
@@ -233,6 +240,8 @@ export class CytoscapeController implements ReactiveController {
   private resizeObserver: ResizeObserver | undefined;
   private hadSize = false;
   private placed = false;
+  /** Whether the refined layout is going in while the screen still shows the draft. */
+  private settling = false;
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
@@ -493,10 +502,12 @@ export class CytoscapeController implements ReactiveController {
       return;
     }
     cy.startBatch();
+    this.settling = true;
     try {
       nodes.positions((node) => positionIn(positions, (node as NodeSingular).id()));
       await measureInSlices(cy, () => this.cy === cy);
     } finally {
+      if (this.cy === cy) this.settling = false;
       if (!cy.destroyed()) cy.endBatch();
     }
   }
@@ -527,9 +538,14 @@ export class CytoscapeController implements ReactiveController {
     this.cy?.destroy();
     this.cy = undefined;
     this.placed = false;
+    this.settling = false;
     this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
+    // A marking still waiting for a frame is for the graph just destroyed: the next one is
+    // placed with the selection as it stands.
+    this.selectionToken++;
+    this.markedSelection = this.selection;
   }
 
   /** Where each actor stands now. */
@@ -617,7 +633,9 @@ export class CytoscapeController implements ReactiveController {
     }
     const token = ++this.selectionToken;
     const cy = this.cy;
-    if (cy !== undefined && cy.nodes().length > PANEL_FIRST_MIN_NODES) {
+    // A selection that holds from the first placement on (from the page's address) is marked at
+    // once: the batch that places the graph holds its frames anyway.
+    if (cy !== undefined && this.placed && !isBatching(cy) && cy.nodes().length > PANEL_FIRST_MIN_NODES) {
       void this.markSelectionAfterPaint(cy, token);
       return;
     }
@@ -627,16 +645,18 @@ export class CytoscapeController implements ReactiveController {
     if (selection !== null) this.revealSelection();
   }
 
-  /** Marks the selection after the next frame, and reveals it if the graph is still `cy`. */
+  /**
+   * Marks the selection after the next frame, and reveals it, unless a newer selection came or
+   * `cy` was destroyed meanwhile (`destroy` hands the selection to the next graph).
+   */
   private async markSelectionAfterPaint(cy: Core, token: number): Promise<void> {
     await afterNextFrame();
-    // A newer selection has its own turn.
-    if (token !== this.selectionToken) return;
+    if (token !== this.selectionToken || this.cy !== cy) return;
     this.markedSelection = this.selection;
-    // A graph that replaced `cy` is marked when it is placed.
-    if (this.cy !== cy) return;
     this.paintState();
-    if (this.selection !== null) this.revealSelection();
+    // A view already moving is being centred on the selection (by the search): a reveal now
+    // would follow that glide with one of its own.
+    if (this.selection !== null && !cy.animated()) this.revealSelection();
   }
 
   /** Moves keyboard focus to the nearest visible actor in a direction, or to a first actor. */
@@ -699,10 +719,16 @@ export class CytoscapeController implements ReactiveController {
   }
 
   private listen(cy: Core, container: HTMLElement): void {
-    cy.on('tap', 'node', (event: EventObject) => this.callbacks.onTap({ kind: 'actor', id: event.target.id() }));
-    cy.on('tap', 'edge', (event: EventObject) => this.callbacks.onTap({ kind: 'tie', id: event.target.id() }));
+    // While the refined layout goes in, the screen still shows the draft, where the pointer
+    // would find other actors: the tap is let go (it lasts a few frames).
+    cy.on('tap', 'node', (event: EventObject) => {
+      if (!this.settling) this.callbacks.onTap({ kind: 'actor', id: event.target.id() });
+    });
+    cy.on('tap', 'edge', (event: EventObject) => {
+      if (!this.settling) this.callbacks.onTap({ kind: 'tie', id: event.target.id() });
+    });
     cy.on('tap', (event: EventObject) => {
-      if (event.target === cy) this.callbacks.onTap(null);
+      if (event.target === cy && !this.settling) this.callbacks.onTap(null);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
     // The cursor is set on the container's parent: Cytoscape redraws the whole graph after any

@@ -20,24 +20,27 @@ export async function framesWhile(draw: () => Promise<unknown>): Promise<FrameDr
   const prototype = CanvasRenderingContext2D.prototype;
   const onGraphLayer = (context: CanvasRenderingContext2D) => context.canvas.dataset.id?.endsWith('-node') === true;
   const { setTransform, stroke, fillText } = prototype;
-  vi.spyOn(prototype, 'setTransform').mockImplementation(function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-    if (onGraphLayer(this) && args.join() === '1,0,0,1,0,0') drawn.push({ strokes: 0, texts: 0 });
-    return (setTransform as (...args: unknown[]) => void).apply(this, args);
-  });
-  vi.spyOn(prototype, 'stroke').mockImplementation(function (this: CanvasRenderingContext2D, ...args: [Path2D]) {
-    const frame = drawn.at(-1);
-    if (onGraphLayer(this) && frame !== undefined) frame.strokes++;
-    return stroke.apply(this, args);
-  });
-  vi.spyOn(prototype, 'fillText').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
-    const frame = drawn.at(-1);
-    if (onGraphLayer(this) && frame !== undefined) frame.texts++;
-    return fillText.apply(this, args);
-  });
+  const spies = [
+    vi.spyOn(prototype, 'setTransform').mockImplementation(function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      if (onGraphLayer(this) && args.join() === '1,0,0,1,0,0') drawn.push({ strokes: 0, texts: 0 });
+      return (setTransform as (...args: unknown[]) => void).apply(this, args);
+    }),
+    vi.spyOn(prototype, 'stroke').mockImplementation(function (this: CanvasRenderingContext2D, ...args: [Path2D]) {
+      const frame = drawn.at(-1);
+      if (onGraphLayer(this) && frame !== undefined) frame.strokes++;
+      return stroke.apply(this, args);
+    }),
+    vi.spyOn(prototype, 'fillText').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
+      const frame = drawn.at(-1);
+      if (onGraphLayer(this) && frame !== undefined) frame.texts++;
+      return fillText.apply(this, args);
+    }),
+  ];
   try {
     await draw();
   } finally {
-    vi.restoreAllMocks();
+    // Only these spies: a caller's own stay as they are.
+    for (const spy of spies) spy.mockRestore();
   }
   return drawn.filter((frame) => frame.strokes > 0);
 }

@@ -1289,6 +1289,33 @@ describe('wrapped labels', () => {
   });
 });
 
+describe('a graph of 500 to 2,000 actors', () => {
+  it('glides once to an actor the search found, where the graph marks the selection a frame after the panel', async () => {
+    const graph = await mountSynthetic(600, 6, 30);
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    // Zoomed in on the first actor, the found one lies out of view.
+    cy.zoom(2);
+    cy.center(cy.getElementById('A0'));
+    const target = cy.getElementById('A500');
+    const glides: unknown[] = [];
+    const animate = cy.animate.bind(cy);
+    cy.animate = ((...args: Parameters<typeof cy.animate>) => {
+      glides.push(args[0]);
+      return animate(...args);
+    }) as typeof cy.animate;
+    const root = graph.shadowRoot?.querySelector('.root');
+    for (const type of ['ag-request-select', 'ag-request-centre']) {
+      root?.dispatchEvent(new CustomEvent(type, { detail: { kind: 'actor', id: 'A500' }, bubbles: true, composed: true }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(target.hasClass('selected')).toBe(true);
+    expect(cy.animated()).toBe(false);
+    expect(glides).toHaveLength(1);
+    const at = target.renderedPosition();
+    expect(Math.hypot(at.x - cy.width() / 2, at.y - cy.height() / 2)).toBeLessThan(3);
+  }, 90_000);
+});
+
 describe('a graph of more than 2,000 actors', () => {
   it('is centred on a found actor at once, where a glide would show a few frames at most', async () => {
     const graph = await mountSynthetic(2100, 6, 50);
