@@ -18,7 +18,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { hideBlankLayers } from './blank-layers.ts';
 import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
-import { drawDirectly, drawLabelsFromSecondFrame } from './direct-drawing.ts';
+import { drawDirectly, drawFirstFrameInSteps } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
 import { makeGraphLayerBitmap, releaseLayerBitmaps } from './layer-bitmaps.ts';
@@ -363,7 +363,7 @@ export class CytoscapeController implements ReactiveController {
 
   /**
    * Adds the elements, places and fits them, makes their textures (given `textures`), then (given
-   * `refine`) refines the draft layout. With `labelsLater`, the first frame draws no labels.
+   * `refine`) refines the draft layout. With `firstFrameInSteps`, the first frame draws only the actors (see `drawFirstFrameInSteps`).
    */
   private async place(
     cy: Core,
@@ -374,7 +374,7 @@ export class CytoscapeController implements ReactiveController {
     placedFirst: PositionList | undefined,
     refine: { request: LayoutRequest; refining: Promise<PositionList | undefined> | undefined } | undefined,
     textures: TexturesAhead | undefined,
-    labelsLater = false,
+    firstFrameInSteps = false,
   ): Promise<boolean> {
     let first = placedFirst;
     // Stored positions serve only when they place every actor (no layout is then asked for).
@@ -450,8 +450,9 @@ export class CytoscapeController implements ReactiveController {
         this.hadSize = false;
         this.fitIfSized(container);
       }
-      // The first frame of a graph refined after a draft draws no labels; the frame after it does.
-      if (labelsLater) drawLabelsFromSecondFrame(cy);
+      // The first frame of a graph refined after a draft draws its actors, the next two add its
+      // ties and then its labels.
+      if (firstFrameInSteps) drawFirstFrameInSteps(cy);
     } finally {
       if (!cy.destroyed()) cy.endBatch();
     }

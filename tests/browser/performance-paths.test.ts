@@ -416,15 +416,17 @@ describe('drawing on the canvas', () => {
     expect(created).toBe(0);
   }, 90_000);
 
-  it('draws the labels of a graph shown at once, with no draft, in its first frame', async () => {
-    // The labels of a graph shown from a draft are drawn from its second frame on: see
-    // refined-layout.test.ts, which can hold the worker's answers back in either order.
+  it('draws the ties and labels of a graph shown at once, with no draft, in its first frame', async () => {
+    // A graph shown from a draft draws its ties from its second frame on and its labels from the
+    // third: see refined-layout.test.ts, which can hold the worker's answers back in either order.
     const [once] = await framesWhile(async () => {
       await mountGraph();
       // `ag-ready` comes as the graph is placed, before the frame that draws it.
       await frames(2);
     });
     expect(once?.texts).toBeGreaterThan(10);
+    // The seed's 19 actors' outlines and its ties' lines.
+    expect(once?.strokes).toBeGreaterThan(40);
   }, 90_000);
 
   it('leaves out labels smaller on screen than their min-zoomed-font-size (6 px), and draws the rest', async () => {

@@ -87,11 +87,14 @@ describe('the refined layout', () => {
     expect(most).toBe(0);
   }, 60_000);
 
-  it("leaves the labels out of the draft's first frame, whose drawing code is cold, and draws them from the second on", async () => {
+  it("draws the draft's actors in its first frame, whose drawing code is cold, its ties from the second and its labels from the third", async () => {
     // The draft's frames, and the glide's, come before the graph is ready.
-    const [first, second] = await framesWhile(() => drawWithGate('refined'));
+    const [first, second, third] = await framesWhile(() => drawWithGate('refined'));
+    // The actors' outlines, then the ties' lines too (more than 100 of each at 200 actors).
     expect(first?.strokes).toBeGreaterThan(100);
+    expect(second?.strokes).toBeGreaterThan((first?.strokes ?? 0) + 100);
     expect(first?.texts).toBe(0);
-    expect(second?.texts).toBeGreaterThan(100);
+    expect(second?.texts).toBe(0);
+    expect(third?.texts).toBeGreaterThan(100);
   }, 60_000);
 });
