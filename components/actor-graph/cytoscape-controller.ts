@@ -494,7 +494,7 @@ export class CytoscapeController implements ReactiveController {
           fit: false,
           // Where the reader asks for less motion, the nodes jump to their places.
           animate: !prefersReducedMotion(),
-          animationDuration: 500,
+          animationDuration: 300,
           stop: () => resolve(),
         } as cytoscape.LayoutOptions).run();
         // A graph destroyed while it glides stops nothing: it settles here instead.
