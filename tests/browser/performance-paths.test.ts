@@ -1080,24 +1080,14 @@ describe('measuring before the first frame', () => {
     return tiesFollow && Math.abs((label.x1 + label.x2) / 2 - at.x) < 1;
   }
 
-  it('measures each tie once: neither the fit nor the first frames measure it again', async () => {
-    const { cy, projected } = gridCore();
-    try {
-      await measureAndFit(cy, () => expect(projected(0)).toBe(cy.edges().length));
-      await nextFrame();
-      await nextFrame();
-      expect(projected()).toBe(0);
-      expect(cy.nodes().every((node) => drawnWhereItStands(node as cytoscape.NodeSingular))).toBe(true);
-    } finally {
-      cy.destroy();
-    }
-  });
-
-  it('measures each shown tie once when some ties are hidden, which are not measured at all', async () => {
-    const { cy, projected } = gridCore(5);
+  it.each([
+    ['', 0],
+    [', with some hidden (they are not measured at all)', 5],
+  ])('measures each shown tie once: neither the fit nor the first frames measure it again%s', async (_, hidden) => {
+    const { cy, projected } = gridCore(hidden);
     try {
       const shown = cy.edges(':visible').length;
-      expect(shown).toBe(cy.edges().length - 5);
+      expect(shown).toBe(cy.edges().length - hidden);
       await measureAndFit(cy, () => expect(projected(0)).toBe(shown));
       await nextFrame();
       await nextFrame();
