@@ -95,6 +95,8 @@ const DIRECT_DRAWING_MAX_NODES = 4000;
 const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
 const LOW_DETAIL_ZOOM = 0.35;
+/** The room left around the graph when it is fitted to its view, in pixels. */
+const FIT_PADDING = 24;
 /** A graph of more than this many elements (actors and ties) is added to Cytoscape a chunk per frame. */
 const CHUNKED_MIN_ELEMENTS = 500;
 /**
@@ -165,13 +167,15 @@ async function addInChunks(
   at: (id: string) => { x: number; y: number },
   filter: TieFilter | undefined,
   stillWanted: () => boolean,
+  arrowsOff = false,
 ): Promise<void> {
   const definitions = elements.map((element) => {
     if (element.group === 'nodes') {
       return { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } };
     }
     const marks = filter === undefined || !('category' in element.data) ? undefined : filterClassesOf(element.data, filter);
-    const classes = `${element.classes}${marks?.filtered ? ' filtered' : ''}${marks?.undated ? ' undated-in-range' : ''}`;
+    const far = arrowsOff && /(^| )directed( |$)/.test(element.classes ?? '');
+    const classes = `${element.classes}${marks?.filtered ? ' filtered' : ''}${marks?.undated ? ' undated-in-range' : ''}${far ? ' lod-far' : ''}`;
     return { group: element.group, data: { ...element.data }, classes };
   });
   if (!isChunked(definitions)) {
@@ -192,6 +196,28 @@ async function addInChunks(
     const spent = Math.max(performance.now() - started, 1);
     size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (size * CHUNK_FRAME_MS) / spent)));
   }
+}
+
+/**
+ * Whether fitting the actors, at `at`, into `container` is sure to zoom out below
+ * `LOW_DETAIL_ZOOM`. Only their centres are counted: their bodies and labels widen the graph's
+ * box, and so lower the zoom further.
+ */
+function surelyFarWhenFitted(
+  elements: readonly ElementDefinition[],
+  at: (id: string) => { x: number; y: number },
+  container: HTMLElement,
+): boolean {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const element of elements) {
+    if (element.group !== 'nodes') continue;
+    const { x, y } = at(element.data.id);
+    [x1, y1, x2, y2] = [Math.min(x1, x), Math.min(y1, y), Math.max(x2, x), Math.max(y2, y)];
+  }
+  const width = container.clientWidth - 2 * FIT_PADDING;
+  const height = container.clientHeight - 2 * FIT_PADDING;
+  if (width <= 0 || height <= 0 || !(x2 > x1 || y2 > y1)) return false;
+  return Math.min(width / (x2 - x1), height / (y2 - y1)) < LOW_DETAIL_ZOOM;
 }
 
 /** The classes that mark the selection and the hover, and fade the rest. */
@@ -242,6 +268,8 @@ export class CytoscapeController implements ReactiveController {
   private placed = false;
   /** Whether the refined layout is going in while the screen still shows the draft. */
   private settling = false;
+  /** Whether the current core hides arrows when far by a class on its ties (`watchLevelOfDetail`). */
+  private arrowsByClass = false;
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
@@ -403,7 +431,11 @@ export class CytoscapeController implements ReactiveController {
       shownRefined = true;
       return true;
     };
-    await addInChunks(cy, elements, at, options.filter, () => this.cy === cy);
+    // Ties whose arrows a class hides when far go in with it on, when the fit is sure to be far:
+    // put on after the graph is measured, the class had every tie styled and measured again in the
+    // first frame (0.6 s of it at 10,000 actors).
+    const arrowsOff = this.arrowsByClass && surelyFarWhenFitted(elements, at, container);
+    await addInChunks(cy, elements, at, options.filter, () => this.cy === cy, arrowsOff);
     if (this.cy !== cy) return false;
     // Moved before it is measured, the graph is measured once.
     showRefinedIfBack();
@@ -518,9 +550,12 @@ export class CytoscapeController implements ReactiveController {
    * on the ties (see `hideArrowsWhenFar` for graphs drawn directly).
    */
   private watchLevelOfDetail(cy: Core): void {
-    let far = false;
+    this.arrowsByClass = true;
+    // The ties may have gone in with the class on (see `surelyFarWhenFitted`).
+    let far: boolean | undefined;
     const update = () => {
       const nowFar = cy.zoom() < LOW_DETAIL_ZOOM;
+      far ??= cy.edges('.lod-far').nonempty();
       if (nowFar === far) return;
       far = nowFar;
       // A class, not a new style rule: rules added at run time pile up and override absent ties' look.
@@ -540,6 +575,7 @@ export class CytoscapeController implements ReactiveController {
     this.cy = undefined;
     this.placed = false;
     this.settling = false;
+    this.arrowsByClass = false;
     this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
@@ -563,7 +599,7 @@ export class CytoscapeController implements ReactiveController {
 
   /** Fits the whole graph into view. */
   fit(): void {
-    this.cy?.fit(undefined, 24);
+    this.cy?.fit(undefined, FIT_PADDING);
   }
 
   /** Whether this graph shows an actor or a tie: it has it, and the filter does not hide it. */

@@ -502,10 +502,30 @@ describe('drawing on the canvas', () => {
   it('keeps the texture caches above 4,000 actors, where they make each redraw cheaper', async ({ skip }) => {
     // With a real GPU such a graph is drawn with WebGL, whose atlases are offscreen canvases too.
     skip(hasHardwareWebGL(), 'this browser draws large graphs with WebGL');
-    const { graph, created } = await offscreenCanvasesDuring(() => mountSynthetic(4001, 5, 70));
+    // The class that takes the arrowheads off is on from the start when the fit is sure to be far
+    // out: put on after the graph was measured, it had every tie measured again in the first frame.
+    const headless = cytoscape({ headless: true });
+    const collection = collectionPrototype<'toggleClass'>(headless);
+    const toggleClass = collection.toggleClass;
+    const toggled: unknown[] = [];
+    collection.toggleClass = function (...args: unknown[]) {
+      if (args[0] === 'lod-far') toggled.push(args[1]);
+      return toggleClass.apply(this, args as never);
+    };
+    let mounted: Awaited<ReturnType<typeof offscreenCanvasesDuring>>;
+    try {
+      mounted = await offscreenCanvasesDuring(() => mountSynthetic(4001, 5, 70));
+    } finally {
+      collection.toggleClass = toggleClass;
+      headless.destroy();
+    }
+    const { graph, created } = mounted;
     const cy = graph.cy;
     expect(cy?.nodes().length).toBeGreaterThan(4000);
     expect(created).toBeGreaterThan(0);
+    expect(cy?.zoom()).toBeLessThan(0.35);
+    expect(toggled).toEqual([]);
+    expect(cy?.edges('.directed.lod-far').length).toBe(cy?.edges('.directed').length);
     // Textures keep what they were drawn with, so there a class takes the arrowheads off far out.
     cy?.zoom(0.3);
     expect(cy?.edges('.directed.lod-far').length).toBe(cy?.edges('.directed').length);
