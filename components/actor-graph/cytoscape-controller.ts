@@ -167,25 +167,33 @@ async function addInChunks(
   at: (id: string) => { x: number; y: number },
   filter: TieFilter | undefined,
   stillWanted: () => boolean,
-  arrowsOff = false,
+  arrowsOff: () => boolean = () => false,
 ): Promise<void> {
   const definitions = elements.map((element) => {
     if (element.group === 'nodes') {
       return { group: element.group, data: { ...element.data }, classes: element.classes, position: { ...at(element.data.id) } };
     }
     const marks = filter === undefined || !('category' in element.data) ? undefined : filterClassesOf(element.data, filter);
-    const far = arrowsOff && /(^| )directed( |$)/.test(element.classes ?? '');
-    const classes = `${element.classes}${marks?.filtered ? ' filtered' : ''}${marks?.undated ? ' undated-in-range' : ''}${far ? ' lod-far' : ''}`;
+    const classes = `${element.classes}${marks?.filtered ? ' filtered' : ''}${marks?.undated ? ' undated-in-range' : ''}`;
     return { group: element.group, data: { ...element.data }, classes };
   });
+  // Directed ties get the class that takes their arrowheads off as it stands when they go in.
+  const withArrows = (chunk: typeof definitions) =>
+    arrowsOff()
+      ? chunk.map((definition) =>
+          /(^| )directed( |$)/.test(definition.classes ?? '')
+            ? { ...definition, classes: `${definition.classes} lod-far` }
+            : definition,
+        )
+      : chunk;
   if (!isChunked(definitions)) {
-    cy.add(definitions);
+    cy.add(withArrows(definitions));
     return;
   }
   let size = FIRST_CHUNK;
   for (let i = 0; i < definitions.length; ) {
     const started = performance.now();
-    cy.add(definitions.slice(i, i + size));
+    cy.add(withArrows(definitions.slice(i, i + size)));
     i += size;
     // The next chunk goes in after the frame, in a task of its own, so that the page can draw
     // and answer in between. Where the texture caches stay (above 4,000 actors), that frame also
@@ -270,6 +278,10 @@ export class CytoscapeController implements ReactiveController {
   private settling = false;
   /** Whether the current core hides arrows when far by a class on its ties (`watchLevelOfDetail`). */
   private arrowsByClass = false;
+  /** Whether the directed ties have that class on now, or are to get it as they go in. */
+  private arrowsFar = false;
+  /** The actor or tie the view is gliding to, from `centreOn`. */
+  private centring: string | undefined;
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
@@ -434,8 +446,15 @@ export class CytoscapeController implements ReactiveController {
     // Ties whose arrows a class hides when far go in with it on, when the fit is sure to be far:
     // put on after the graph is measured, the class had every tie styled and measured again in the
     // first frame (0.6 s of it at 10,000 actors).
-    const arrowsOff = this.arrowsByClass && surelyFarWhenFitted(elements, at, container);
-    await addInChunks(cy, elements, at, options.filter, () => this.cy === cy, arrowsOff);
+    if (this.arrowsByClass) this.arrowsFar = surelyFarWhenFitted(elements, at, container);
+    await addInChunks(
+      cy,
+      elements,
+      at,
+      options.filter,
+      () => this.cy === cy,
+      () => this.arrowsByClass && this.arrowsFar,
+    );
     if (this.cy !== cy) return false;
     // Moved before it is measured, the graph is measured once.
     showRefinedIfBack();
@@ -551,15 +570,14 @@ export class CytoscapeController implements ReactiveController {
    */
   private watchLevelOfDetail(cy: Core): void {
     this.arrowsByClass = true;
-    // The ties may have gone in with the class on (see `surelyFarWhenFitted`).
-    let far: boolean | undefined;
+    // The ties may go in with the class on (see `surelyFarWhenFitted`); ties added later get the
+    // class as it stands then (see `addInChunks`).
     const update = () => {
       const nowFar = cy.zoom() < LOW_DETAIL_ZOOM;
-      far ??= cy.edges('.lod-far').nonempty();
-      if (nowFar === far) return;
-      far = nowFar;
+      if (nowFar === this.arrowsFar) return;
+      this.arrowsFar = nowFar;
       // A class, not a new style rule: rules added at run time pile up and override absent ties' look.
-      cy.batch(() => cy.edges('.directed').toggleClass('lod-far', far));
+      cy.batch(() => cy.edges('.directed').toggleClass('lod-far', nowFar));
     };
     cy.on('zoom', update);
   }
@@ -576,6 +594,8 @@ export class CytoscapeController implements ReactiveController {
     this.placed = false;
     this.settling = false;
     this.arrowsByClass = false;
+    this.arrowsFar = false;
+    this.centring = undefined;
     this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
@@ -628,7 +648,10 @@ export class CytoscapeController implements ReactiveController {
     // A reveal still running would pull the view elsewhere once this one ends.
     cy.stop(true, false);
     if (movesAtOnce(cy)) cy.viewport({ zoom, pan });
-    else cy.animate({ zoom, pan }, { duration: 300, easing: 'ease-in-out-cubic' });
+    else {
+      this.centring = id;
+      cy.animate({ zoom, pan }, { duration: 300, easing: 'ease-in-out-cubic', complete: () => (this.centring = undefined) });
+    }
   }
 
   /** Hides the ties the filter leaves out; positions stay where they are. */
@@ -691,9 +714,10 @@ export class CytoscapeController implements ReactiveController {
     if (token !== this.selectionToken || this.cy !== cy) return;
     this.markedSelection = this.selection;
     this.paintState();
-    // A view already moving is being centred on the selection (by the search): a reveal now
-    // would follow that glide with one of its own.
-    if (this.selection !== null && !cy.animated()) this.revealSelection();
+    // A view gliding to the selection already (the search centres on what it found) needs no
+    // reveal: it would follow that glide with one of its own.
+    const centringOnIt = cy.animated() && this.centring === this.selection?.id;
+    if (this.selection !== null && !centringOnIt) this.revealSelection();
   }
 
   /** Moves keyboard focus to the nearest visible actor in a direction, or to a first actor. */
@@ -779,7 +803,8 @@ export class CytoscapeController implements ReactiveController {
     // it would freeze the page. A click still shows the selection.
     const lightsUp = cy.nodes().length <= LARGE_GRAPH;
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
-      if (lightsUp) {
+      // While the refined layout goes in, the pointer is over the draft (see the taps above).
+      if (lightsUp && !this.settling) {
         this.hovered = event.target;
         this.paintState();
       }
