@@ -278,7 +278,7 @@ export class CytoscapeController implements ReactiveController {
   private settling = false;
   /** Whether the current core hides arrows when far by a class on its ties (`watchLevelOfDetail`). */
   private arrowsByClass = false;
-  /** Whether the directed ties have that class on now, or are to get it as they go in. */
+  /** Whether the directed ties have that class on now, or are to get it as they go in (never without `arrowsByClass`). */
   private arrowsFar = false;
   /** The actor or tie the view is gliding to, from `centreOn`. */
   private centring: string | undefined;
@@ -453,7 +453,7 @@ export class CytoscapeController implements ReactiveController {
       at,
       options.filter,
       () => this.cy === cy,
-      () => this.arrowsByClass && this.arrowsFar,
+      () => this.arrowsFar,
     );
     if (this.cy !== cy) return false;
     // Moved before it is measured, the graph is measured once.
