@@ -450,6 +450,21 @@ export class ActorGraph extends LitElement {
     if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare'))) this.warnAboutAttributes();
   }
 
+  /**
+   * Resolves once the element has rendered and its graphs show the selection, which they mark a
+   * frame after the evidence panel is painted.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await this.rendered();
+    await Promise.all([this.primary.selectionMarked, this.secondary.selectionMarked]);
+    return complete;
+  }
+
+  /** Resolves once the element has rendered, without waiting for the graphs to mark the selection. */
+  private rendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
+
   protected override updated(): void {
     const loaded = this.source.loaded;
     // Lit still updates a removed element; it must not build graphs nobody will destroy.
@@ -720,7 +735,9 @@ export class ActorGraph extends LitElement {
   private onRequestCentre(event: CustomEvent<Selection>): void {
     event.stopPropagation();
     const { id } = event.detail;
-    void this.updateComplete.then(() => {
+    // Not `updateComplete`: the glide must start before the graph marks the selection, whose
+    // reveal then leaves the view to it.
+    void this.rendered().then(() => {
       // In the compare view, the panes that show it (they move together); a tie hidden in both
       // is centred on its two ends in both. The table view scrolls to its row instead.
       const panes = this.shownPanes();

@@ -113,15 +113,6 @@ const MAX_CHUNK = 400;
 const CHUNK_FRAME_MS = 50;
 /** Up to this many nodes, a refined layout glides in; above, it jumps in (see `moveTo`). */
 const GLIDE_MAX_NODES = 400;
-/**
- * Above this many actors a new selection is marked on the graph a frame after the evidence panel
- * is painted (see `applySelection`). Measured here (6 pages each, the builds in turn), from the
- * press to the panel painted and to the selection drawn: at 1,000 actors 35 and 97 ms against 84
- * and 84 with both in one frame, at 3,000 actors 61 and 191 against 181 and 181; at 300 actors,
- * where a redraw is cheap, 28 and 66 against 42 and 42, which is no gain.
- */
-const PANEL_FIRST_MIN_NODES = 500;
-
 /** A string that changes whenever the filter does. */
 function filterKey(filter: TieFilter): string {
   return JSON.stringify([
@@ -289,6 +280,8 @@ export class CytoscapeController implements ReactiveController {
   private markedSelection: Selection | null = null;
   /** Counts selections, so that a deferred marking knows when a newer one came. */
   private selectionToken = 0;
+  /** Settles once the graph shows the selection asked for, or no longer waits to (see `selectionMarked`). */
+  private marking: Promise<void> = Promise.resolve();
   private focusedId: string | null = null;
   private wheelActive = false;
   private createToken = 0;
@@ -679,10 +672,11 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
-   * Marks the selected actor or tie and fades what is not connected to it. In a large graph, a new
-   * selection is marked once the page has painted the frame after it, so that the evidence panel
-   * the reader asked for is painted first, without waiting for the graph: there a click's frame
-   * redrew every actor and tie (30 to 48 ms of a 52 to 73 ms frame at 1,000 actors).
+   * Marks the selected actor or tie and fades what is not connected to it. A new selection is
+   * marked once the page has painted the frame after it, so that the evidence panel the reader
+   * asked for is painted first, without waiting for the graph. At 1,000 actors a click's frame
+   * redrew every actor and tie (30 to 48 ms of a 52 to 73 ms frame); in the seed, restyling and
+   * redrawing took about 12 ms of a 41 ms click, and the marking fades in over 150 ms anyway.
    */
   applySelection(selection: Selection | null): void {
     const changed = selection?.id !== this.selection?.id || selection?.kind !== this.selection?.kind;
@@ -694,15 +688,24 @@ export class CytoscapeController implements ReactiveController {
     const token = ++this.selectionToken;
     const cy = this.cy;
     // A selection that holds from the first placement on (from the page's address) is marked at
-    // once: the batch that places the graph holds its frames anyway.
-    if (cy !== undefined && this.placed && !isBatching(cy) && cy.nodes().length > PANEL_FIRST_MIN_NODES) {
-      void this.markSelectionAfterPaint(cy, token);
+    // once: the batch that places the graph holds its frames anyway. So is one in a hidden page,
+    // which paints no frame to wait for.
+    if (cy !== undefined && this.placed && !isBatching(cy) && document.visibilityState !== 'hidden') {
+      this.marking = this.markSelectionAfterPaint(cy, token);
       return;
     }
     this.markedSelection = selection;
     this.paintState();
     // Only a new selection moves the view; a repaint must not undo the reader's panning.
     if (selection !== null) this.revealSelection();
+  }
+
+  /**
+   * Settles once the graph shows the last selection asked for, a frame after the evidence panel, or
+   * once a newer selection or the graph's end makes that marking moot.
+   */
+  get selectionMarked(): Promise<void> {
+    return this.marking;
   }
 
   /**
