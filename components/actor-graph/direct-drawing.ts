@@ -99,8 +99,9 @@ const directRenderers = new WeakSet<object>();
  * with the ties left out as well (medians of 10 pages each). Meant for a graph laid out from a
  * draft (its first frame shows the draft, or the refined layout if it is back already), whose
  * first placement the reader sees only briefly anyway; call it just before the batch that holds
- * the first frame ends. A picture drawn meanwhile into another context (an export as PNG, the
- * bitmap a drag moves) leaves the same out. Does nothing for a core not drawn directly.
+ * the first frame ends. A drag begun in those frames shows the same in them. An export as PNG
+ * meanwhile is whole: Cytoscape draws it element by element, each with its label, by another
+ * path. Does nothing for a core not drawn directly.
  */
 export function drawFirstFrameInSteps(cy: Core): void {
   const renderer = canvasRendererOf(cy);

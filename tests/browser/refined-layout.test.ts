@@ -26,7 +26,10 @@ afterEach(() => {
  * quality) with the gate holding `hold`, and returns the most nodes seen moving at once and which
  * layout the graph's first frame showed.
  */
-async function drawWithGate(hold: 'draft' | 'refined'): Promise<{ most: number; firstDrawn: 'draft' | 'refined' | 'neither' }> {
+async function drawWithGate(
+  hold: 'draft' | 'refined',
+  inFirstFrame?: (cy: NonNullable<ActorGraph['cy']>) => void,
+): Promise<{ most: number; firstDrawn: 'draft' | 'refined' | 'neither' }> {
   const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
   const release = hold === 'draft' ? undefined : holdRefinedLayouts();
   if (hold === 'draft') holdDraftsUntilRefined();
@@ -39,6 +42,7 @@ async function drawWithGate(hold: 'draft' | 'refined'): Promise<{ most: number; 
   const element = document.querySelector('actor-graph') as ActorGraph;
   onFirstFrame(element, (cy) => {
     firstDrawn = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    inFirstFrame?.(cy);
     // The refined layout comes once the draft is drawn.
     release?.();
   });
@@ -97,4 +101,46 @@ describe('the refined layout', () => {
     expect(second?.texts).toBe(0);
     expect(third?.texts).toBeGreaterThan(100);
   }, 60_000);
+
+  it("is exported whole as a PNG while the draft's first frames leave the ties and labels out", async () => {
+    let held: PictureDrawn | undefined;
+    let cy: NonNullable<ActorGraph['cy']> | undefined;
+    await drawWithGate('refined', (core) => {
+      cy = core;
+      held = drawnWhile(() => core.png());
+    });
+    const settled = drawnWhile(() => cy?.png());
+    // Lines for the ties as well as the actors, and the labels.
+    expect(held?.texts).toBeGreaterThan(100);
+    expect(held?.strokes).toBeGreaterThan(0.9 * settled.strokes);
+    expect(held?.texts).toBeGreaterThan(0.9 * settled.texts);
+  }, 60_000);
 });
+
+/** What a synchronous drawing strokes and writes, on any canvas. */
+interface PictureDrawn {
+  strokes: number;
+  texts: number;
+}
+
+/** Counts the lines stroked and the texts filled while `draw` runs. */
+function drawnWhile(draw: () => unknown): PictureDrawn {
+  const prototype = CanvasRenderingContext2D.prototype;
+  const { stroke, fillText } = prototype;
+  const counts = { strokes: 0, texts: 0 };
+  prototype.stroke = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    counts.strokes++;
+    Reflect.apply(stroke, this, args);
+  };
+  prototype.fillText = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    counts.texts++;
+    Reflect.apply(fillText, this, args);
+  };
+  try {
+    draw();
+  } finally {
+    prototype.stroke = stroke;
+    prototype.fillText = fillText;
+  }
+  return counts;
+}
