@@ -526,9 +526,21 @@ export class CytoscapeController implements ReactiveController {
    * takes well over 100 ms here, the nodes move while a batch holds the frames and are measured a
    * slice per task (`measureInSlices`); the frame after the batch then only draws the graph.
    * Moved a slice a frame instead, each frame drew the whole graph again: at 1,000 actors, five
-   * frames of 56 to 118 ms over 400 to 600 ms.
+   * frames of 56 to 118 ms over 400 to 600 ms. No actor can be grabbed meanwhile: a drag would
+   * fight the glide, or go unseen under the batch and leave the actor where the frames resume.
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
+    const ungrabbable = cy.autoungrabify();
+    cy.autoungrabify(true);
+    try {
+      await this.moveNodesTo(cy, positions);
+    } finally {
+      if (!cy.destroyed()) cy.autoungrabify(ungrabbable);
+    }
+  }
+
+  /** Moves the nodes to their refined positions, as `moveTo` says. */
+  private async moveNodesTo(cy: Core, positions: PositionList): Promise<void> {
     const nodes = cy.nodes();
     if (nodes.length <= GLIDE_MAX_NODES) {
       await new Promise<void>((resolve) => {

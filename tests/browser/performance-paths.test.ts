@@ -1419,6 +1419,38 @@ describe('a large graph', () => {
 });
 
 describe('a graph added in chunks and refined', () => {
+  it.each([
+    [200, 'glides'],
+    [500, 'jumps'],
+  ])(
+    'lets no actor be grabbed while %i actors move to the refined layout (it %s), and lets taps go only while they jump',
+    async (actors) => {
+      const release = holdRefinedLayouts();
+      const { dataset, text } = await withSha256(syntheticDataset({ actors, seed: 3 }));
+      const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      const element = document.querySelector('actor-graph') as ActorGraph;
+      const selected: unknown[] = [];
+      element.addEventListener('ag-select', (event) => selected.push((event as CustomEvent).detail));
+      let whileMoving: { grabbable: boolean } | undefined;
+      onFirstFrame(element, (cy) => {
+        // The first move after the draft is drawn is the refined layout's.
+        cy.one('position', (event) => {
+          const node = event.target as cytoscape.NodeSingular;
+          whileMoving = { grabbable: node.grabbable() };
+          node.emit('tap');
+        });
+        release();
+      });
+      const { graph, error } = await mounted;
+      expect(error).toBeUndefined();
+      expect(whileMoving).toEqual({ grabbable: false });
+      // Only the glide drops no tap (at most 400 actors): there the frames show where each actor is.
+      expect(selected).toHaveLength(actors > 400 ? 0 : 1);
+      expect(graph.cy?.nodes()[0]?.grabbable()).toBe(true);
+    },
+    60_000,
+  );
+
   it('adds each chunk, and measures the graph and its refined layout, in tasks of their own and never in a frame, and draws the refined layout in one frame', async () => {
     // Frames are told apart by a flag that the frame sets and a task of the highest priority
     // clears: what runs right after a frame, in its task, still sees it set.
