@@ -44,6 +44,9 @@ import '../evidence-panel/define.ts';
 import '../graph-search/define.ts';
 import '../tie-legend/define.ts';
 
+/** How long the pointer rests on an actor or a tie before its panel is built ahead. */
+const LOOK_AHEAD_AFTER_MS = 80;
+
 let lazyViews: Promise<unknown> | undefined;
 /** Loads the elements of the compare and table views, once. */
 export function loadLazyViews(): Promise<unknown> {
@@ -233,6 +236,8 @@ export class ActorGraph extends LitElement {
     drawError: string | undefined;
     /** Why the last export failed, shown until the next one succeeds. */
     exportError: string | undefined;
+    /** The actor or tie the pointer rests on, whose panel is built ahead (see `lookAhead`). */
+    ahead: Selection | null;
   } = {
     hiddenTypes: new Set(),
     dates: {},
@@ -240,6 +245,7 @@ export class ActorGraph extends LitElement {
     announcement: '',
     drawError: undefined,
     exportError: undefined,
+    ahead: null,
   };
 
   private readonly source = new DataController(
@@ -288,6 +294,7 @@ export class ActorGraph extends LitElement {
   /** The layout of the data last drawn, reused by the second pane and after a change of view. */
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
+  private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFilter: { attribute: string | undefined; value: TieFilter } | undefined;
   /** Whether the element has come near the viewport; until then it loads and draws nothing. */
   private near = false;
@@ -318,8 +325,23 @@ export class ActorGraph extends LitElement {
       onFocusChange: (actorId) => this.announceFocus(actorId),
       onPassiveWheel: () => this.showWheelHint(),
       onViewport: () => this.syncViewport(pane),
+      onPointerOver: (selection) => this.lookAhead(selection),
     });
     return pane;
+  }
+
+  /**
+   * Has the evidence panel build, hidden, the panel of the actor or tie the pointer rests on, so
+   * that a click on it only has to show it. It waits a moment: a pointer crossing the graph
+   * passes over many actors without stopping.
+   */
+  private lookAhead(selection: Selection | null): void {
+    clearTimeout(this.lookAheadTimer);
+    if (selection === null) {
+      if (this.ui.ahead !== null) this.setUi({ ahead: null });
+      return;
+    }
+    this.lookAheadTimer = setTimeout(() => this.setUi({ ahead: selection }), LOOK_AHEAD_AFTER_MS);
   }
 
   private setUi(patch: Partial<ActorGraph['ui']>): void {
@@ -380,6 +402,7 @@ export class ActorGraph extends LitElement {
     super.disconnectedCallback();
     this.letGoOfEarlyLayout();
     clearTimeout(this.wheelHintTimer);
+    clearTimeout(this.lookAheadTimer);
     this.nearObserver?.disconnect();
   }
 
@@ -846,7 +869,7 @@ export class ActorGraph extends LitElement {
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
-            .filter=${filter} .pageMatches=${this.article.matches} lang=${lang || nothing}></ag-evidence-panel>
+            .ahead=${this.ui.ahead} .filter=${filter} .pageMatches=${this.article.matches} lang=${lang || nothing}></ag-evidence-panel>
         </div>
         ${
           view === 'compare'

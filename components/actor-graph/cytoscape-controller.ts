@@ -50,6 +50,8 @@ export interface GraphCallbacks {
   onPassiveWheel(): void;
   /** The reader panned or zoomed. */
   onViewport(): void;
+  /** The pointer came onto an actor or a tie, or left it (`null`). */
+  onPointerOver(selection: Selection | null): void;
 }
 
 /** Where each actor stands, by id, in model coordinates. */
@@ -824,6 +826,9 @@ export class CytoscapeController implements ReactiveController {
         this.paintState();
       }
       frame.style.cursor = 'pointer';
+      if (!this.settling) {
+        this.callbacks.onPointerOver({ kind: event.target.isNode() ? 'actor' : 'tie', id: event.target.id() });
+      }
     });
     cy.on('mouseout', 'node, edge', () => {
       if (lightsUp) {
@@ -831,6 +836,7 @@ export class CytoscapeController implements ReactiveController {
         this.paintState();
       }
       frame.style.cursor = '';
+      this.callbacks.onPointerOver(null);
     });
     // Page scroll is never taken over: wheel events zoom only while the graph is active, or with
     // Ctrl or Cmd held. The listener sits on the shadow root in the capture phase, so it runs

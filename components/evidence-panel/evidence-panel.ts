@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { anchorQuote } from '../../src/evidence/anchor.ts';
 import { quoteContext } from '../../src/evidence/context.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
@@ -11,6 +12,11 @@ import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import type { Selection } from '../actor-graph/selection.ts';
 import { sharedStyles } from '../shared/styles.ts';
 import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary } from './page-matches.ts';
+
+/** A key for the panel of a selection, the same for equal selections. */
+function keyOf(selection: Selection | null): string {
+  return selection === null ? 'overview' : `${selection.kind}:${selection.id}`;
+}
 
 /** A tie type's label in `lang`, or the tie's type id when the data lacks the type. */
 function typeLabelOf(type: TieType | undefined, id: string, lang: string): string {
@@ -42,6 +48,7 @@ export class EvidencePanel extends LitElement {
     texts: { attribute: false },
     unverified: { attribute: false },
     selection: { attribute: false },
+    ahead: { attribute: false },
     filter: { attribute: false },
     pageMatches: { attribute: false },
     lang: { type: String },
@@ -55,6 +62,11 @@ export class EvidencePanel extends LitElement {
   declare unverified: ReadonlySet<string>;
   /** The actor or tie shown, or `null` for the dataset's overview. */
   declare selection: Selection | null;
+  /**
+   * The actor or tie likely to be shown next (the one the pointer rests on), or `null`. Its panel
+   * is built ahead, hidden, so that when it becomes the selection the panel only has to show it.
+   */
+  declare ahead: Selection | null;
   /** The ties filtered out of the graph are left out of the panel too. */
   declare filter: TieFilter;
   /** Which quotes were found in the page's article (`text-target`); undefined when there is none. */
@@ -68,12 +80,18 @@ export class EvidencePanel extends LitElement {
   private heldBack = false;
   /** Settles once the ties held back from a first frame are asked to render. */
   private rest: Promise<void> | undefined;
+  /** Whether the box being rendered is the one shown (or the one built ahead). */
+  private renderingShown = true;
+  /** Which of the two boxes is shown (see `render`), and the selection the other one holds. */
+  private shownBox: 'a' | 'b' = 'a';
+  private builtAhead: string | undefined;
 
   constructor() {
     super();
     this.texts = new Map();
     this.unverified = new Set();
     this.selection = null;
+    this.ahead = null;
     this.filter = SHOW_ALL;
   }
 
@@ -81,8 +99,11 @@ export class EvidencePanel extends LitElement {
     sharedStyles,
     pageMatchStyles,
     css`
-      :host { display: block; }
+      :host { display: block; position: relative; }
       .panel { padding: 0.9rem 1rem 1.2rem; }
+      /* Built ahead, laid out where it will show (as far as it fits in view), and not seen. */
+      .panel.ahead { position: absolute; top: 0; left: 0; right: 0; height: 100%; box-sizing: border-box;
+                     overflow: hidden; visibility: hidden; pointer-events: none; }
       h2 { font-size: 1.15rem; margin: 0 0 0.25rem; line-height: 1.25; }
       h2:focus { outline: none; }
       h2:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
@@ -164,16 +185,48 @@ export class EvidencePanel extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    this.tiesLeft = this.firstFrame ? FIRST_FRAME_TIES : Number.POSITIVE_INFINITY;
     this.heldBack = false;
     const dataset = this.data;
     if (dataset === undefined) return nothing;
-    const selection = this.selection;
+    // Two boxes take turns: the one built ahead becomes the one shown when its selection is
+    // chosen; any other change of selection renders into the box shown, as into one panel.
+    if (keyOf(this.selection) === this.builtAhead) this.shownBox = this.shownBox === 'a' ? 'b' : 'a';
+    const boxes = [{ key: this.shownBox, selection: this.selection, shown: true }];
+    const ahead = this.ahead;
+    this.builtAhead = ahead !== null && keyOf(ahead) !== keyOf(this.selection) ? keyOf(ahead) : undefined;
+    if (ahead !== null && this.builtAhead !== undefined) {
+      boxes.push({ key: this.shownBox === 'a' ? 'b' : 'a', selection: ahead, shown: false });
+    }
+    return html`${repeat(
+      boxes,
+      (box) => box.key,
+      (box) => this.renderBox(dataset, box.selection, box.shown),
+    )}`;
+  }
+
+  /**
+   * The panel of `selection`, shown or built ahead (hidden from sight and from assistive
+   * technology). A panel built ahead holds what the first frame of its selection would: chosen,
+   * it is shown as it is, and the rest of its ties follow as they would anyway.
+   */
+  private renderBox(dataset: Dataset, selection: Selection | null, shown: boolean): TemplateResult {
+    const heldBack = this.heldBack;
+    this.renderingShown = shown;
+    this.tiesLeft = !shown || this.firstFrame ? FIRST_FRAME_TIES : Number.POSITIVE_INFINITY;
     let body: TemplateResult;
     if (selection?.kind === 'actor') body = this.renderActor(dataset, selection.id);
     else if (selection?.kind === 'tie') body = this.renderTieAlone(dataset, selection.id);
     else body = this.renderOverview(dataset);
-    return html`<div class="panel" part="panel">${body}</div>`;
+    // Only the panel shown has ties to follow.
+    if (!shown) this.heldBack = heldBack;
+    this.renderingShown = true;
+    return html`<div class=${shown ? 'panel' : 'panel ahead'} part=${shown ? 'panel' : nothing}
+      aria-hidden=${shown ? nothing : 'true'} ?inert=${!shown}>${body}</div>`;
+  }
+
+  /** The id of the panel's heading, which only the panel shown has. */
+  private get titleId(): string | typeof nothing {
+    return this.renderingShown ? 'panel-title' : nothing;
   }
 
   private renderOverview(dataset: Dataset): TemplateResult {
@@ -181,7 +234,7 @@ export class EvidencePanel extends LitElement {
     const shown = dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.filter)).length;
     return html`
       <p class="eyebrow">${w.evidence}</p>
-      <h2 id="panel-title" tabindex="-1">${dataset.title}</h2>
+      <h2 id=${this.titleId} tabindex="-1">${dataset.title}</h2>
       ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
       <p class="hint">${w.hint}</p>
       <p class="count">${w.overviewCount(dataset.actors.length, shown)}</p>
@@ -203,7 +256,7 @@ export class EvidencePanel extends LitElement {
     const alsoCalled = actor.aliases.filter((alias) => alias !== actor.name);
     return html`
       <p class="eyebrow">${this.words.kind[actor.kind]}</p>
-      <h2 id="panel-title" tabindex="-1">${this.name(actor)}</h2>
+      <h2 id=${this.titleId} tabindex="-1">${this.name(actor)}</h2>
       ${alsoCalled.length === 0 ? nothing : html`<p class="aliases">${w.alsoCalled(alsoCalled.join(', '))}</p>`}
       ${
         members.length === 0
@@ -263,7 +316,7 @@ export class EvidencePanel extends LitElement {
     const type = this.typeOf(dataset, tie);
     return html`
       <p class="eyebrow">${type === undefined ? this.words.panel.tie : this.words.panel.categoryTie(this.words.category[type.category])}</p>
-      <h2 id="panel-title" tabindex="-1">${typeLabelOf(type, tie.type, this.lang)}</h2>
+      <h2 id=${this.titleId} tabindex="-1">${typeLabelOf(type, tie.type, this.lang)}</h2>
       ${type?.description === undefined ? nothing : html`<p class="description">${type.description}</p>`}
       ${this.renderTie(dataset, tie, undefined, true)}
     `;

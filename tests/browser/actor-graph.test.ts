@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { nextFrame } from '../../components/shared/yield-to-main.ts';
 import {
   inside,
   mount,
@@ -81,6 +82,56 @@ describe('<actor-graph> reading the evidence', () => {
     expect(text).toContain(QUOTE);
     const mark = inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('mark');
     expect(mark?.textContent?.length).toBeGreaterThan(20);
+  });
+
+  it('builds the panel of the actor the pointer rests on ahead, hidden, and shows that very panel when it is chosen', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
+    const panel = inside(graph, 'ag-evidence-panel');
+    const boxes = () => [...(panel.shadowRoot?.querySelectorAll<HTMLElement>('.panel') ?? [])];
+    const at = renderedAt(graph, 'PRK');
+    // A pointer that passes over an actor builds nothing.
+    graph.cy?.getElementById('PRK').emit('mouseover');
+    graph.cy?.getElementById('PRK').emit('mouseout');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await graph.updateComplete;
+    expect(boxes()).toHaveLength(1);
+    // One that rests there does.
+    await userEvent.hover(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    await vi.waitFor(() => expect(boxes()).toHaveLength(2));
+    const [russia, ahead] = boxes();
+    expect(ahead?.classList.contains('ahead')).toBe(true);
+    expect(ahead?.getAttribute('aria-hidden')).toBe('true');
+    expect(ahead?.inert).toBe(true);
+    expect(getComputedStyle(ahead as HTMLElement).visibility).toBe('hidden');
+    expect(ahead?.textContent).toContain('North Korea');
+    // The panel shown is still Russia's, with the only heading that has the panel's id.
+    expect(panel.shadowRoot?.querySelectorAll('#panel-title')).toHaveLength(1);
+    expect(russia?.querySelector('#panel-title')?.textContent).toBe('Russia');
+    expect(await panelText(graph)).not.toContain('North Korean authorities');
+
+    // It holds what the first frame of North Korea's panel would: its first six ties of 34.
+    const ties = () => [...(ahead?.querySelectorAll('ol > li') ?? [])];
+    const builtAhead = ties();
+    expect(builtAhead).toHaveLength(6);
+    // Chosen, that very panel is shown in the first frame, as it was built; the other ties follow.
+    let inFirstFrame: Element[] = [];
+    void nextFrame().then(() => (inFirstFrame = ties()));
+    graph.select('PRK');
+    await graph.updateComplete;
+    expect(inFirstFrame).toEqual(builtAhead);
+    expect(await panelText(graph)).toContain('North Korean authorities');
+    expect(ties()).toHaveLength(34);
+    expect(boxes()).toEqual([ahead]);
+    expect(ahead?.classList.contains('ahead')).toBe(false);
+    expect(ahead?.hasAttribute('aria-hidden')).toBe(false);
+    expect(ahead?.inert).toBe(false);
+    expect(ahead?.querySelector('#panel-title')?.textContent).toBe('North Korea');
+    // A selection not built ahead goes into the panel shown, as before.
+    graph.cy?.getElementById('PRK').emit('mouseout');
+    graph.select('RUS');
+    await graph.updateComplete;
+    expect(boxes()).toEqual([ahead]);
+    expect(ahead?.querySelector('#panel-title')?.textContent).toBe('Russia');
   });
 
   it('shows one tie alone when its edge is clicked, and clears on the background', async () => {

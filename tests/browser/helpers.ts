@@ -104,7 +104,12 @@ export function inside<T extends Element = HTMLElement>(graph: ActorGraph, selec
 export async function panelText(graph: ActorGraph): Promise<string> {
   const panel = inside(graph, 'ag-evidence-panel');
   await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  return panel.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+  // Not the panel built ahead for the actor the pointer rests on, which is hidden.
+  const shown = [...(panel.shadowRoot?.querySelectorAll('.panel:not(.ahead)') ?? [])];
+  return shown
+    .map((box) => box.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** Where an element of the graph is drawn, relative to the graph's box. */
