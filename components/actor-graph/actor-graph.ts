@@ -295,6 +295,8 @@ export class ActorGraph extends LitElement {
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The selection last worked out (see `selection`). */
+  private lastSelection: Selection | null = null;
   private lastFilter: { attribute: string | undefined; value: TieFilter } | undefined;
   /** Whether the element has come near the viewport; until then it loads and draws nothing. */
   private near = false;
@@ -341,6 +343,8 @@ export class ActorGraph extends LitElement {
       if (this.ui.ahead !== null) this.setUi({ ahead: null });
       return;
     }
+    const shown = this.selection();
+    if (selection.kind === shown?.kind && selection.id === shown.id) return;
     this.lookAheadTimer = setTimeout(() => this.setUi({ ahead: selection }), LOOK_AHEAD_AFTER_MS);
   }
 
@@ -610,11 +614,17 @@ export class ActorGraph extends LitElement {
   }
 
   private selection(): Selection | null {
-    return this.selected === undefined ? null : this.resolve(this.selected);
+    const selection = this.selected === undefined ? null : this.resolve(this.selected);
+    // The same object for the same selection: the evidence panel renders again only when it changes.
+    const last = this.lastSelection;
+    if (selection?.kind !== last?.kind || selection?.id !== last?.id) this.lastSelection = selection;
+    return this.lastSelection;
   }
 
   /** Applies a selection made by the reader, announces it, and fires `ag-select`. */
   private choose(selection: Selection | null): void {
+    // A panel still to be built ahead would render again the panel just chosen, before it is painted.
+    clearTimeout(this.lookAheadTimer);
     this.selected = selection?.id ?? undefined;
     this.setUi({ announcement: this.describeSelection(selection) });
     this.dispatchEvent(agEvent<AgSelectDetail>('ag-select', selection ?? { kind: null, id: null }));

@@ -115,6 +115,26 @@ const MAX_CHUNK = 400;
 const CHUNK_FRAME_MS = 50;
 /** Up to this many nodes, a refined layout glides in; above, it jumps in (see `moveTo`). */
 const GLIDE_MAX_NODES = 400;
+/**
+ * Resolves after the next animation frame, or as soon as the page is hidden or `cy` destroyed: a
+ * hidden page paints no frame, and would otherwise hold a selection's marking until shown again.
+ */
+function afterNextFrameUnlessHidden(cy: Core): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      cy.removeListener('destroy', done);
+      resolve();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') done();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    cy.one('destroy', done);
+    void afterNextFrame().then(done);
+  });
+}
+
 /** A string that changes whenever the filter does. */
 function filterKey(filter: TieFilter): string {
   return JSON.stringify([
@@ -529,7 +549,8 @@ export class CytoscapeController implements ReactiveController {
    * slice per task (`measureInSlices`); the frame after the batch then only draws the graph.
    * Moved a slice a frame instead, each frame drew the whole graph again: at 1,000 actors, five
    * frames of 56 to 118 ms over 400 to 600 ms. No actor can be grabbed meanwhile: a drag would
-   * fight the glide, or go unseen under the batch and leave the actor where the frames resume.
+   * fight the glide, or go unseen under the batch and leave the actor where the frames resume. (A
+   * drag begun before, on the draft, goes on.)
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
     const ungrabbable = cy.autoungrabify();
@@ -591,6 +612,8 @@ export class CytoscapeController implements ReactiveController {
 
   /** Removes the graph, its listeners and its observers. */
   destroy(): void {
+    // The pointer is over none of this graph's actors any more.
+    if (this.cy !== undefined) this.callbacks.onPointerOver(null);
     this.createToken++;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.resizeObserver?.disconnect();
@@ -708,6 +731,7 @@ export class CytoscapeController implements ReactiveController {
       this.marking = this.markSelectionAfterPaint(cy, token);
       return;
     }
+    this.marking = Promise.resolve();
     this.markedSelection = selection;
     this.paintState();
     // Only a new selection moves the view; a repaint must not undo the reader's panning.
@@ -715,8 +739,8 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
-   * Settles once the graph shows the last selection asked for, a frame after the evidence panel, or
-   * once a newer selection or the graph's end makes that marking moot.
+   * Settles once the graph shows the last selection asked for, a frame after the evidence panel (at
+   * once if the page is hidden meanwhile), or once the graph is destroyed.
    */
   get selectionMarked(): Promise<void> {
     return this.marking;
@@ -727,7 +751,7 @@ export class CytoscapeController implements ReactiveController {
    * `cy` was destroyed meanwhile (`destroy` hands the selection to the next graph).
    */
   private async markSelectionAfterPaint(cy: Core, token: number): Promise<void> {
-    await afterNextFrame();
+    await afterNextFrameUnlessHidden(cy);
     if (token !== this.selectionToken || this.cy !== cy) return;
     this.markedSelection = this.selection;
     this.paintState();
@@ -837,6 +861,10 @@ export class CytoscapeController implements ReactiveController {
       }
       frame.style.cursor = '';
       this.callbacks.onPointerOver(null);
+    });
+    // A pointer that leaves the graph straight from an actor leaves only the graph, for Cytoscape.
+    cy.on('mouseout', (event: EventObject) => {
+      if (event.target === cy) this.callbacks.onPointerOver(null);
     });
     // Page scroll is never taken over: wheel events zoom only while the graph is active, or with
     // Ctrl or Cmd held. The listener sits on the shadow root in the capture phase, so it runs

@@ -82,12 +82,22 @@ export class EvidencePanel extends LitElement {
   private rest: Promise<void> | undefined;
   /** Whether the box being rendered is the one shown (or the one built ahead). */
   private renderingShown = true;
+  /**
+   * Whether the panel (its own scroll box, where the page makes it one) is scrolled down, as its
+   * last scroll left it: read when it scrolls, not when a selection changes, which would lay the
+   * new panel out at once.
+   */
+  private scrolled = false;
+  private readonly onScroll = () => {
+    this.scrolled = this.scrollTop > 0;
+  };
   /** Which of the two boxes is shown (see `render`), and the selection the other one holds. */
   private shownBox: 'a' | 'b' = 'a';
   private builtAhead: string | undefined;
 
   constructor() {
     super();
+    this.addEventListener('scroll', this.onScroll, { passive: true });
     this.texts = new Map();
     this.unverified = new Set();
     this.selection = null;
@@ -101,7 +111,9 @@ export class EvidencePanel extends LitElement {
     css`
       :host { display: block; position: relative; }
       .panel { padding: 0.9rem 1rem 1.2rem; }
-      /* Built ahead, laid out where it will show (as far as it fits in view), and not seen. */
+      /* Built ahead and not seen: laid out at the panel's top, where a new selection's panel
+         shows, as far down as the panel's view reaches (page styles for the panel part apply
+         only once it is shown). */
       .panel.ahead { position: absolute; top: 0; left: 0; right: 0; height: 100%; box-sizing: border-box;
                      overflow: hidden; visibility: hidden; pointer-events: none; }
       h2 { font-size: 1.15rem; margin: 0 0 0.25rem; line-height: 1.25; }
@@ -160,7 +172,12 @@ export class EvidencePanel extends LitElement {
     return complete;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new selection's panel starts at its top, where its box built ahead was laid out.
+    if (changed.has('selection') && keyOf(changed.get('selection') ?? null) !== keyOf(this.selection) && this.scrolled) {
+      this.scrollTop = 0;
+      this.scrolled = false;
+    }
     if (this.firstFrame) {
       this.firstFrame = false;
       if (this.heldBack) this.renderRestAfterPaint();
