@@ -324,7 +324,11 @@ export class ActorGraph extends LitElement {
   private makePane(): CytoscapeController {
     const pane: CytoscapeController = new CytoscapeController(this, {
       onTap: (selection) => this.choose(selection),
-      onFocusChange: (actorId) => this.announceFocus(actorId),
+      onFocusChange: (actorId) => {
+        this.announceFocus(actorId);
+        // The actor the keyboard rests on is the one Enter would choose.
+        this.lookAhead(actorId === null ? null : { kind: 'actor', id: actorId });
+      },
       onPassiveWheel: () => this.showWheelHint(),
       onViewport: () => this.syncViewport(pane),
       onPointerOver: (selection) => this.lookAhead(selection),
@@ -333,9 +337,9 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * Has the evidence panel build, hidden, the panel of the actor or tie the pointer rests on, so
-   * that a click on it only has to show it. It waits a moment: a pointer crossing the graph
-   * passes over many actors without stopping.
+   * Has the evidence panel build, hidden, the panel of the actor or tie the pointer (or the
+   * keyboard's focus) rests on, so that choosing it only has to show it. It waits a moment: a
+   * pointer crossing the graph passes over many actors without stopping.
    */
   private lookAhead(selection: Selection | null): void {
     clearTimeout(this.lookAheadTimer);

@@ -269,11 +269,20 @@ describe('<actor-graph> reading the evidence', () => {
     const live = inside(graph, '[aria-live]');
     await graph.updateComplete;
     expect(live.textContent).toContain('Press Enter');
+    // The focused actor's panel is built ahead, and shown when Enter chooses it.
+    const panel = inside(graph, 'ag-evidence-panel');
+    const ahead = await vi.waitFor(() => {
+      const box = panel.shadowRoot?.querySelector<HTMLElement>('.panel.ahead');
+      expect(box).toBeTruthy();
+      return box as HTMLElement;
+    });
     const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
     await userEvent.keyboard('{Enter}');
     expect((await selected).detail).toEqual({ kind: 'actor', id: focused?.first().id() });
     await graph.updateComplete;
     expect(live.textContent).toContain('selected');
+    expect(panel.shadowRoot?.querySelector('.panel')).toBe(ahead);
+    expect(ahead.classList.contains('ahead')).toBe(false);
     const cleared = nextEvent<AgSelectDetail>(graph, 'ag-select');
     await userEvent.keyboard('{Escape}');
     expect((await cleared).detail.id).toBeNull();
