@@ -63,8 +63,9 @@ export class EvidencePanel extends LitElement {
   /** The actor or tie shown, or `null` for the dataset's overview. */
   declare selection: Selection | null;
   /**
-   * The actor or tie likely to be shown next (the one the pointer rests on), or `null`. Its panel
-   * is built ahead, hidden, so that when it becomes the selection the panel only has to show it.
+   * The actor or tie likely to be shown next (the one the pointer or the keyboard's focus rests
+   * on), or `null`. Its panel is built ahead, hidden, so that when it becomes the selection the
+   * panel only has to show it.
    */
   declare ahead: Selection | null;
   /** The ties filtered out of the graph are left out of the panel too. */
