@@ -1390,6 +1390,45 @@ async function expectPanelBeforeMarking(graph: ActorGraph, id: string, text: str
   expect(inPanelFrame.marked).toBe(false);
 }
 
+describe('a selection made just before the graph is drawn again', () => {
+  it('is marked on the new graph, when the old one was destroyed before it could mark it', async () => {
+    const graph = await mountGraph();
+    const old = graph.cy as NonNullable<ActorGraph['cy']>;
+    // The frame the marking waits for is held until the old graph is destroyed.
+    const realFrame = window.requestAnimationFrame;
+    const held: FrameRequestCallback[] = [];
+    const release = () => {
+      window.requestAnimationFrame = realFrame;
+      for (const callback of held.splice(0)) realFrame(callback);
+    };
+    window.requestAnimationFrame = (callback) => {
+      held.push(callback);
+      return 0;
+    };
+    let destroyedFirst = false;
+    old.one('destroy', () => {
+      destroyedFirst = held.length > 0;
+      release();
+    });
+    try {
+      const redrawn = nextEvent(graph, 'ag-ready');
+      graph.select('PRK');
+      // The element's update (microtasks) has asked the old graph to mark it after the next frame.
+      for (let i = 0; i < 3; i++) await Promise.resolve();
+      expect(old.getElementById('PRK').hasClass('selected')).toBe(false);
+      // A new seed: the graph is destroyed and drawn again.
+      graph.setAttribute('layout-seed', '7');
+      await redrawn;
+    } finally {
+      release();
+    }
+    await graph.updateComplete;
+    expect(destroyedFirst).toBe(true);
+    expect(graph.cy).not.toBe(old);
+    expect(graph.cy?.getElementById('PRK').hasClass('selected')).toBe(true);
+  });
+});
+
 describe('a large graph', () => {
   it('draws 1,000 actors through the worker, with finite positions, and stays clickable, the panel painted before the graph marks the selection, as in the seed', async () => {
     const graph = await mountSynthetic(1000, 1);
