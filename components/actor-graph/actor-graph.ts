@@ -36,7 +36,7 @@ import {
   agEvent,
 } from './events.ts';
 import { prewarmLayoutWorker } from './layout-client.ts';
-import type { Selection } from './selection.ts';
+import { type Selection, sameSelection } from './selection.ts';
 import { TextTargetController } from './text-target-controller.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
@@ -347,8 +347,7 @@ export class ActorGraph extends LitElement {
       if (this.ui.ahead !== null) this.setUi({ ahead: null });
       return;
     }
-    const shown = this.selection();
-    if (selection.kind === shown?.kind && selection.id === shown.id) return;
+    if (sameSelection(selection, this.selection())) return;
     this.lookAheadTimer = setTimeout(() => this.setUi({ ahead: selection }), LOOK_AHEAD_AFTER_MS);
   }
 
@@ -620,8 +619,7 @@ export class ActorGraph extends LitElement {
   private selection(): Selection | null {
     const selection = this.selected === undefined ? null : this.resolve(this.selected);
     // The same object for the same selection: the evidence panel renders again only when it changes.
-    const last = this.lastSelection;
-    if (selection?.kind !== last?.kind || selection?.id !== last?.id) this.lastSelection = selection;
+    if (!sameSelection(selection, this.lastSelection)) this.lastSelection = selection;
     return this.lastSelection;
   }
 

@@ -28,7 +28,7 @@ import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
 import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
-import type { Selection } from './selection.ts';
+import { type Selection, sameSelection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
 import { hasHardwareWebGL } from './webgl.ts';
 import { cacheWrappedLabels } from './wrapped-label-cache.ts';
@@ -298,7 +298,7 @@ export class CytoscapeController implements ReactiveController {
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
-  /** The selection the graph shows, which follows `selection` a frame later in a large graph. */
+  /** The selection the graph shows, which follows `selection` a frame after the evidence panel. */
   private markedSelection: Selection | null = null;
   /** Counts selections, so that a deferred marking knows when a newer one came. */
   private selectionToken = 0;
@@ -716,7 +716,7 @@ export class CytoscapeController implements ReactiveController {
    * redrawing took about 12 ms of a 41 ms click, and the marking fades in over 150 ms anyway.
    */
   applySelection(selection: Selection | null): void {
-    const changed = selection?.id !== this.selection?.id || selection?.kind !== this.selection?.kind;
+    const changed = !sameSelection(selection, this.selection);
     this.selection = selection;
     if (!changed) {
       this.paintState();
@@ -844,15 +844,14 @@ export class CytoscapeController implements ReactiveController {
     // it would freeze the page. A click still shows the selection.
     const lightsUp = cy.nodes().length <= LARGE_GRAPH;
     cy.on('mouseover', 'node, edge', (event: EventObject) => {
+      frame.style.cursor = 'pointer';
       // While the refined layout goes in, the pointer is over the draft (see the taps above).
-      if (lightsUp && !this.settling) {
+      if (this.settling) return;
+      if (lightsUp) {
         this.hovered = event.target;
         this.paintState();
       }
-      frame.style.cursor = 'pointer';
-      if (!this.settling) {
-        this.callbacks.onPointerOver({ kind: event.target.isNode() ? 'actor' : 'tie', id: event.target.id() });
-      }
+      this.callbacks.onPointerOver({ kind: event.target.isNode() ? 'actor' : 'tie', id: event.target.id() });
     });
     cy.on('mouseout', 'node, edge', () => {
       if (lightsUp) {

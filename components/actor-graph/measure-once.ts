@@ -58,20 +58,18 @@ export async function measureInSlices(cy: Core, stillWanted: () => boolean): Pro
  * restyle back until the batch ends, so that cannot happen there.
  */
 function markMeasured(elements: readonly MeasuredElement[]): void {
-  const shown: ElementInternals['_private'][] = [];
+  const shown: { rendered: NonNullable<ElementInternals['_private']['rstyle']>; isNode: boolean }[] = [];
   for (const element of elements) {
     const internals = element._private;
     if (internals.styleDirty === true) return;
     // A hidden element is not measured: it has no box, and no rendered style until it is shown.
     if (element.pstyle('display').value === 'none') continue;
     if (internals.bbCache == null || internals.rstyle === undefined) return;
-    shown.push(internals);
+    shown.push({ rendered: internals.rstyle, isNode: internals.group === 'nodes' });
   }
-  for (const internals of shown) {
-    const rendered = internals.rstyle;
-    if (rendered === undefined) continue;
+  for (const { rendered, isNode } of shown) {
     rendered.clean = true;
     // Its ties were measured after it, where it stands now.
-    if (internals.group === 'nodes') rendered.cleanConnected = true;
+    if (isNode) rendered.cleanConnected = true;
   }
 }

@@ -9,7 +9,7 @@ import { actorLabel, tieArrow, tieTitle, tieTypeLabel } from '../../src/render/e
 import { isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
-import type { Selection } from '../actor-graph/selection.ts';
+import { type Selection, sameSelection } from '../actor-graph/selection.ts';
 import { sharedStyles } from '../shared/styles.ts';
 import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary } from './page-matches.ts';
 
@@ -175,7 +175,7 @@ export class EvidencePanel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // A new selection's panel starts at its top, where its box built ahead was laid out.
-    if (changed.has('selection') && keyOf(changed.get('selection') ?? null) !== keyOf(this.selection) && this.scrolled) {
+    if (changed.has('selection') && !sameSelection(changed.get('selection'), this.selection) && this.scrolled) {
       this.scrollTop = 0;
       this.scrolled = false;
     }
@@ -211,7 +211,7 @@ export class EvidencePanel extends LitElement {
     if (keyOf(this.selection) === this.builtAhead) this.shownBox = this.shownBox === 'a' ? 'b' : 'a';
     const boxes = [{ key: this.shownBox, selection: this.selection, shown: true }];
     const ahead = this.ahead;
-    this.builtAhead = ahead !== null && keyOf(ahead) !== keyOf(this.selection) ? keyOf(ahead) : undefined;
+    this.builtAhead = ahead !== null && !sameSelection(ahead, this.selection) ? keyOf(ahead) : undefined;
     if (ahead !== null && this.builtAhead !== undefined) {
       boxes.push({ key: this.shownBox === 'a' ? 'b' : 'a', selection: ahead, shown: false });
     }
