@@ -44,3 +44,26 @@ export async function framesWhile(draw: () => Promise<unknown>): Promise<FrameDr
   }
   return drawn.filter((frame) => frame.strokes > 0);
 }
+
+/** Runs `draw`, a synchronous drawing, and tells how many lines it stroked and texts it filled, on any canvas. */
+export function drawnWhile(draw: () => unknown): FrameDrawn {
+  const drawn: FrameDrawn = { strokes: 0, texts: 0 };
+  const prototype = CanvasRenderingContext2D.prototype;
+  const { stroke, fillText } = prototype;
+  const spies = [
+    vi.spyOn(prototype, 'stroke').mockImplementation(function (this: CanvasRenderingContext2D, ...args: [Path2D]) {
+      drawn.strokes++;
+      return stroke.apply(this, args);
+    }),
+    vi.spyOn(prototype, 'fillText').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
+      drawn.texts++;
+      return fillText.apply(this, args);
+    }),
+  ];
+  try {
+    draw();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return drawn;
+}

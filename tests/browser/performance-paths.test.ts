@@ -1370,6 +1370,16 @@ describe('fades', () => {
   }, 60_000);
 });
 
+/** Runs `run` while the page says it is hidden (`document.visibilityState`). */
+async function whilePageHidden(run: () => Promise<void>): Promise<void> {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  try {
+    await run();
+  } finally {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  }
+}
+
 /**
  * Selects `id` and checks that the evidence panel shows it (`text`) in the frame in which the
  * graph does not mark it yet, and that the graph marks it in the frames after.
@@ -1443,33 +1453,27 @@ describe('a large graph', () => {
     const seed = await mountGraph();
     await expectPanelBeforeMarking(seed, 'PRK', 'North Korea');
     // A hidden page paints no frame to wait for: the graph marks the selection at once.
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    try {
-      let framed = false;
-      void nextFrame().then(() => (framed = true));
+    let framed = false;
+    void nextFrame().then(() => (framed = true));
+    await whilePageHidden(async () => {
       seed.select('RUS');
       await seed.updateComplete;
       expect(seed.cy?.getElementById('RUS').hasClass('selected')).toBe(true);
       expect(framed).toBe(false);
-    } finally {
-      delete (document as { visibilityState?: unknown }).visibilityState;
-    }
+    });
     // So is one whose page is hidden after the selection, before the graph could mark it.
-    let framed = false;
+    framed = false;
     void nextFrame().then(() => (framed = true));
     seed.select('PRK');
     // The element's update (microtasks) has asked for the marking; no frame has come yet.
     for (let i = 0; i < 3; i++) await Promise.resolve();
     expect(seed.cy?.getElementById('PRK').hasClass('selected')).toBe(false);
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-    try {
+    await whilePageHidden(async () => {
       document.dispatchEvent(new Event('visibilitychange'));
       await seed.updateComplete;
       expect(seed.cy?.getElementById('PRK').hasClass('selected')).toBe(true);
       expect(framed).toBe(false);
-    } finally {
-      delete (document as { visibilityState?: unknown }).visibilityState;
-    }
+    });
   }, 90_000);
 });
 

@@ -10,7 +10,7 @@ import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
-import { framesWhile } from './canvas-frames.ts';
+import { drawnWhile, type FrameDrawn, framesWhile } from './canvas-frames.ts';
 import { onFirstFrame } from './core-watch.ts';
 import { mountData, unmountAll } from './helpers.ts';
 import { holdDraftsUntilRefined, holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
@@ -103,7 +103,7 @@ describe('the refined layout', () => {
   }, 60_000);
 
   it("is exported whole as a PNG while the draft's first frames leave the ties and labels out", async () => {
-    let held: PictureDrawn | undefined;
+    let held: FrameDrawn | undefined;
     let cy: NonNullable<ActorGraph['cy']> | undefined;
     await drawWithGate('refined', (core) => {
       cy = core;
@@ -116,31 +116,3 @@ describe('the refined layout', () => {
     expect(held?.texts).toBeGreaterThan(0.9 * settled.texts);
   }, 60_000);
 });
-
-/** What a synchronous drawing strokes and writes, on any canvas. */
-interface PictureDrawn {
-  strokes: number;
-  texts: number;
-}
-
-/** Counts the lines stroked and the texts filled while `draw` runs. */
-function drawnWhile(draw: () => unknown): PictureDrawn {
-  const prototype = CanvasRenderingContext2D.prototype;
-  const { stroke, fillText } = prototype;
-  const counts = { strokes: 0, texts: 0 };
-  prototype.stroke = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-    counts.strokes++;
-    Reflect.apply(stroke, this, args);
-  };
-  prototype.fillText = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-    counts.texts++;
-    Reflect.apply(fillText, this, args);
-  };
-  try {
-    draw();
-  } finally {
-    prototype.stroke = stroke;
-    prototype.fillText = fillText;
-  }
-  return counts;
-}
