@@ -295,6 +295,8 @@ export class CytoscapeController implements ReactiveController {
   private arrowsFar = false;
   /** The actor or tie the view is gliding to, from `centreOn`. */
   private centring: string | undefined;
+  /** The actors the reader has dragged on the current graph: the refined layout leaves them be. */
+  private readonly movedByReader = new Set<string>();
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
@@ -550,7 +552,8 @@ export class CytoscapeController implements ReactiveController {
    * Moved a slice a frame instead, each frame drew the whole graph again: at 1,000 actors, five
    * frames of 56 to 118 ms over 400 to 600 ms. No actor can be grabbed meanwhile: a drag would
    * fight the glide, or go unseen under the batch and leave the actor where the frames resume. (A
-   * drag begun before, on the draft, goes on.)
+   * drag begun before, on the draft, goes on.) The actors the reader has dragged on the draft, or
+   * is dragging, stay where the reader put them: the refined layout places the others.
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
     const ungrabbable = cy.autoungrabify();
@@ -564,18 +567,21 @@ export class CytoscapeController implements ReactiveController {
 
   /** Moves the nodes to their refined positions, as `moveTo` says. */
   private async moveNodesTo(cy: Core, positions: PositionList): Promise<void> {
-    const nodes = cy.nodes();
+    const moved = this.movedByReader;
+    const nodes = moved.size === 0 ? cy.nodes() : cy.nodes().filter((node) => !moved.has(node.id()));
     if (nodes.length <= GLIDE_MAX_NODES) {
       await new Promise<void>((resolve) => {
-        cy.layout({
-          name: 'preset',
-          positions: (node: NodeSingular) => positionIn(positions, node.id()),
-          fit: false,
-          // Where the reader asks for less motion, the nodes jump to their places.
-          animate: !prefersReducedMotion(),
-          animationDuration: 300,
-          stop: () => resolve(),
-        } as cytoscape.LayoutOptions).run();
+        nodes
+          .layout({
+            name: 'preset',
+            positions: (node: NodeSingular) => positionIn(positions, node.id()),
+            fit: false,
+            // Where the reader asks for less motion, the nodes jump to their places.
+            animate: !prefersReducedMotion(),
+            animationDuration: 300,
+            stop: () => resolve(),
+          } as cytoscape.LayoutOptions)
+          .run();
         // A graph destroyed while it glides stops nothing: it settles here instead.
         cy.one('destroy', () => resolve());
       });
@@ -626,6 +632,7 @@ export class CytoscapeController implements ReactiveController {
     this.arrowsByClass = false;
     this.arrowsFar = false;
     this.centring = undefined;
+    this.movedByReader.clear();
     this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
@@ -833,6 +840,10 @@ export class CytoscapeController implements ReactiveController {
       if (event.target === cy && !this.settling) this.callbacks.onTap(null);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
+    // An actor the reader drags on the draft is not taken back by the refined layout.
+    cy.on('drag', 'node', (event: EventObject) => {
+      this.movedByReader.add((event.target as NodeSingular).id());
+    });
     // The cursor is set on the container's parent: Cytoscape redraws the whole graph after any
     // attribute change on the container itself.
     const frame = container.parentElement ?? container;

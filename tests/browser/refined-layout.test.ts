@@ -12,7 +12,7 @@ import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
 import { drawnWhile, type FrameDrawn, framesWhile } from './canvas-frames.ts';
 import { onFirstFrame } from './core-watch.ts';
-import { mountData, unmountAll } from './helpers.ts';
+import { mountData, renderedAt, unmountAll } from './helpers.ts';
 import { holdDraftsUntilRefined, holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
@@ -115,4 +115,78 @@ describe('the refined layout', () => {
     expect(held?.strokes).toBeGreaterThan(0.9 * settled.strokes);
     expect(held?.texts).toBeGreaterThan(0.9 * settled.texts);
   }, 60_000);
+
+  it.each([
+    [200, 'glides'],
+    [500, 'jumps'],
+  ])(
+    'leaves where the reader put them the actors dragged on the draft, and those still held, at %i actors (it %s)',
+    async (actors) => {
+      const { dataset, text } = await withSha256(syntheticDataset({ actors, seed: 4 }));
+      const release = holdRefinedLayouts();
+      const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      const element = document.querySelector('actor-graph') as ActorGraph;
+      let drawn = false;
+      onFirstFrame(element, () => (drawn = true));
+      while (!drawn) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const cy = element.cy;
+      const canvas = element.shadowRoot?.querySelector<HTMLCanvasElement>('.graph canvas');
+      if (cy === undefined || canvas === null || canvas === undefined) throw new Error('no graph');
+      const box = canvas.getBoundingClientRect();
+      const mouse = (type: string, x: number, y: number) =>
+        canvas.dispatchEvent(
+          new MouseEvent(type, {
+            bubbles: true,
+            composed: true,
+            button: 0,
+            buttons: type === 'mouseup' ? 0 : 1,
+            clientX: x,
+            clientY: y,
+          }),
+        );
+      // Each drag grabs whichever actor is on top where it starts.
+      const grabbed: string[] = [];
+      cy.on('grab', 'node', (event) => grabbed.push(event.target.id()));
+      const inView = cy.nodes().filter((node) => {
+        const { x, y } = node.renderedPosition();
+        return x > 60 && y > 60 && x < box.width - 60 && y < box.height - 60;
+      });
+      const drag = (id: string, steps: number) => {
+        const at = renderedAt(element, id);
+        mouse('mousedown', box.left + at.x, box.top + at.y);
+        for (let step = 1; step <= steps; step++) mouse('mousemove', box.left + at.x + 10 * step, box.top + at.y + 5 * step);
+        return { x: box.left + at.x + 10 * steps, y: box.top + at.y + 5 * steps };
+      };
+      // One actor dragged and let go on the draft; another still held when the refined layout comes.
+      const first = drag(inView[0]?.id() ?? '', 4);
+      mouse('mouseup', first.x, first.y);
+      const held = drag(inView[inView.length - 1]?.id() ?? '', 3);
+      expect(grabbed).toHaveLength(2);
+      const [dropped, holding] = grabbed.map((id) => cy.getElementById(id));
+      const droppedAt = { ...dropped?.position() };
+      const heldAt = { ...holding?.position() };
+      release();
+      const { error } = await mounted;
+      expect(error).toBeUndefined();
+      expect(dropped?.position()).toEqual(droppedAt);
+      expect(holding?.position()).toEqual(heldAt);
+      // The held actor goes on following the pointer once the refined layout is in.
+      mouse('mousemove', held.x + 20, held.y);
+      mouse('mouseup', held.x + 20, held.y);
+      expect(holding?.position().x).toBeGreaterThan(heldAt.x ?? 0);
+      // Where the refined layout would have put them, and where it puts every other actor.
+      const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 15);
+      const refined = new Map((await computeLayout(request)).map(([id, x, y]) => [id, { x, y }]));
+      expect(dropped?.position()).not.toEqual(refined.get(dropped?.id() ?? ''));
+      expect(holding?.position()).not.toEqual(refined.get(holding?.id() ?? ''));
+      const others = cy
+        .nodes()
+        .filter((node) => !grabbed.includes(node.id()))
+        .nodes();
+      const misplaced = others.filter((node) => JSON.stringify(node.position()) !== JSON.stringify(refined.get(node.id())));
+      expect(misplaced).toHaveLength(0);
+      expect(others.length).toBe(cy.nodes().length - 2);
+    },
+    60_000,
+  );
 });
