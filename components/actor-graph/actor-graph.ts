@@ -16,6 +16,7 @@ import {
   type TieFilter,
   tiesOfActor,
 } from '../../src/render/filter.ts';
+import { parseRendererChoice, RENDERER_CHOICES, type RendererChoice } from '../../src/render/gpu.ts';
 import { type DateRange, dateStops } from '../../src/render/time.ts';
 import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../../src/render/views.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
@@ -105,6 +106,7 @@ interface DrawnPane {
   readonly loaded: LoadedDataset;
   readonly seed: number;
   readonly lang: string;
+  readonly renderer: RendererChoice;
   readonly container: HTMLElement;
 }
 
@@ -179,6 +181,7 @@ export class ActorGraph extends LitElement {
     view: { type: String, reflect: true },
     compare: { type: String },
     layoutSeed: { type: String, attribute: 'layout-seed' },
+    renderer: { type: String },
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
     lang: { type: String, reflect: true },
     timeout: { type: Number },
@@ -204,6 +207,13 @@ export class ActorGraph extends LitElement {
   declare timeout: number | undefined;
   /** The seed of the layout: the same data and seed always give the same picture. */
   declare layoutSeed: string | undefined;
+  /**
+   * Which of Cytoscape's renderers draws the graph: `auto` (the default) draws with WebGL only a
+   * graph of more than 2,000 actors, and only where WebGL runs on a real GPU, since in software
+   * it is many times slower than the canvas; `canvas` always draws on a 2D canvas; `webgl` draws
+   * with WebGL wherever the browser has it, at any size. Changing it draws the graph again.
+   */
+  declare renderer: string | undefined;
   /** Whether ties the text says are absent are drawn, as ghost edges. */
   declare showAbsent: boolean;
   /**
@@ -477,7 +487,8 @@ export class ActorGraph extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
-    if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare'))) this.warnAboutAttributes();
+    if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare') || changed.has('renderer')))
+      this.warnAboutAttributes();
   }
 
   /**
@@ -502,6 +513,7 @@ export class ActorGraph extends LitElement {
     const containers = [...this.renderRoot.querySelectorAll<HTMLElement>('.graph')];
     const seed = parseSeed(this.layoutSeed);
     const lang = this.language;
+    const renderer = this.rendererChoice();
     const toDraw: [CytoscapeController, DrawnPane][] = [];
     for (const [index, pane] of [this.primary, this.secondary].entries()) {
       const container = containers[index];
@@ -511,14 +523,20 @@ export class ActorGraph extends LitElement {
         continue;
       }
       const drawn = this.drawn.get(pane);
-      if (drawn?.loaded === loaded && drawn.seed === seed && drawn.lang === lang && drawn.container === container) {
+      if (
+        drawn?.loaded === loaded &&
+        drawn.seed === seed &&
+        drawn.lang === lang &&
+        drawn.renderer === renderer &&
+        drawn.container === container
+      ) {
         // Drawn, or being drawn: a pane still being laid out gets the filter and selection when it is placed.
         if (pane.core !== undefined) {
           pane.applyFilter(this.paneFilter(index));
           pane.applySelection(this.selection());
         }
       } else {
-        const record = { loaded, seed, lang, container };
+        const record = { loaded, seed, lang, renderer, container };
         this.drawn.set(pane, record);
         toDraw.push([pane, record]);
       }
@@ -549,7 +567,7 @@ export class ActorGraph extends LitElement {
       await yieldToMain();
       if (!current(pane, record)) return;
       loaded = record.loaded;
-      const { seed, lang, container } = record;
+      const { seed, lang, renderer, container } = record;
       const cached =
         this.layout?.loaded === loaded && this.layout.seed === seed ? this.layout.positions : frozenLayout(loaded, seed);
       const index = pane === this.primary ? 0 : 1;
@@ -560,6 +578,7 @@ export class ActorGraph extends LitElement {
           seed,
           theme: themeFromCss(this),
           lang: lang || undefined,
+          renderer,
           positions: cached,
           // Taken only by a drawing that needs that very layout (a redraw of other data does not).
           early: this.early,
@@ -692,6 +711,11 @@ export class ActorGraph extends LitElement {
     return (VIEWS as readonly string[]).includes(this.view) ? this.view : 'graph';
   }
 
+  /** The renderer the `renderer` attribute asks for; `auto` when it names none. */
+  private rendererChoice(): RendererChoice {
+    return parseRendererChoice(this.renderer) ?? 'auto';
+  }
+
   /** Says, once per change, which attribute value was not understood and what was used instead. */
   private warnAboutAttributes(): void {
     const { unknown } = parseCategoryList(this.filter);
@@ -702,6 +726,11 @@ export class ActorGraph extends LitElement {
     }
     if (!(VIEWS as readonly string[]).includes(this.view)) {
       console.warn(`<actor-graph>: the view attribute "${this.view}" is not one of ${VIEWS.join(', ')}; showing the graph.`);
+    }
+    if (parseRendererChoice(this.renderer) === undefined) {
+      console.warn(
+        `<actor-graph>: the renderer attribute "${this.renderer}" is not one of ${RENDERER_CHOICES.join(', ')}; choosing it automatically.`,
+      );
     }
     const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
     if (words.length > 0 && this.compared().join(' ') !== words.join(' ')) {

@@ -43,6 +43,8 @@ export interface CanvasRenderer<Element = never> {
     contexts?: unknown[];
     /** The stacked canvas layers, and the renderer's own buffers (textures, motion blur). */
     canvases?: HTMLCanvasElement[];
+    /** Whether each layer is to be drawn again at the next frame. */
+    canvasNeedsRedraw?: boolean[];
     bufferCanvases?: HTMLCanvasElement[];
   };
   /** The index of the graph's own layer (the others: dragged elements, the selection box). */

@@ -11,6 +11,7 @@ import { layoutRequestOf, layoutStepsOf } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
 import { type FilterableTie, isTieShown, type TieFilter } from '../../src/render/filter.ts';
+import { drawsWithWebGL, type RendererChoice } from '../../src/render/gpu.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
@@ -30,7 +31,7 @@ import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import { type Selection, sameSelection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
-import { hasHardwareWebGL } from './webgl.ts';
+import { dropUnusedWebGLLayer, webglSupport } from './webgl.ts';
 import { cacheWrappedLabels } from './wrapped-label-cache.ts';
 
 // Our copy of Cytoscape warns in the host page's console about states the widget passes through
@@ -70,6 +71,8 @@ export interface GraphOptions {
   readonly onPlaced?: (() => void) | undefined;
   /** A first layout asked for before the data was validated: used when it is the one needed. */
   readonly early?: EarlyLayout | undefined;
+  /** Which renderer draws the graph (see `drawsWithWebGL`); `auto` when left out. */
+  readonly renderer?: RendererChoice | undefined;
 }
 
 type Direction = 'left' | 'right' | 'up' | 'down';
@@ -92,7 +95,8 @@ const SMALL_GRAPH_MAX_NODES = 150;
 const DIRECT_DRAWING_MAX_NODES = 4000;
 /**
  * Above this many actors, edges hide while the view moves, the view jumps where it would glide,
- * hovering lights nothing up, and WebGL is used on a real GPU.
+ * hovering lights nothing up, and WebGL is used on a real GPU (unless the `renderer` attribute
+ * says otherwise).
  */
 const LARGE_GRAPH = 2000;
 /** Below this zoom, arrows are not drawn (labels hide by themselves, see the stylesheet). */
@@ -364,7 +368,7 @@ export class CytoscapeController implements ReactiveController {
     await yieldToMain();
     if (token !== this.createToken) return false;
 
-    const webgl = nodeCount > LARGE_GRAPH && hasHardwareWebGL();
+    const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport());
     const cy = cytoscape({
       container,
       // Only a small graph fades around a selection; larger ones change opacity in one frame.
@@ -387,6 +391,7 @@ export class CytoscapeController implements ReactiveController {
     keepParallelTies(cy);
     activateQuietly(cy);
     if (!webgl) {
+      dropUnusedWebGLLayer(cy);
       skipNeedlessFrames(cy);
       hitTestNearbyOnly(cy);
       hideBlankLayers(cy);

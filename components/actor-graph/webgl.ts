@@ -1,7 +1,9 @@
-/** Detects, once per page, whether WebGL runs on a real GPU. */
-import { isSoftwareRenderer } from '../../src/render/gpu.ts';
+/** Detects, once per page, what WebGL the browser has. */
+import type { Core } from 'cytoscape';
+import { type WebGLSupport, webglSupportOf } from '../../src/render/gpu.ts';
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
-let answer: boolean | undefined;
+let answer: WebGLSupport | undefined;
 
 /** The renderer string WebGL reports, or `undefined` without WebGL. */
 export function webglRendererName(): string | undefined {
@@ -14,11 +16,40 @@ export function webglRendererName(): string | undefined {
   return String(name);
 }
 
+/** What WebGL this browser has: none, a software rasterizer, or a real GPU. Asked once per page. */
+export function webglSupport(): WebGLSupport {
+  answer ??= webglSupportOf(webglRendererName());
+  return answer;
+}
+
 /** Whether Cytoscape's WebGL renderer would run on a real GPU here. */
 export function hasHardwareWebGL(): boolean {
-  if (answer === undefined) {
-    const name = webglRendererName();
-    answer = name !== undefined && !isSoftwareRenderer(name);
+  return webglSupport() === 'hardware';
+}
+
+/** The canvas renderer's layers without WebGL: the graph, the dragged elements, the selection box. */
+const CANVAS_LAYERS = 3;
+
+/**
+ * Drops the WebGL layer that Cytoscape gives a canvas graph made after a WebGL graph on the same
+ * page. A renderer made for WebGL sets its count of layers (four instead of three) where every
+ * renderer made after it reads it, so each of those gets a fourth canvas with a WebGL context of
+ * its own that it never draws on; and a page holds only so many WebGL contexts before the browser
+ * drops the oldest, which may be the WebGL graph's. Call it right after making a core that does
+ * not draw with WebGL; it does nothing where there is no such layer.
+ */
+export function dropUnusedWebGLLayer(cy: Core): void {
+  const data = canvasRendererOf(cy)?.data;
+  const canvases = data?.canvases;
+  const contexts = data?.contexts;
+  if (canvases === undefined || contexts === undefined || canvases.length <= CANVAS_LAYERS) return;
+  for (const [index, canvas] of canvases.entries()) {
+    if (index < CANVAS_LAYERS) continue;
+    const context = contexts[index];
+    if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
+    canvas.remove();
   }
-  return answer;
+  canvases.length = CANVAS_LAYERS;
+  contexts.length = CANVAS_LAYERS;
+  if (data?.canvasNeedsRedraw !== undefined) data.canvasNeedsRedraw.length = CANVAS_LAYERS;
 }

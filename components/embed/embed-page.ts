@@ -1,7 +1,7 @@
 /**
  * The script of `embed.html`, the ready page for CMSs that allow an `<iframe>` but no script: it
- * reads `src`, `selected`, `view`, `filter`, `compare`, `lang`, `layout-seed` and `show-absent`
- * from the page's query string and puts one `<actor-graph>` with those attributes in the page.
+ * reads `src`, `selected`, `view`, `filter`, `compare`, `lang`, `layout-seed`, `show-absent` and
+ * `renderer` from the page's query string and puts one `<actor-graph>` with those attributes in the page.
  *
  * It runs under a strict CSP (it is a file, not an inline script; its styles are a constructed
  * stylesheet) and never writes HTML: elements are created and given text. It does not load the
@@ -9,6 +9,7 @@
  */
 import { type EmbedProblem, readEmbedParams } from '../../src/embed/embed-params.ts';
 import { TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
+import { RENDERER_CHOICES } from '../../src/render/gpu.ts';
 
 /** The page's words, for the editor who wrote the iframe's URL. */
 const MESSAGES = {
@@ -23,6 +24,8 @@ const MESSAGES = {
     `The compare parameter "${value}" does not name two different categories of ${TIE_CATEGORIES.join(', ')}; alliance and transaction are compared.`,
   'bad-lang': (value: string) => `The lang parameter "${value}" is not a language tag such as ko or en; it is left out.`,
   'bad-show-absent': (value: string) => `The show-absent parameter "${value}" is not true or false; absent ties are not drawn.`,
+  'bad-renderer': (value: string) =>
+    `The renderer parameter "${value}" is not ${RENDERER_CHOICES.join(', ')}; the renderer is chosen automatically.`,
 } as const;
 
 const STYLES = `

@@ -4,10 +4,21 @@
  * can say what to fix.
  */
 import { parseCategoryList } from '../render/filter.ts';
+import { parseRendererChoice } from '../render/gpu.ts';
 import { comparePairOf, WIDGET_VIEWS } from '../render/views.ts';
 
 /** The parameters the page reads; each becomes the attribute of the same name. */
-export const EMBED_PARAMETERS = ['src', 'selected', 'view', 'filter', 'compare', 'lang', 'layout-seed', 'show-absent'] as const;
+export const EMBED_PARAMETERS = [
+  'src',
+  'selected',
+  'view',
+  'filter',
+  'compare',
+  'lang',
+  'layout-seed',
+  'show-absent',
+  'renderer',
+] as const;
 export type EmbedParameter = (typeof EMBED_PARAMETERS)[number];
 
 /** What can be wrong with a parameter. */
@@ -18,7 +29,8 @@ export type EmbedProblemCode =
   | 'bad-filter'
   | 'bad-compare'
   | 'bad-lang'
-  | 'bad-show-absent';
+  | 'bad-show-absent'
+  | 'bad-renderer';
 
 /** A parameter the page cannot use, and its value as given. */
 export interface EmbedProblem {
@@ -104,6 +116,10 @@ export function readEmbedParams(search: string, pageUrl: string): EmbedSettings 
         else if (on) attributes.push([parameter, '']);
         break;
       }
+      case 'renderer':
+        if (parseRendererChoice(value) === undefined) problem('bad-renderer', parameter, value);
+        else attributes.push([parameter, value.trim().toLowerCase()]);
+        break;
       default:
         // `selected` and `layout-seed` take any text: an id the data lacks selects nothing, and
         // any text is a seed.

@@ -31,6 +31,16 @@ const MEASURE = `
   window.__clicked = async () => { await afterPaint(); window.__bench.click = sincePress(); };
   // To the selection drawn on the widget's graph: the end of the first frame drawn with \`id\` marked.
   window.__selectionDrawn = (cy, id) => {
+    // Cytoscape's WebGL renderer tells of no frame it draws: the frame after the first that
+    // begins with the selection marked has drawn it (one frame late, at worst).
+    if (cy.renderer().webgl === true) {
+      const marked = () => {
+        if (!cy.getElementById(id).hasClass('selected')) return requestAnimationFrame(marked);
+        requestAnimationFrame(() => setTimeout(() => { window.__bench.clickGraph = sincePress(); }, 0));
+      };
+      requestAnimationFrame(marked);
+      return;
+    }
     const drawn = () => {
       if (!cy.getElementById(id).hasClass('selected')) return;
       cy.off('render', drawn);
@@ -49,8 +59,11 @@ const MEASURE = `
   };
 `;
 
-/** The widget page: the built bundle (at `bundle`) and one `<actor-graph>` on the dataset at `src`. */
-export function widgetPage(src: string, bundle = '/dist/actor-graph.js'): string {
+/**
+ * The widget page: the built bundle (at `bundle`) and one `<actor-graph>` on the dataset at `src`,
+ * drawn with WebGL when `webgl` is set (its `renderer` attribute), else as the widget chooses.
+ */
+export function widgetPage(src: string, bundle = '/dist/actor-graph.js', webgl = false): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: widget</title>
 <style>body{margin:0} actor-graph{width:1100px;display:block}</style>
 <script>${MEASURE}</script>
@@ -58,7 +71,7 @@ export function widgetPage(src: string, bundle = '/dist/actor-graph.js'): string
 <script type="module">
   await customElements.whenDefined('actor-graph');
   const graph = document.createElement('actor-graph');
-  graph.setAttribute('src', ${JSON.stringify(src)});
+  graph.setAttribute('src', ${JSON.stringify(src)});${webgl ? "\n  graph.setAttribute('renderer', 'webgl');" : ''}
   graph.addEventListener('ag-ready', () => window.__done({ nodes: graph.cy.nodes().length }), { once: true });
   graph.addEventListener('ag-error', (event) => { window.__bench.error = event.detail.message; });
   graph.addEventListener('ag-select', (event) => { window.__clicked(); window.__selectionDrawn(graph.cy, event.detail.id); });
@@ -68,8 +81,11 @@ export function widgetPage(src: string, bundle = '/dist/actor-graph.js'): string
 </script></body></html>`;
 }
 
-/** The floor page: Cytoscape and fcose only, the same elements, the same layout options. */
-export function floorPage(elementsUrl: string, quality: string, seedLayout: boolean): string {
+/**
+ * The floor page: Cytoscape and fcose only, the same elements, the same layout options; drawn by
+ * Cytoscape's WebGL renderer when `webgl` is set.
+ */
+export function floorPage(elementsUrl: string, quality: string, seedLayout: boolean, webgl = false): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench: floor</title>
 <style>body{margin:0} #cy{width:700px;height:540px}</style>
 <script>${MEASURE}</script></head><body><div id="cy"></div>
@@ -81,7 +97,7 @@ export function floorPage(elementsUrl: string, quality: string, seedLayout: bool
     container: document.getElementById('cy'),
     elements,
     style: [{ selector: 'node', style: { width: 28, height: 28, label: 'data(label)', 'font-size': 15 } }, { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } }],
-    layout: { name: 'preset' },
+    layout: { name: 'preset' },${webgl ? "\n    renderer: { name: 'canvas', webgl: true }," : ''}
   });
   window.__cy = cy;
   ${seedLayout ? '' : `cy.layout({ name: 'fcose', quality: ${JSON.stringify(quality)}, randomize: true, animate: false, nodeDimensionsIncludeLabels: ${quality === 'proof'}, nodeRepulsion: () => 30000, idealEdgeLength: () => 150 }).run();`}

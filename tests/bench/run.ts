@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --json] [--runs N] [--sizes 25,300,1000] [--against REF]`: measures the
- * widget against the floor (bare Cytoscape + fcose) in headless Chromium, on pages served from
- * 127.0.0.1, and prints the medians as a table (or JSON). With `--against REF`, the baseline is
- * the widget as built at commit REF instead of the floor: the two run in turn, so that a change
- * is measured under the same conditions as what it changes.
+ * `npm run bench [-- --json] [--runs N] [--sizes 25,300,1000] [--webgl 3000] [--against REF]`:
+ * measures the widget against the floor (bare Cytoscape + fcose) in headless Chromium, on pages
+ * served from 127.0.0.1, and prints the medians as a table (or JSON). The graphs of the `--webgl`
+ * sizes (default 3000; empty for none) are measured again with Cytoscape's WebGL renderer on both
+ * sides. With `--against REF`, the baseline is the widget as built at commit REF instead of the
+ * floor: the two run in turn, so that a change is measured under the same conditions as what it
+ * changes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,8 @@ interface Case {
   readonly quality: string;
   /** The floor page skips its layout, as the widget does with a stored layout. */
   readonly storedLayout: boolean;
+  /** Both pages draw with Cytoscape's WebGL renderer (the widget by its `renderer` attribute). */
+  readonly webgl?: boolean;
 }
 
 interface Sample {
@@ -75,7 +79,11 @@ function writeCase(name: string, dataset: Dataset, text: string, storedLayout = 
   };
 }
 
-export async function prepareCases(sizes: number[]): Promise<Case[]> {
+/**
+ * The graphs to measure: the seed dataset (with and without its stored layout), a synthetic graph
+ * of each of `sizes` actors, and those of `webglSizes` drawn with Cytoscape's WebGL renderer too.
+ */
+export async function prepareCases(sizes: number[], webglSizes: readonly number[] = []): Promise<Case[]> {
   mkdirSync(DATA, { recursive: true });
   const seed = JSON.parse(readFileSync(SEED, 'utf8')) as Dataset;
   const seedText = readFileSync('graph-data/sources/easley-2024-axis-of-transactionalism.txt', 'utf8');
@@ -87,7 +95,9 @@ export async function prepareCases(sizes: number[]): Promise<Case[]> {
   for (const size of sizes) {
     const { dataset, text } = await withSha256(syntheticDataset({ actors: size, seed: 1 }));
     const named = { ...dataset, sources: dataset.sources.map((source) => ({ ...source, text: `synthetic-${size}.txt` })) };
-    cases.push(writeCase(`synthetic-${size}`, named as Dataset, text));
+    const drawn = writeCase(`synthetic-${size}`, named as Dataset, text);
+    cases.push(drawn);
+    if (webglSizes.includes(size)) cases.push({ ...drawn, name: `${drawn.name} webgl`, webgl: true });
   }
   return cases;
 }
@@ -122,15 +132,17 @@ export function serve(againstDist?: string): Promise<Server> {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       response.end(body);
     };
+    const webgl = url.searchParams.get('renderer') === 'webgl';
     if (url.pathname === '/page/widget') {
       const bundle = url.searchParams.get('build') === 'against' ? '/against/actor-graph.js' : undefined;
-      return send(200, 'text/html', widgetPage(url.searchParams.get('src') ?? '', bundle));
+      return send(200, 'text/html', widgetPage(url.searchParams.get('src') ?? '', bundle, webgl));
     }
     if (url.pathname === '/page/floor') {
       const page = floorPage(
         url.searchParams.get('elements') ?? '',
         url.searchParams.get('quality') ?? 'default',
         url.searchParams.get('stored') === '1',
+        webgl,
       );
       return send(200, 'text/html', page);
     }
@@ -308,10 +320,21 @@ async function measurePageLoad(browser: Browser, origin: string, runs: number): 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' }, against: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      runs: { type: 'string' },
+      sizes: { type: 'string' },
+      webgl: { type: 'string' },
+      against: { type: 'string' },
+    },
   });
   const runs = Number(values.runs ?? 5);
   const sizes = (values.sizes ?? '25,300,1000,3000,10000').split(',').map(Number);
+  // WebGL in software draws 3,000 actors at a few frames a second here, and 10,000 at about one.
+  const webglSizes =
+    values.webgl === undefined ? sizes.filter((size) => size === 3000) : values.webgl.split(',').filter(Boolean).map(Number);
+  const notMeasured = webglSizes.filter((size) => !sizes.includes(size));
+  if (notMeasured.length > 0) throw new Error(`--webgl ${notMeasured.join(',')}: not among the --sizes (${sizes.join(',')})`);
   const log = values.json ? (...args: unknown[]) => console.error(...args) : (...args: unknown[]) => console.log(...args);
   log('Building the widget and the floor…');
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
@@ -320,7 +343,7 @@ async function main(): Promise<void> {
   const baseline: Baseline = against === undefined ? 'floor' : 'against';
   if (against !== undefined)
     log(`Measuring against ${values.against} (${against.commit.slice(0, 12)}), built at ${against.dist}`);
-  const cases = await prepareCases(sizes);
+  const cases = await prepareCases(sizes, webglSizes);
   const server = await serve(against?.dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
@@ -333,13 +356,14 @@ async function main(): Promise<void> {
         const order: Kind[] = baseline === 'against' && run % 2 === 1 ? ['widget', baseline] : [baseline, 'widget'];
         for (const kind of order) {
           const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-          const widgetUrl = `${origin}/page/widget?src=${encodeURIComponent(item.datasetUrl)}`;
+          const renderer = item.webgl === true ? '&renderer=webgl' : '';
+          const widgetUrl = `${origin}/page/widget?src=${encodeURIComponent(item.datasetUrl)}${renderer}`;
           const url =
             kind === 'widget'
               ? widgetUrl
               : kind === 'against'
                 ? `${widgetUrl}&build=against`
-                : `${origin}/page/floor?elements=${encodeURIComponent(item.elementsUrl)}&quality=${item.quality}&stored=${item.storedLayout ? 1 : 0}`;
+                : `${origin}/page/floor?elements=${encodeURIComponent(item.elementsUrl)}&quality=${item.quality}&stored=${item.storedLayout ? 1 : 0}${renderer}`;
           const sample = await measure(page, url, kind, item.nodes);
           if (sample.error !== undefined) throw new Error(`${item.name} (${kind}): ${sample.error}`);
           figures[kind].push(sample);

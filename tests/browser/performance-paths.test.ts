@@ -163,11 +163,62 @@ describe('the layout worker', () => {
 });
 
 describe('the renderer', () => {
+  /** Whether `graph` is drawn by Cytoscape's WebGL renderer, and whether it has the WebGL layer. */
+  const rendererOf = (graph: ActorGraph) => ({
+    webgl: (graph.cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl === true,
+    webglLayer: graph.shadowRoot?.querySelector('.graph canvas[data-id$="-webgl"]') !== null,
+  });
+
   it('keeps the canvas renderer where WebGL runs in software, as in headless Chromium', async () => {
     const name = webglRendererName();
     // Headless Chromium without a GPU renders WebGL with SwiftShader, or has no WebGL at all.
     if (name !== undefined) expect(name).toMatch(/swiftshader/i);
     expect(hasHardwareWebGL()).toBe(false);
+  });
+
+  it('draws with WebGL where renderer="webgl" asks, even in software, and graphs made after it do not', async ({ skip }) => {
+    skip(webglRendererName() === undefined, 'this browser has no WebGL');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const webgl = await mountGraph(`src="${SEED_URL}" renderer="webgl"`);
+    log.mockRestore();
+    expect(rendererOf(webgl)).toEqual({ webgl: true, webglLayer: true });
+    // The graph can still be read: a click on an actor selects it.
+    const at = renderedAt(webgl, 'PRK');
+    const box = inside(webgl, '.graph').getBoundingClientRect();
+    webgl.cy?.getElementById('PRK').emit('tap');
+    expect(webgl.selected).toBe('PRK');
+    expect(at.x).toBeGreaterThan(0);
+    expect(at.x).toBeLessThan(box.width);
+    // Cytoscape gave the renderers made after it a WebGL layer too, which they never drew on.
+    const canvas = await mountGraph(`src="${SEED_URL}" renderer="canvas"`);
+    expect(rendererOf(canvas)).toEqual({ webgl: false, webglLayer: false });
+    const auto = await mountGraph();
+    expect(rendererOf(auto)).toEqual({ webgl: false, webglLayer: false });
+  });
+
+  it('draws the graph again with the renderer that the attribute names when it changes, and warns of one it does not know', async ({
+    skip,
+  }) => {
+    skip(webglRendererName() === undefined, 'this browser has no WebGL');
+    const graph = await mountGraph();
+    const before = graph.cy;
+    expect(rendererOf(graph).webgl).toBe(false);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    graph.setAttribute('renderer', 'webgl');
+    await graph.updateComplete;
+    while (graph.cy === before || graph.cy === undefined) await nextFrame();
+    await graph.updateComplete;
+    log.mockRestore();
+    expect(rendererOf(graph).webgl).toBe(true);
+    expect(graph.cy.nodes().length).toBe(before?.nodes().length);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const webglCore = graph.cy;
+    graph.setAttribute('renderer', 'gpu');
+    await graph.updateComplete;
+    while (graph.cy === webglCore || graph.cy === undefined) await nextFrame();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the renderer attribute "gpu" is not one of auto, canvas, webgl'));
+    warn.mockRestore();
+    expect(rendererOf(graph).webgl).toBe(false);
   });
 });
 

@@ -29,7 +29,7 @@ describe('the dataset URL', () => {
 describe('the parameters', () => {
   it('become attributes, in a fixed order, ignoring parameters the page does not know', () => {
     const settings = readEmbedParams(
-      '?utm_source=cms&show-absent&view=compare&src=data%2Fg.json&selected=PRK&filter=alliance+transaction&compare=hostility%20diplomacy&lang=ko&layout-seed=7',
+      '?utm_source=cms&show-absent&view=compare&src=data%2Fg.json&selected=PRK&filter=alliance+transaction&compare=hostility%20diplomacy&lang=ko&layout-seed=7&renderer=WebGL',
       PAGE,
     );
     expect(settings).toEqual({
@@ -42,6 +42,7 @@ describe('the parameters', () => {
         ['lang', 'ko'],
         ['layout-seed', '7'],
         ['show-absent', ''],
+        ['renderer', 'webgl'],
       ],
       problems: [],
     });
@@ -49,7 +50,7 @@ describe('the parameters', () => {
 
   it('names each parameter it cannot use, with its value, and leaves it out', () => {
     const settings = readEmbedParams(
-      '?src=g.json&view=map&filter=alliance+war&compare=alliance&lang=<b>&show-absent=constructor&selected=',
+      '?src=g.json&view=map&filter=alliance+war&compare=alliance&lang=<b>&show-absent=constructor&selected=&renderer=gpu',
       PAGE,
     );
     expect(settings.attributes).toEqual([['src', 'https://cdn.example/actor-graph/g.json']]);
@@ -59,6 +60,7 @@ describe('the parameters', () => {
       { code: 'bad-compare', parameter: 'compare', value: 'alliance' },
       { code: 'bad-lang', parameter: 'lang', value: '<b>' },
       { code: 'bad-show-absent', parameter: 'show-absent', value: 'constructor' },
+      { code: 'bad-renderer', parameter: 'renderer', value: 'gpu' },
     ]);
     expect(readEmbedParams('?src=g.json&show-absent=false', PAGE).attributes).toEqual([
       ['src', 'https://cdn.example/actor-graph/g.json'],

@@ -12,7 +12,7 @@ import {
 } from '../../src/layout/request.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements } from '../../src/render/elements.ts';
-import { isSoftwareRenderer } from '../../src/render/gpu.ts';
+import { drawsWithWebGL, isSoftwareRenderer, parseRendererChoice, webglSupportOf } from '../../src/render/gpu.ts';
 import { syntheticDataset } from '../bench/generate.ts';
 
 describe('computeLayout', () => {
@@ -115,6 +115,46 @@ describe('isSoftwareRenderer', () => {
     for (const name of ['ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)', 'Apple M2', 'Mali-G78']) {
       expect(isSoftwareRenderer(name), name).toBe(false);
     }
+  });
+});
+
+describe('the renderer choice', () => {
+  it('reads the renderer attribute, in any case, and names none for a value it does not know', () => {
+    expect([undefined, null, '', ' auto ', 'Canvas', 'WEBGL'].map(parseRendererChoice)).toEqual([
+      'auto',
+      'auto',
+      'auto',
+      'auto',
+      'canvas',
+      'webgl',
+    ]);
+    expect(['gpu', 'svg', 'web gl', 'constructor'].map(parseRendererChoice)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('tells no WebGL, WebGL in software and WebGL on a GPU apart by the renderer string', () => {
+    expect(webglSupportOf(undefined)).toBe('none');
+    expect(webglSupportOf('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe('software');
+    expect(webglSupportOf('Apple M2')).toBe('hardware');
+  });
+
+  it('draws with WebGL automatically only a large graph on a GPU; on request wherever there is WebGL; never on a canvas', () => {
+    const cases = [
+      ['auto', true, 'hardware', true],
+      ['auto', false, 'hardware', false],
+      ['auto', true, 'software', false],
+      ['auto', true, 'none', false],
+      ['webgl', false, 'software', true],
+      ['webgl', true, 'hardware', true],
+      ['webgl', false, 'none', false],
+      ['canvas', true, 'hardware', false],
+    ] as const;
+    for (const [choice, large, support, webgl] of cases)
+      expect(drawsWithWebGL(choice, large, support), `${choice} ${large} ${support}`).toBe(webgl);
   });
 });
 

@@ -50,6 +50,7 @@ describe('custom-elements.json', () => {
       'view',
       'compare',
       'layout-seed',
+      'renderer',
       'show-absent',
       'lang',
       'timeout',
