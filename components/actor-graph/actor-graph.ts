@@ -97,6 +97,10 @@ const NO_STOPS: readonly string[] = [];
 
 /** The views of the widget. */
 const VIEWS = WIDGET_VIEWS;
+
+/** The attributes whose values the element checks, and warns about on the console. */
+const WARNED_ATTRIBUTES = ['filter', 'view', 'compare', 'renderer'] as const;
+type WarnedAttribute = (typeof WARNED_ATTRIBUTES)[number];
 type View = WidgetView;
 
 const ARROWS = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const;
@@ -211,7 +215,9 @@ export class ActorGraph extends LitElement {
    * Which of Cytoscape's renderers draws the graph: `auto` (the default) draws with WebGL only a
    * graph of more than 2,000 actors, and only where WebGL runs on a real GPU, since in software
    * it is many times slower than the canvas; `canvas` always draws on a 2D canvas; `webgl` draws
-   * with WebGL wherever the browser has it, at any size. Changing it draws the graph again.
+   * with WebGL wherever the browser has it, at any size. Cytoscape's WebGL renderer draws every
+   * tie as a solid line with no arrowhead in its middle: hedges, absent ties and bloc memberships
+   * lose their dashes and dots there. Changing it draws the graph again.
    */
   declare renderer: string | undefined;
   /** Whether ties the text says are absent are drawn, as ghost edges. */
@@ -487,8 +493,7 @@ export class ActorGraph extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
-    if (this.hasUpdated && (changed.has('filter') || changed.has('view') || changed.has('compare') || changed.has('renderer')))
-      this.warnAboutAttributes();
+    if (this.hasUpdated) this.warnAboutAttributes(WARNED_ATTRIBUTES.filter((name) => changed.has(name)));
   }
 
   /**
@@ -716,24 +721,27 @@ export class ActorGraph extends LitElement {
     return parseRendererChoice(this.renderer) ?? 'auto';
   }
 
-  /** Says, once per change, which attribute value was not understood and what was used instead. */
-  private warnAboutAttributes(): void {
+  /**
+   * Says which attribute value was not understood and what was used instead: for each of `names`
+   * (those just changed), or for all of them (when the data has loaded).
+   */
+  private warnAboutAttributes(names: readonly WarnedAttribute[] = WARNED_ATTRIBUTES): void {
     const { unknown } = parseCategoryList(this.filter);
-    if (unknown.length > 0) {
+    if (names.includes('filter') && unknown.length > 0) {
       console.warn(
         `<actor-graph>: the filter attribute names unknown categories (${unknown.join(', ')}); use ${TIE_CATEGORIES.join(', ')} or none.`,
       );
     }
-    if (!(VIEWS as readonly string[]).includes(this.view)) {
+    if (names.includes('view') && !(VIEWS as readonly string[]).includes(this.view)) {
       console.warn(`<actor-graph>: the view attribute "${this.view}" is not one of ${VIEWS.join(', ')}; showing the graph.`);
     }
-    if (parseRendererChoice(this.renderer) === undefined) {
+    if (names.includes('renderer') && parseRendererChoice(this.renderer) === undefined) {
       console.warn(
         `<actor-graph>: the renderer attribute "${this.renderer}" is not one of ${RENDERER_CHOICES.join(', ')}; choosing it automatically.`,
       );
     }
     const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
-    if (words.length > 0 && this.compared().join(' ') !== words.join(' ')) {
+    if (names.includes('compare') && words.length > 0 && this.compared().join(' ') !== words.join(' ')) {
       console.warn(
         `<actor-graph>: the compare attribute "${this.compare}" must name two different categories of ${TIE_CATEGORIES.join(', ')}; comparing ${DEFAULT_COMPARE.join(' and ')}.`,
       );

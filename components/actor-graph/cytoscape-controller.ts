@@ -21,6 +21,7 @@ import { hideBlankLayers } from './blank-layers.ts';
 import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
 import { drawDirectly, drawFirstFrameInSteps } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
+import type { ElementInternals } from './element-internals.ts';
 import { hideArrowsWhenFar } from './far-arrows.ts';
 import { makeGraphLayerBitmap, releaseLayerBitmaps } from './layer-bitmaps.ts';
 import { layOut, layOutInWorkerInSteps } from './layout-client.ts';
@@ -31,7 +32,7 @@ import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import { type Selection, sameSelection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
-import { dropUnusedWebGLLayer, webglSupport } from './webgl.ts';
+import { dropUnusedWebGLLayer, releaseWebGLContext, webglSupport } from './webgl.ts';
 import { cacheWrappedLabels } from './wrapped-label-cache.ts';
 
 // Our copy of Cytoscape warns in the host page's console about states the widget passes through
@@ -269,6 +270,21 @@ function isBatching(cy: Core): boolean {
   return (cy as unknown as { batching(): boolean }).batching();
 }
 
+/**
+ * Lets none of `nodes` be grabbed until the function returned is called. Not by `ungrabify()`,
+ * which restyles every node it changes (and so has the next frame measure them all again), nor by
+ * the core's `autoungrabify`, which would also stop the drag of an actor the reader holds.
+ */
+function ungrabbableUntilDone(nodes: cytoscape.NodeCollection): () => void {
+  const changed = (nodes.filter((node) => node.grabbable()).toArray() as unknown as ElementInternals[]).map(
+    (node) => node._private,
+  );
+  for (const node of changed) node.grabbable = false;
+  return () => {
+    for (const node of changed) node.grabbable = true;
+  };
+}
+
 /** Whether a graph is large enough to be added a chunk per frame. */
 function isChunked(elements: readonly unknown[]): boolean {
   return elements.length > CHUNKED_MIN_ELEMENTS;
@@ -299,7 +315,12 @@ export class CytoscapeController implements ReactiveController {
   private arrowsFar = false;
   /** The actor or tie the view is gliding to, from `centreOn`. */
   private centring: string | undefined;
-  /** The actors the reader has dragged on the current graph: the refined layout leaves them be. */
+  /**
+   * Where the reader first grabbed each actor of the current graph: for those dragged on the
+   * draft, the refined layout keeps the reader's move (see `moveTo`).
+   */
+  private readonly grabbedAt = new Map<string, { x: number; y: number }>();
+  /** The actors the reader has dragged on the current graph. */
   private readonly movedByReader = new Set<string>();
   private hovered: NodeSingular | EdgeSingular | undefined;
   /** The selection asked for. */
@@ -368,7 +389,7 @@ export class CytoscapeController implements ReactiveController {
     await yieldToMain();
     if (token !== this.createToken) return false;
 
-    const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport());
+    const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport);
     const cy = cytoscape({
       container,
       // Only a small graph fades around a selection; larger ones change opacity in one frame.
@@ -541,8 +562,9 @@ export class CytoscapeController implements ReactiveController {
     if (this.cy !== cy) return false;
     await this.moveTo(cy, refined);
     if (this.cy !== cy) return false;
-    // Refit to the refined layout, unless the reader has moved the view meanwhile.
-    if (JSON.stringify([cy.zoom(), cy.pan()]) === placedView) {
+    // Refit to the refined layout, unless the reader has moved the view meanwhile, or holds an
+    // actor: the view would move it from under the pointer.
+    if (JSON.stringify([cy.zoom(), cy.pan()]) === placedView && cy.nodes(':grabbed').empty()) {
       this.hadSize = false;
       this.fitIfSized(container);
     }
@@ -555,31 +577,50 @@ export class CytoscapeController implements ReactiveController {
    * takes well over 100 ms here, the nodes move while a batch holds the frames and are measured a
    * slice per task (`measureInSlices`); the frame after the batch then only draws the graph.
    * Moved a slice a frame instead, each frame drew the whole graph again: at 1,000 actors, five
-   * frames of 56 to 118 ms over 400 to 600 ms. No actor can be grabbed meanwhile: a drag would
-   * fight the glide, or go unseen under the batch and leave the actor where the frames resume. (A
-   * drag begun before, on the draft, goes on.) The actors the reader has dragged on the draft, or
-   * is dragging, stay where the reader put them: the refined layout places the others.
+   * frames of 56 to 118 ms over 400 to 600 ms. No moving actor can be grabbed meanwhile: a drag
+   * would fight the glide, or go unseen under the batch and leave the actor where the frames
+   * resume. The reader's hand wins over the layout: an actor the reader holds stays under the
+   * pointer and goes on following it, and one the reader dragged on the draft and let go goes
+   * where the refined layout puts it, moved as the reader moved it (the two layouts differ in
+   * scale, so the place it was let go at may lie far from its ties).
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
-    const ungrabbable = cy.autoungrabify();
-    cy.autoungrabify(true);
+    const moving = cy
+      .nodes()
+      .filter((node) => !node.grabbed())
+      .nodes();
+    const letGo = ungrabbableUntilDone(moving);
     try {
-      await this.moveNodesTo(cy, positions);
+      await this.moveNodesTo(cy, moving, this.keepingReaderMoves(positions), cy.nodes().length <= GLIDE_MAX_NODES);
     } finally {
-      if (!cy.destroyed()) cy.autoungrabify(ungrabbable);
+      letGo();
     }
   }
 
-  /** Moves the nodes to their refined positions, as `moveTo` says. */
-  private async moveNodesTo(cy: Core, positions: PositionList): Promise<void> {
-    const moved = this.movedByReader;
-    const nodes = moved.size === 0 ? cy.nodes() : cy.nodes().filter((node) => !moved.has(node.id()));
-    if (nodes.length <= GLIDE_MAX_NODES) {
+  /** Where each actor goes: its refined position, moved as the reader moved it on the draft. */
+  private keepingReaderMoves(positions: PositionList): (node: NodeSingular) => { x: number; y: number } {
+    return (node) => {
+      const refined = positionIn(positions, node.id());
+      const from = this.grabbedAt.get(node.id());
+      if (from === undefined || !this.movedByReader.has(node.id())) return refined;
+      const now = node.position();
+      return { x: refined.x + now.x - from.x, y: refined.y + now.y - from.y };
+    };
+  }
+
+  /** Moves `nodes` of `cy` to `target`: gliding, or at once under a batch, as `moveTo` says. */
+  private async moveNodesTo(
+    cy: Core,
+    nodes: cytoscape.NodeCollection,
+    target: (node: NodeSingular) => { x: number; y: number },
+    glide: boolean,
+  ): Promise<void> {
+    if (glide) {
       await new Promise<void>((resolve) => {
         nodes
           .layout({
             name: 'preset',
-            positions: (node: NodeSingular) => positionIn(positions, node.id()),
+            positions: target,
             fit: false,
             // Where the reader asks for less motion, the nodes jump to their places.
             animate: !prefersReducedMotion(),
@@ -595,7 +636,7 @@ export class CytoscapeController implements ReactiveController {
     cy.startBatch();
     this.settling = true;
     try {
-      nodes.positions((node) => positionIn(positions, (node as NodeSingular).id()));
+      nodes.positions((node) => target(node as NodeSingular));
       await measureInSlices(cy, () => this.cy === cy);
     } finally {
       if (this.cy === cy) this.settling = false;
@@ -629,7 +670,10 @@ export class CytoscapeController implements ReactiveController {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
-    if (this.cy !== undefined) releaseLayerBitmaps(this.cy);
+    if (this.cy !== undefined) {
+      releaseLayerBitmaps(this.cy);
+      releaseWebGLContext(this.cy);
+    }
     this.cy?.destroy();
     this.cy = undefined;
     this.placed = false;
@@ -638,6 +682,7 @@ export class CytoscapeController implements ReactiveController {
     this.arrowsFar = false;
     this.centring = undefined;
     this.movedByReader.clear();
+    this.grabbedAt.clear();
     this.appliedFilter = '';
     this.hovered = undefined;
     this.focusedId = null;
@@ -845,7 +890,11 @@ export class CytoscapeController implements ReactiveController {
       if (event.target === cy && !this.settling) this.callbacks.onTap(null);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
-    // An actor the reader drags on the draft is not taken back by the refined layout.
+    // An actor the reader drags on the draft keeps the reader's move in the refined layout.
+    cy.on('grab', 'node', (event: EventObject) => {
+      const node = event.target as NodeSingular;
+      if (!this.grabbedAt.has(node.id())) this.grabbedAt.set(node.id(), { ...node.position() });
+    });
     cy.on('drag', 'node', (event: EventObject) => {
       this.movedByReader.add((event.target as NodeSingular).id());
     });

@@ -11,6 +11,8 @@ export interface ElementPrivate {
   readonly group: 'nodes' | 'edges';
   /** Whether the element is pressed (`:active`). */
   active: boolean;
+  /** Whether a node may be grabbed, as `grabify()` and `ungrabify()` set it (they restyle it too). */
+  grabbable?: boolean;
   /** The element's box as last worked out, labels and arrows included; `null` once dropped. */
   readonly bbCache: RendererBox | null | undefined;
   /** The positions the box was worked out at; `null` once dropped. */

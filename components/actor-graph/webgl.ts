@@ -1,14 +1,18 @@
-/** Detects, once per page, what WebGL the browser has. */
+/** Detects, once per page, what WebGL the browser has, and tidies up after Cytoscape's WebGL renderer. */
 import type { Core } from 'cytoscape';
 import { type WebGLSupport, webglSupportOf } from '../../src/render/gpu.ts';
 import { canvasRendererOf } from './canvas-renderer-internals.ts';
 
 let answer: WebGLSupport | undefined;
 
-/** The renderer string WebGL reports, or `undefined` without WebGL. */
+/**
+ * The renderer string WebGL 2 reports, or `undefined` without WebGL 2: Cytoscape's WebGL renderer
+ * draws on a WebGL 2 context, and made where there is none, it throws and leaves every graph made
+ * after it on the page trying for one too (see `dropUnusedWebGLLayer`).
+ */
 export function webglRendererName(): string | undefined {
   const canvas = document.createElement('canvas');
-  const gl = canvas.getContext('webgl');
+  const gl = canvas.getContext('webgl2');
   if (gl === null) return undefined;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const name = info === null ? gl.getParameter(gl.RENDERER) : gl.getParameter(info.UNMASKED_RENDERER_WEBGL);
@@ -20,11 +24,6 @@ export function webglRendererName(): string | undefined {
 export function webglSupport(): WebGLSupport {
   answer ??= webglSupportOf(webglRendererName());
   return answer;
-}
-
-/** Whether Cytoscape's WebGL renderer would run on a real GPU here. */
-export function hasHardwareWebGL(): boolean {
-  return webglSupport() === 'hardware';
 }
 
 /** The canvas renderer's layers without WebGL: the graph, the dragged elements, the selection box. */
@@ -52,4 +51,15 @@ export function dropUnusedWebGLLayer(cy: Core): void {
   canvases.length = CANVAS_LAYERS;
   contexts.length = CANVAS_LAYERS;
   if (data?.canvasNeedsRedraw !== undefined) data.canvasNeedsRedraw.length = CANVAS_LAYERS;
+}
+
+/**
+ * Lets the WebGL context of a graph go, before the graph is destroyed: Cytoscape leaves it to the
+ * garbage collector, and until then it counts against the few a page may hold (each redraw or
+ * switch of view makes a new graph). Does nothing for a graph without one.
+ */
+export function releaseWebGLContext(cy: Core): void {
+  for (const context of canvasRendererOf(cy)?.data?.contexts ?? []) {
+    if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
+  }
 }

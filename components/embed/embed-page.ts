@@ -25,7 +25,7 @@ const MESSAGES = {
   'bad-lang': (value: string) => `The lang parameter "${value}" is not a language tag such as ko or en; it is left out.`,
   'bad-show-absent': (value: string) => `The show-absent parameter "${value}" is not true or false; absent ties are not drawn.`,
   'bad-renderer': (value: string) =>
-    `The renderer parameter "${value}" is not ${RENDERER_CHOICES.join(', ')}; the renderer is chosen automatically.`,
+    `The renderer parameter "${value}" is not ${RENDERER_CHOICES.slice(0, -1).join(', ')} or ${RENDERER_CHOICES.at(-1)}; the renderer is chosen automatically.`,
 } as const;
 
 const STYLES = `

@@ -117,8 +117,9 @@ export function readEmbedParams(search: string, pageUrl: string): EmbedSettings 
         break;
       }
       case 'renderer':
+        // Left empty, it is left out, as the other parameters that take a word are.
         if (parseRendererChoice(value) === undefined) problem('bad-renderer', parameter, value);
-        else attributes.push([parameter, value.trim().toLowerCase()]);
+        else if (value.trim() !== '') attributes.push([parameter, value.trim().toLowerCase()]);
         break;
       default:
         // `selected` and `layout-seed` take any text: an id the data lacks selects nothing, and

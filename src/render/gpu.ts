@@ -31,8 +31,13 @@ export function webglSupportOf(renderer: string | undefined): WebGLSupport {
   return isSoftwareRenderer(renderer) ? 'software' : 'hardware';
 }
 
-/** Whether a graph is drawn with Cytoscape's WebGL renderer, given the choice, its size and the browser's WebGL. */
-export function drawsWithWebGL(choice: RendererChoice, large: boolean, support: WebGLSupport): boolean {
-  if (choice === 'canvas' || support === 'none') return false;
-  return choice === 'webgl' || (large && support === 'hardware');
+/**
+ * Whether a graph is drawn with Cytoscape's WebGL renderer, given the choice, its size and the
+ * browser's WebGL. `support` is asked only when the answer depends on it: finding out makes a
+ * WebGL context, which a small graph drawn on a canvas has no use for.
+ */
+export function drawsWithWebGL(choice: RendererChoice, large: boolean, support: () => WebGLSupport): boolean {
+  if (choice === 'canvas' || (choice === 'auto' && !large)) return false;
+  const found = support();
+  return choice === 'webgl' ? found !== 'none' : found === 'hardware';
 }

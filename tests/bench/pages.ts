@@ -31,12 +31,12 @@ const MEASURE = `
   window.__clicked = async () => { await afterPaint(); window.__bench.click = sincePress(); };
   // To the selection drawn on the widget's graph: the end of the first frame drawn with \`id\` marked.
   window.__selectionDrawn = (cy, id) => {
-    // Cytoscape's WebGL renderer tells of no frame it draws: the frame after the first that
-    // begins with the selection marked has drawn it (one frame late, at worst).
+    // Cytoscape's WebGL renderer tells of no frame it draws: it draws the selection in the first
+    // frame that begins with it marked (the widget marks it in a task between frames).
     if (cy.renderer().webgl === true) {
       const marked = () => {
         if (!cy.getElementById(id).hasClass('selected')) return requestAnimationFrame(marked);
-        requestAnimationFrame(() => setTimeout(() => { window.__bench.clickGraph = sincePress(); }, 0));
+        setTimeout(() => { window.__bench.clickGraph = sincePress(); }, 0);
       };
       requestAnimationFrame(marked);
       return;

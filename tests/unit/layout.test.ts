@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeLayout, layoutCoreOf, startLayout } from '../../src/layout/compute.ts';
 import { runSeededLayout } from '../../src/layout/fcose.ts';
 import {
@@ -154,7 +154,14 @@ describe('the renderer choice', () => {
       ['canvas', true, 'hardware', false],
     ] as const;
     for (const [choice, large, support, webgl] of cases)
-      expect(drawsWithWebGL(choice, large, support), `${choice} ${large} ${support}`).toBe(webgl);
+      expect(
+        drawsWithWebGL(choice, large, () => support),
+        `${choice} ${large} ${support}`,
+      ).toBe(webgl);
+    // Finding out makes a WebGL context: a graph that draws on a canvas whatever the answer never asks.
+    const asked = vi.fn(() => 'hardware' as const);
+    expect([drawsWithWebGL('auto', false, asked), drawsWithWebGL('canvas', true, asked)]).toEqual([false, false]);
+    expect(asked).not.toHaveBeenCalled();
   });
 });
 
