@@ -243,6 +243,9 @@ export class ActorGraph extends LitElement {
    */
   declare textTarget: string | undefined;
 
+  /** The warning last given about each attribute, so that a value is spoken of once. */
+  private readonly warned = new Map<WarnedAttribute, string>();
+
   /** What the element shows besides its public properties; changed only through `setView`. */
   private ui: {
     hiddenTypes: ReadonlySet<string>;
@@ -723,28 +726,37 @@ export class ActorGraph extends LitElement {
 
   /**
    * Says which attribute value was not understood and what was used instead: for each of `names`
-   * (those just changed), or for all of them (when the data has loaded).
+   * (those just changed), or for all of them (when the data has loaded). A value is spoken of once,
+   * however often the element checks it.
    */
   private warnAboutAttributes(names: readonly WarnedAttribute[] = WARNED_ATTRIBUTES): void {
-    const { unknown } = parseCategoryList(this.filter);
-    if (names.includes('filter') && unknown.length > 0) {
-      console.warn(
-        `<actor-graph>: the filter attribute names unknown categories (${unknown.join(', ')}); use ${TIE_CATEGORIES.join(', ')} or none.`,
-      );
-    }
-    if (names.includes('view') && !(VIEWS as readonly string[]).includes(this.view)) {
-      console.warn(`<actor-graph>: the view attribute "${this.view}" is not one of ${VIEWS.join(', ')}; showing the graph.`);
-    }
-    if (names.includes('renderer') && parseRendererChoice(this.renderer) === undefined) {
-      console.warn(
-        `<actor-graph>: the renderer attribute "${this.renderer}" is not one of ${RENDERER_CHOICES.join(', ')}; choosing it automatically.`,
-      );
-    }
-    const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
-    if (names.includes('compare') && words.length > 0 && this.compared().join(' ') !== words.join(' ')) {
-      console.warn(
-        `<actor-graph>: the compare attribute "${this.compare}" must name two different categories of ${TIE_CATEGORIES.join(', ')}; comparing ${DEFAULT_COMPARE.join(' and ')}.`,
-      );
+    const problems: Record<WarnedAttribute, () => string | undefined> = {
+      filter: () => {
+        const { unknown } = parseCategoryList(this.filter);
+        return unknown.length === 0
+          ? undefined
+          : `the filter attribute names unknown categories (${unknown.join(', ')}); use ${TIE_CATEGORIES.join(', ')} or none.`;
+      },
+      view: () =>
+        (VIEWS as readonly string[]).includes(this.view)
+          ? undefined
+          : `the view attribute "${this.view}" is not one of ${VIEWS.join(', ')}; showing the graph.`,
+      renderer: () =>
+        parseRendererChoice(this.renderer) !== undefined
+          ? undefined
+          : `the renderer attribute "${this.renderer}" is not one of ${RENDERER_CHOICES.join(', ')}; choosing it automatically.`,
+      compare: () => {
+        const words = (this.compare ?? '').trim().split(/\s+/).filter(Boolean);
+        return words.length === 0 || this.compared().join(' ') === words.join(' ')
+          ? undefined
+          : `the compare attribute "${this.compare}" must name two different categories of ${TIE_CATEGORIES.join(', ')}; comparing ${DEFAULT_COMPARE.join(' and ')}.`;
+      },
+    };
+    for (const name of names) {
+      const problem = problems[name]();
+      if (problem !== undefined && this.warned.get(name) !== problem) console.warn(`<actor-graph>: ${problem}`);
+      if (problem === undefined) this.warned.delete(name);
+      else this.warned.set(name, problem);
     }
   }
 

@@ -562,12 +562,16 @@ export class CytoscapeController implements ReactiveController {
     if (this.cy !== cy) return false;
     await this.moveTo(cy, refined);
     if (this.cy !== cy) return false;
-    // Refit to the refined layout, unless the reader has moved the view meanwhile, or holds an
-    // actor: the view would move it from under the pointer.
-    if (JSON.stringify([cy.zoom(), cy.pan()]) === placedView && cy.nodes(':grabbed').empty()) {
+    // Refit to the refined layout (about three times the draft's size), unless the reader has
+    // moved the view meanwhile; while the reader holds an actor, once it is let go, so that the
+    // view does not move it from under the pointer.
+    const refit = () => {
+      if (this.cy !== cy || JSON.stringify([cy.zoom(), cy.pan()]) !== placedView) return;
       this.hadSize = false;
       this.fitIfSized(container);
-    }
+    };
+    if (cy.nodes(':grabbed').empty()) refit();
+    else cy.one('free', 'node', refit);
     return true;
   }
 
@@ -585,26 +589,44 @@ export class CytoscapeController implements ReactiveController {
    * scale, so the place it was let go at may lie far from its ties).
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
-    const moving = cy
-      .nodes()
-      .filter((node) => !node.grabbed())
-      .nodes();
+    const held = cy.nodes(':grabbed');
+    const moving = cy.nodes(':free');
+    const target = this.keepingReaderMoves(cy, positions);
+    // An actor only pressed, not dragged, goes to its place once it is let go.
+    held.forEach((node) => {
+      node.one('free', () => {
+        if (!this.movedByReader.has(node.id())) node.position(target(node));
+      });
+    });
     const letGo = ungrabbableUntilDone(moving);
     try {
-      await this.moveNodesTo(cy, moving, this.keepingReaderMoves(positions), cy.nodes().length <= GLIDE_MAX_NODES);
+      await this.moveNodesTo(cy, moving, target, cy.nodes().length <= GLIDE_MAX_NODES);
     } finally {
       letGo();
     }
   }
 
-  /** Where each actor goes: its refined position, moved as the reader moved it on the draft. */
-  private keepingReaderMoves(positions: PositionList): (node: NodeSingular) => { x: number; y: number } {
+  /**
+   * Where each actor goes: its refined position, moved as the reader moved it on the draft, scaled
+   * as the refined layout is scaled against the draft (so that, once the view is fitted to it, the
+   * move looks as long as it did).
+   */
+  private keepingReaderMoves(cy: Core, positions: PositionList): (node: NodeSingular) => { x: number; y: number } {
+    const span = (points: readonly { x: number; y: number }[]) => {
+      const xs = points.map((point) => point.x);
+      const ys = points.map((point) => point.y);
+      return Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    };
+    // Worked out now, while every actor still stands on the draft.
+    const draft = this.movedByReader.size === 0 ? 0 : span(cy.nodes().map((node) => node.position()));
+    const refinedSpan = draft === 0 ? 0 : span(positions.map(([, x, y]) => ({ x, y })));
+    const scale = draft > 0 && refinedSpan > 0 ? refinedSpan / draft : 1;
     return (node) => {
       const refined = positionIn(positions, node.id());
       const from = this.grabbedAt.get(node.id());
       if (from === undefined || !this.movedByReader.has(node.id())) return refined;
       const now = node.position();
-      return { x: refined.x + now.x - from.x, y: refined.y + now.y - from.y };
+      return { x: refined.x + (now.x - from.x) * scale, y: refined.y + (now.y - from.y) * scale };
     };
   }
 

@@ -227,14 +227,21 @@ describe('the renderer', () => {
     expect(graph.cy.nodes().length).toBe(before?.nodes().length);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const webglCore = graph.cy;
+    // Its contexts, read while it is there (Cytoscape lets go of its renderer when destroyed).
+    const contexts = (webglCore as unknown as { renderer(): { data: { contexts: unknown[] } } }).renderer().data.contexts;
     graph.setAttribute('renderer', 'gpu');
     await graph.updateComplete;
     while (graph.cy === webglCore || graph.cy === undefined) await nextFrame();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('the renderer attribute "gpu" is not one of auto, canvas, webgl'));
     expect(rendererOf(graph).webgl).toBe(false);
-    // Said once: a change of another attribute does not say it again.
+    // The WebGL graph let its context go when it was destroyed.
+    expect(contexts.filter((context) => context instanceof WebGL2RenderingContext && context.isContextLost())).toHaveLength(1);
+    // Said once: neither a change of another attribute nor the data loaded again says it again.
     graph.filter = 'alliance';
     await graph.updateComplete;
+    const reloaded = nextEvent(graph, 'ag-ready');
+    graph.src = `${SEED_URL}?again`;
+    await reloaded;
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });

@@ -172,6 +172,13 @@ describe('the refined layout', () => {
         return Math.hypot(box.left + at.x - pointer.x, box.top + at.y - pointer.y);
       };
       const offAtStart = offPointer();
+      // How much larger the refined layout is than the draft: a move kept is scaled as much.
+      const span = (points: { x: number; y: number }[]) =>
+        Math.max(
+          Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x)),
+          Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y)),
+        );
+      const draftSpan = span(cy.nodes().map((node) => node.position()));
       release();
       // The held actor follows the pointer while the others glide.
       let ready = false;
@@ -198,15 +205,20 @@ describe('the refined layout', () => {
       expect(Math.abs(offPointer() - offAtStart)).toBeLessThan(1);
       mouse('mousemove', pointer.x + 20, pointer.y);
       expect(Math.abs(offPointer() - offAtStart)).toBeLessThan(1);
+      // Let go, the view is fitted to the refined layout, which is larger than the draft.
+      const zoomHeld = cy.zoom();
       mouse('mouseup', pointer.x, pointer.y);
+      expect(cy.zoom()).toBeLessThan(zoomHeld * 0.8);
       // The dropped actor goes where the refined layout puts it, moved as the reader moved it;
       // every other actor goes where the refined layout puts it.
       const request = layoutRequestOf(buildElements(dataset as Dataset), parseSeed(undefined), 15);
       const refined = new Map((await computeLayout(request)).map(([id, x, y]) => [id, { x, y }]));
       const from = grabbed.get(dropped.id());
       const goal = refined.get(dropped.id());
-      expect(dropped.position().x).toBeCloseTo((goal?.x ?? 0) + droppedAt.x - (from?.x ?? 0), 6);
-      expect(dropped.position().y).toBeCloseTo((goal?.y ?? 0) + droppedAt.y - (from?.y ?? 0), 6);
+      const scale = span([...refined.values()]) / draftSpan;
+      expect(scale).toBeGreaterThan(1.5);
+      expect(dropped.position().x).toBeCloseTo((goal?.x ?? 0) + (droppedAt.x - (from?.x ?? 0)) * scale, 6);
+      expect(dropped.position().y).toBeCloseTo((goal?.y ?? 0) + (droppedAt.y - (from?.y ?? 0)) * scale, 6);
       expect(droppedAt).not.toEqual(from);
       const others = cy
         .nodes()
