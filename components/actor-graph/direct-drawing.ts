@@ -118,6 +118,24 @@ export function drawFirstFrameInSteps(cy: Core): void {
   });
 }
 
+/**
+ * Has the frames of `cy`, a core drawn directly, leave every tie out until the function returned
+ * is called, which draws them again. Meant for the glide to the refined layout, whose frames move
+ * every actor: at 300 actors each of them took 50 to 80 ms here with the ties, which made them
+ * the longest tasks of the graph's start, and 25 to 55 without (12 frames in the glide's 300 ms
+ * instead of 8; 8 pages each). The ties are still measured as the actors move. Does nothing for a
+ * core not drawn directly.
+ */
+export function leaveTiesOut(cy: Core): () => void {
+  const renderer = canvasRendererOf(cy);
+  if (renderer === undefined || !directRenderers.has(renderer)) return () => undefined;
+  tiesHeld.add(renderer);
+  return () => {
+    tiesHeld.delete(renderer);
+    if (!cy.destroyed()) cy.forceRender();
+  };
+}
+
 /** The box of a part that is not there: drawn, it is skipped, as Cytoscape skips it. */
 const NO_BOX: RendererBox = Object.freeze({ x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity, w: 0, h: 0 });
 

@@ -24,11 +24,13 @@ afterEach(() => {
 /**
  * Draws 200 actors and their blocs (above 200 nodes: a draft, then a refined layout of default
  * quality) with the gate holding `hold`, and returns the most nodes seen moving at once and which
- * layout the graph's first frame showed.
+ * layout the graph's first frame showed. A refined layout held comes once the graph has drawn
+ * `framesBefore` frames.
  */
 async function drawWithGate(
   hold: 'draft' | 'refined',
   inFirstFrame?: (cy: NonNullable<ActorGraph['cy']>) => void,
+  framesBefore = 1,
 ): Promise<{ most: number; firstDrawn: 'draft' | 'refined' | 'neither' }> {
   const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
   const release = hold === 'draft' ? undefined : holdRefinedLayouts();
@@ -44,7 +46,12 @@ async function drawWithGate(
     firstDrawn = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
     inFirstFrame?.(cy);
     // The refined layout comes once the draft is drawn.
-    release?.();
+    let drawnFrames = 1;
+    if (drawnFrames >= framesBefore) release?.();
+    else
+      cy.on('render', () => {
+        if (++drawnFrames === framesBefore) release?.();
+      });
   });
   let most = 0;
   while (!ready) {
@@ -75,6 +82,50 @@ describe('the refined layout', () => {
     expect(most).toBeGreaterThan(100);
   }, 60_000);
 
+  it("leaves the ties out of the glide's frames, and draws them again once it ends", async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
+    const release = holdRefinedLayouts();
+    const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+    const element = document.querySelector('actor-graph') as ActorGraph;
+    // After the draft's first three frames, which add its ties and then its labels.
+    onFirstFrame(element, (cy) => {
+      let drawn = 1;
+      cy.on('render', () => {
+        if (++drawn === 3) release();
+      });
+    });
+    let ready = false;
+    void mounted.then(() => (ready = true));
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let gliding: FrameDrawn[] = [];
+    while (!ready && gliding.length === 0) {
+      await nextFrame();
+      if (
+        element.cy
+          ?.nodes()
+          .filter((node) => node.animated())
+          .nonempty()
+      )
+        gliding = await framesWhile(async () => {
+          await nextFrame();
+          await nextFrame();
+        });
+    }
+    const { graph, error } = await mounted;
+    expect(error).toBeUndefined();
+    await nextFrame();
+    const settled = await framesWhile(async () => {
+      graph.cy?.forceRender();
+      await nextFrame();
+      await nextFrame();
+    });
+    // The actors' outlines alone in the glide's frames; with the ties (more than 100) after it.
+    expect(gliding.length).toBeGreaterThan(0);
+    expect(settled.length).toBeGreaterThan(0);
+    for (const frame of gliding) expect(frame.strokes).toBeLessThan((settled[0]?.strokes ?? 0) - 100);
+    expect(gliding.every((frame) => frame.texts > 100)).toBe(true);
+  }, 60_000);
+
   it('jumps in where the reader prefers reduced motion', async () => {
     const real = window.matchMedia.bind(window);
     vi.stubGlobal('matchMedia', (query: string) =>
@@ -93,7 +144,8 @@ describe('the refined layout', () => {
 
   it("draws the draft's actors in its first frame, whose drawing code is cold, its ties from the second and its labels from the third", async () => {
     // The draft's frames, and the glide's, come before the graph is ready.
-    const [first, second, third] = await framesWhile(() => drawWithGate('refined'));
+    // The refined layout comes after them: its glide's frames leave the ties out.
+    const [first, second, third] = await framesWhile(() => drawWithGate('refined', undefined, 3));
     // The actors' outlines, then the ties' lines too (more than 100 of each at 200 actors).
     expect(first?.strokes).toBeGreaterThan(100);
     expect(second?.strokes).toBeGreaterThan((first?.strokes ?? 0) + 100);
