@@ -32,7 +32,7 @@ import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import { type Selection, sameSelection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
-import { dropUnusedWebGLLayer, releaseWebGLContext, webglSupport } from './webgl.ts';
+import { dropUnusedWebGLLayer, releaseWebGLContext, webglSupport, withoutWebGLNotice } from './webgl.ts';
 import { cacheWrappedLabels } from './wrapped-label-cache.ts';
 
 // Our copy of Cytoscape warns in the host page's console about states the widget passes through
@@ -390,22 +390,24 @@ export class CytoscapeController implements ReactiveController {
     if (token !== this.createToken) return false;
 
     const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport);
-    const cy = cytoscape({
-      container,
-      // Only a small graph fades around a selection; larger ones change opacity in one frame.
-      style: buildStylesheet(options.theme, { fades: nodeCount <= SMALL_GRAPH_MAX_NODES }),
-      layout: { name: 'preset' },
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      autounselectify: true,
-      userZoomingEnabled: false,
-      // Large graphs trade a little polish while moving for a smooth pan.
-      hideEdgesOnViewport: nodeCount > LARGE_GRAPH,
-      // While the reader drags or zooms, a bitmap of the graph moves instead of a full redraw.
-      textureOnViewport: nodeCount > SMALL_GRAPH_MAX_NODES,
-      renderer: { name: 'canvas', webgl },
-    } as cytoscape.CytoscapeOptions);
+    const cy = withoutWebGLNotice(() =>
+      cytoscape({
+        container,
+        // Only a small graph fades around a selection; larger ones change opacity in one frame.
+        style: buildStylesheet(options.theme, { fades: nodeCount <= SMALL_GRAPH_MAX_NODES }),
+        layout: { name: 'preset' },
+        minZoom: 0.05,
+        maxZoom: 4,
+        boxSelectionEnabled: false,
+        autounselectify: true,
+        userZoomingEnabled: false,
+        // Large graphs trade a little polish while moving for a smooth pan.
+        hideEdgesOnViewport: nodeCount > LARGE_GRAPH,
+        // While the reader drags or zooms, a bitmap of the graph moves instead of a full redraw.
+        textureOnViewport: nodeCount > SMALL_GRAPH_MAX_NODES,
+        renderer: { name: 'canvas', webgl },
+      } as cytoscape.CytoscapeOptions),
+    );
     this.cy = cy;
     coalesceStyleTriggers(cy);
     cacheWrappedLabels(cy);

@@ -63,3 +63,23 @@ export function releaseWebGLContext(cy: Core): void {
     if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
   }
 }
+
+/** What Cytoscape logs each time it makes a renderer for WebGL. */
+const WEBGL_NOTICE = 'webgl rendering enabled';
+
+/**
+ * Runs `make` (the making of a Cytoscape core) without letting Cytoscape log its WebGL notice on
+ * the page's console, which is the host page's and not ours to fill. Anything else logged
+ * meanwhile goes through.
+ */
+export function withoutWebGLNotice<T>(make: () => T): T {
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (!(args.length === 1 && args[0] === WEBGL_NOTICE)) log.apply(console, args);
+  };
+  try {
+    return make();
+  } finally {
+    console.log = log;
+  }
+}

@@ -10,7 +10,7 @@ import { layOutInWorker } from '../../components/actor-graph/layout-client.ts';
 import type { LayoutAnswer, LayoutMessage } from '../../components/actor-graph/layout-messages.ts';
 import { measureInSlices } from '../../components/actor-graph/measure-once.ts';
 import { skipNeedlessFrames } from '../../components/actor-graph/needless-frames.ts';
-import { webglRendererName, webglSupport } from '../../components/actor-graph/webgl.ts';
+import { webglRendererName, webglSupport, withoutWebGLNotice } from '../../components/actor-graph/webgl.ts';
 import { nextFrame, yieldToMain } from '../../components/shared/yield-to-main.ts';
 import { computeLayout } from '../../src/layout/compute.ts';
 import { layoutRequestOf } from '../../src/layout/request.ts';
@@ -169,6 +169,20 @@ describe('the renderer', () => {
     webglLayer: graph.shadowRoot?.querySelector('.graph canvas[data-id$="-webgl"]') !== null,
   });
 
+  it("keeps only Cytoscape's WebGL notice off the console while a core is made", () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const made = withoutWebGLNotice(() => {
+      console.log('webgl rendering enabled');
+      console.log('webgl rendering enabled', 'and more');
+      console.log('something else');
+      return 'core';
+    });
+    console.log('webgl rendering enabled');
+    expect(made).toBe('core');
+    expect(log.mock.calls).toEqual([['webgl rendering enabled', 'and more'], ['something else'], ['webgl rendering enabled']]);
+    log.mockRestore();
+  });
+
   it('keeps the canvas renderer where WebGL runs in software, as in headless Chromium', async () => {
     const name = webglRendererName();
     // Headless Chromium without a GPU renders WebGL with SwiftShader, or has no WebGL at all.
@@ -180,6 +194,8 @@ describe('the renderer', () => {
     skip(webglRendererName() === undefined, 'this browser has no WebGL');
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const webgl = await mountGraph(`src="${SEED_URL}" renderer="webgl"`);
+    // Cytoscape's notice that it draws with WebGL stays off the page's console.
+    expect(log).not.toHaveBeenCalled();
     log.mockRestore();
     expect(rendererOf(webgl)).toEqual({ webgl: true, webglLayer: true });
     // A click on an actor selects it: WebGL's picking finds it under the pointer.
