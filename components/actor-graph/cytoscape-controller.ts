@@ -579,16 +579,17 @@ export class CytoscapeController implements ReactiveController {
 
   /**
    * Moves the nodes to their refined positions. A few hundred nodes glide there, unless the
-   * reader prefers reduced motion, with their ties left out of the glide's frames. Above that, where one frame that moves and measures every node
-   * takes well over 100 ms here, the nodes move while a batch holds the frames and are measured a
-   * slice per task (`measureInSlices`); the frame after the batch then only draws the graph.
+   * reader prefers reduced motion, with their ties left out of the glide's frames. Above that,
+   * where one frame that moves and measures every node takes well over 100 ms here, the nodes move
+   * while a batch holds the frames and are measured a slice per task (`measureInSlices`); the
+   * frame after the batch then only draws the graph.
    * Moved a slice a frame instead, each frame drew the whole graph again: at 1,000 actors, five
    * frames of 56 to 118 ms over 400 to 600 ms. No moving actor can be grabbed meanwhile: a drag
    * would fight the glide, or go unseen under the batch and leave the actor where the frames
    * resume. The reader's hand wins over the layout: an actor the reader holds stays under the
    * pointer and goes on following it, and one the reader dragged on the draft and let go goes
-   * where the refined layout puts it, moved as the reader moved it (the two layouts differ in
-   * scale, so the place it was let go at may lie far from its ties).
+   * where the refined layout puts it, moved as the reader moved it (see `keepingReaderMoves`): the
+   * two layouts differ in scale, so the place it was let go at may lie far from its ties.
    */
   private async moveTo(cy: Core, positions: PositionList): Promise<void> {
     const held = cy.nodes(':grabbed');

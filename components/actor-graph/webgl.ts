@@ -16,8 +16,13 @@ export function webglRendererName(): string | undefined {
   if (gl === null) return undefined;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const name = info === null ? gl.getParameter(gl.RENDERER) : gl.getParameter(info.UNMASKED_RENDERER_WEBGL);
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  loseContext(gl);
   return String(name);
+}
+
+/** Lets `context` go at once, if it is a WebGL 2 context, rather than when it is collected. */
+function loseContext(context: unknown): void {
+  if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
 }
 
 /** What WebGL this browser has: none, a software rasterizer, or a real GPU. Asked once per page. */
@@ -44,8 +49,7 @@ export function dropUnusedWebGLLayer(cy: Core): void {
   if (canvases === undefined || contexts === undefined || canvases.length <= CANVAS_LAYERS) return;
   for (const [index, canvas] of canvases.entries()) {
     if (index < CANVAS_LAYERS) continue;
-    const context = contexts[index];
-    if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
+    loseContext(contexts[index]);
     canvas.remove();
   }
   canvases.length = CANVAS_LAYERS;
@@ -59,9 +63,7 @@ export function dropUnusedWebGLLayer(cy: Core): void {
  * switch of view makes a new graph). Does nothing for a graph without one.
  */
 export function releaseWebGLContext(cy: Core): void {
-  for (const context of canvasRendererOf(cy)?.data?.contexts ?? []) {
-    if (context instanceof WebGL2RenderingContext) context.getExtension('WEBGL_lose_context')?.loseContext();
-  }
+  for (const context of canvasRendererOf(cy)?.data?.contexts ?? []) loseContext(context);
 }
 
 /** What Cytoscape logs each time it makes a renderer for WebGL. */
