@@ -110,7 +110,8 @@ interface DrawnPane {
   readonly loaded: LoadedDataset;
   readonly seed: number;
   readonly lang: string;
-  readonly renderer: RendererChoice;
+  /** Changed in place where a new choice picks the renderer that draws the graph already. */
+  renderer: RendererChoice;
   readonly container: HTMLElement;
 }
 
@@ -531,6 +532,8 @@ export class ActorGraph extends LitElement {
         continue;
       }
       const drawn = this.drawn.get(pane);
+      // A new choice that picks the renderer drawing the graph already draws nothing again.
+      if (drawn !== undefined && drawn.renderer !== renderer && pane.isDrawnAs(renderer)) drawn.renderer = renderer;
       if (
         drawn?.loaded === loaded &&
         drawn.seed === seed &&

@@ -304,6 +304,8 @@ const CENTRE_PADDING = 40;
 
 export class CytoscapeController implements ReactiveController {
   private cy: Core | undefined;
+  /** How the current core's renderer was chosen: with WebGL or not, for a large graph or not. */
+  private drawnAs: { readonly webgl: boolean; readonly large: boolean } | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private hadSize = false;
   private placed = false;
@@ -355,6 +357,15 @@ export class CytoscapeController implements ReactiveController {
   }
 
   /**
+   * Whether the graph is drawn by the renderer that `choice` would pick for it, so that changing
+   * to that choice needs no new drawing (`canvas` after `auto` for a small graph, say).
+   */
+  isDrawnAs(choice: RendererChoice): boolean {
+    const drawn = this.drawnAs;
+    return drawn !== undefined && drawsWithWebGL(choice, drawn.large, webglSupport) === drawn.webgl;
+  }
+
+  /**
    * Draws `options.dataset` in `container`, replacing any earlier graph. Positions are computed
    * even while the container has no size; the view is fitted when it first gets one. Resolves
    * `true` once the layout is done and drawn, `false` when a newer drawing or `destroy()` replaced it.
@@ -390,6 +401,7 @@ export class CytoscapeController implements ReactiveController {
     if (token !== this.createToken) return false;
 
     const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport);
+    this.drawnAs = { webgl, large: nodeCount > LARGE_GRAPH };
     const cy = withoutWebGLNotice(() =>
       cytoscape({
         container,
@@ -704,6 +716,7 @@ export class CytoscapeController implements ReactiveController {
     }
     this.cy?.destroy();
     this.cy = undefined;
+    this.drawnAs = undefined;
     this.placed = false;
     this.settling = false;
     this.arrowsByClass = false;

@@ -226,13 +226,24 @@ describe('the renderer', () => {
     expect(rendererOf(auto)).toEqual({ webgl: false, webglLayer: false });
   });
 
-  it('draws the graph again with the renderer that the attribute names when it changes, and warns of one it does not know', async ({
+  it('keeps the graph for a choice that picks its renderer, draws it again for one that does not, and warns of one it does not know', async ({
     skip,
   }) => {
     skip(webglRendererName() === undefined, 'this browser has no WebGL');
     const graph = await mountGraph();
     const before = graph.cy;
     expect(rendererOf(graph).webgl).toBe(false);
+    // `canvas` picks the renderer that draws this small graph already, and so does `auto` again:
+    // neither draws it again.
+    let readies = 0;
+    graph.addEventListener('ag-ready', () => readies++);
+    for (const choice of ['canvas', 'auto']) {
+      graph.setAttribute('renderer', choice);
+      await graph.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(graph.cy).toBe(before);
+    }
+    expect(readies).toBe(0);
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     graph.setAttribute('renderer', 'webgl');
     await graph.updateComplete;
