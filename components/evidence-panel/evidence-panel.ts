@@ -281,10 +281,15 @@ export class EvidencePanel extends LitElement {
           ? nothing
           : html`<p class="members">${w.members} ${members.map((member, index) => html`${index > 0 ? ', ' : ''}${this.actorButton(member)}`)}</p>`
       }
-      <p class="count">${w.shownHidden(shown.length, hidden)}</p>
+      <p class="count">${w.shownHidden(shown.length, hidden, this.absentHidden(all))}</p>
       ${this.renderByCategory(dataset, shown, actor.id)}
       ${members.length < 2 ? nothing : this.renderAmongMembers(dataset, actor, members)}
     `;
+  }
+
+  /** How many of `ties` are hidden because absent ties are switched off, whatever else would hide them. */
+  private absentHidden(ties: Dataset['ties']): number {
+    return this.filter.showAbsent ? 0 : ties.filter((tie) => tie.status === 'absent').length;
   }
 
   /** A bloc's own ties say little; the ties among its members are what it is made of. */
@@ -295,7 +300,7 @@ export class EvidencePanel extends LitElement {
     const hidden = among.length - shown.length;
     return html`
       <h3 class="among">${this.words.panel.amongMembers(this.name(bloc))}</h3>
-      <p class="count">${this.words.panel.shownHidden(shown.length, hidden)}</p>
+      <p class="count">${this.words.panel.shownHidden(shown.length, hidden, this.absentHidden(among))}</p>
       ${this.renderByCategory(dataset, shown, undefined)}
     `;
   }

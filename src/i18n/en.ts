@@ -125,8 +125,15 @@ export const en = {
     overviewCount: (actors: number, ties: number) => `${plural(actors, 'actor')} · ${plural(ties, 'tie')} shown`,
     alsoCalled: (names: string) => `In the text also: ${names}`,
     members: 'Members:',
-    shownHidden: (shown: number, hidden: number) =>
-      hidden > 0 ? `${plural(shown, 'tie')} shown, ${hidden} hidden by the filter` : plural(shown, 'tie'),
+    /** `absent` of the `hidden` ties are hidden only because absent ties are switched off. */
+    shownHidden: (shown: number, hidden: number, absent: number) => {
+      if (hidden === 0) return plural(shown, 'tie');
+      const parts = [
+        ...(hidden > absent ? [`${hidden - absent} hidden by the filter`] : []),
+        ...(absent > 0 ? [`${plural(absent, 'absent tie')} hidden`] : []),
+      ];
+      return `${plural(shown, 'tie')} shown, ${parts.join(', ')}`;
+    },
     amongMembers: (bloc: string) => `Between the members of ${bloc}`,
     categoryTies: (category: string) => `${category} ties`,
     tie: 'Tie',

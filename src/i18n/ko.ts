@@ -113,7 +113,14 @@ export const ko: Messages = {
     overviewCount: (actors, ties) => `행위자 ${actors}개 · 관계 ${ties}개 표시`,
     alsoCalled: (names) => `텍스트 속 다른 이름: ${names}`,
     members: '구성원:',
-    shownHidden: (shown, hidden) => (hidden > 0 ? `관계 ${shown}개 표시, 필터로 ${hidden}개 숨김` : `관계 ${shown}개`),
+    shownHidden: (shown, hidden, absent) => {
+      if (hidden === 0) return `관계 ${shown}개`;
+      const parts = [
+        ...(hidden > absent ? [`필터로 ${hidden - absent}개 숨김`] : []),
+        ...(absent > 0 ? [`부재 관계 ${absent}개 숨김`] : []),
+      ];
+      return `관계 ${shown}개 표시, ${parts.join(', ')}`;
+    },
     amongMembers: (bloc) => `${bloc} 구성원 사이`,
     categoryTies: (category) => `${category} 관계`,
     tie: '관계',

@@ -397,6 +397,28 @@ describe('<actor-graph> filters', () => {
   });
 });
 
+describe('<actor-graph> counts in the panel', () => {
+  /** The count of ties that the panel gives under the heading of the actor selected. */
+  async function countOf(graph: ActorGraph): Promise<string> {
+    const panel = inside(graph, 'ag-evidence-panel') as HTMLElement & { updateComplete: Promise<unknown> };
+    await graph.updateComplete;
+    await panel.updateComplete;
+    return panel.shadowRoot?.querySelector('.count')?.textContent?.trim() ?? '';
+  }
+
+  it('tells absent ties switched off apart from ties the filter hides', async () => {
+    // Russia has 22 ties: 9 that the text says are absent, and 5 of hostility.
+    const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
+    expect(await countOf(graph)).toBe('13 ties shown, 9 absent ties hidden');
+    graph.setAttribute('filter', 'alliance transaction competition diplomacy');
+    expect(await countOf(graph)).toBe('8 ties shown, 5 hidden by the filter, 9 absent ties hidden');
+    graph.showAbsent = true;
+    expect(await countOf(graph)).toBe('17 ties shown, 5 hidden by the filter');
+    graph.removeAttribute('filter');
+    expect(await countOf(graph)).toBe('22 ties');
+  });
+});
+
 describe('<actor-graph> data sources and errors', () => {
   it('renders a dataset given as inline JSON', async () => {
     const dataset = await (await fetch('/tests/fixtures/valid/sample.json')).text();

@@ -42,6 +42,16 @@ describe('a Korean widget', () => {
     expect(ties.map((tie) => tie.getAttribute('aria-label'))).toContain('러시아 → 북한: 외교적 엄호');
   });
 
+  it('counts the ties an actor has shown, hidden by the filter, and absent ones hidden, in Korean', async () => {
+    const graph = await mountGraph(
+      `src="${SEED_URL}" lang="ko" selected="RUS" filter="alliance transaction competition diplomacy"`,
+    );
+    await panelText(graph);
+    expect(text(inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('.count'))).toBe(
+      '관계 8개 표시, 필터로 5개 숨김, 부재 관계 9개 숨김',
+    );
+  });
+
   it('lists Korean tie-type labels in the table', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" lang="ko"`);
     graph.view = 'table';
