@@ -203,6 +203,22 @@ describe('<actor-graph> reading the evidence', () => {
     expect(graph.hasAttribute('selected')).toBe(false);
   });
 
+  it("draws a selected tie, and its label, above the actors, so that no actor's name covers the label", async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="prk-rus-arms-for-food"`);
+    await graph.updateComplete;
+    for (let i = 0; i < 3; i++) await nextFrame();
+    const renderer = (graph.cy as unknown as { renderer(): { getCachedZSortedEles(): { id(): string }[] } }).renderer();
+    const order = renderer.getCachedZSortedEles().map((element) => element.id());
+    expect(order.at(-1)).toBe('prk-rus-arms-for-food');
+    expect(graph.cy?.getElementById('prk-rus-arms-for-food').style('label')).toBe('Arms for food, fuel and technology');
+    // Cleared, the tie goes back under the actors.
+    graph.select(null);
+    await graph.updateComplete;
+    for (let i = 0; i < 3; i++) await nextFrame();
+    const after = renderer.getCachedZSortedEles().map((element) => element.id());
+    expect(after.indexOf('prk-rus-arms-for-food')).toBeLessThan(after.indexOf('PRK'));
+  });
+
   it('clicks the right actor after the page has scrolled', async () => {
     mount('<div style="height: 1500px"></div>');
     const box = mount('');

@@ -1301,9 +1301,11 @@ describe('finding the element under the pointer', () => {
     // The drawing order the renderer keeps is left as it was (compared as one object: a failed
     // comparison would print thousands of elements).
     expect(renderer.getCachedZSortedEles() === zSorted).toBe(true);
-    // A tie restyled wider just now, before a frame has measured it again, is still tested.
+    // A tie restyled wider just now, before a frame has measured it again, is still tested. (A
+    // selected tie would be drawn above the actors once its style is applied, which the first of
+    // the two hit tests compared does: the second would see another drawing order.)
     const tie = cy.edges(':visible')[0] as EdgeSingular;
-    tie.addClass('selected');
+    tie.addClass('in-selection');
     expect((tie as unknown as { _private: { styleDirty: boolean } })._private.styleDirty).toBe(true);
     const middle = tie.midpoint();
     for (const offset of [0, 2, 4, 6, 8, 12]) {
