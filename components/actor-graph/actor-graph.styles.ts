@@ -47,6 +47,27 @@ export const actorGraphStyles = [
       inset: 0;
       outline: none;
     }
+    /* A shade along each side past which the graph goes on (offscreen-cues.ts sets the classes). */
+    .cues {
+      position: absolute;
+      inset: 0;
+      pointer-events: none;
+      --_cue: color-mix(in srgb, var(--ag-color-text) 18%, transparent);
+      background-image: var(--_cue-left, none), var(--_cue-right, none), var(--_cue-top, none),
+        var(--_cue-bottom, none);
+    }
+    .more-left .cues {
+      --_cue-left: linear-gradient(to right, var(--_cue), transparent 22px);
+    }
+    .more-right .cues {
+      --_cue-right: linear-gradient(to left, var(--_cue), transparent 22px);
+    }
+    .more-top .cues {
+      --_cue-top: linear-gradient(to bottom, var(--_cue), transparent 22px);
+    }
+    .more-bottom .cues {
+      --_cue-bottom: linear-gradient(to top, var(--_cue), transparent 22px);
+    }
     .graph:focus-visible {
       box-shadow: inset 0 0 0 3px var(--ag-color-focus);
     }

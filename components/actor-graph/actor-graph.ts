@@ -985,6 +985,7 @@ export class ActorGraph extends LitElement {
         @focus=${() => pane.setWheelActive(true)}
         @blur=${() => pane.setWheelActive(false)}
         @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
+      <div class="cues" aria-hidden="true"></div>
       ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
       ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
       ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">${words.wheelHint}</div>` : nothing}

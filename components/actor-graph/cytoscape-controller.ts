@@ -28,6 +28,7 @@ import { layOut, layOutInWorkerInSteps } from './layout-client.ts';
 import { measureInSlices } from './measure-once.ts';
 import { hitTestNearbyOnly } from './nearby-hit-test.ts';
 import { skipNeedlessFrames } from './needless-frames.ts';
+import { cueOffscreenGraph } from './offscreen-cues.ts';
 import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import { type Selection, sameSelection } from './selection.ts';
@@ -439,6 +440,8 @@ export class CytoscapeController implements ReactiveController {
     // Drawn directly, arrowheads are skipped as they are drawn; a texture (of either renderer)
     // keeps what it was drawn with, so there a class takes them off the ties.
     if (!(direct && hideArrowsWhenFar(cy, LOW_DETAIL_ZOOM))) this.watchLevelOfDetail(cy);
+    // The frame around the container shades the sides past which the graph goes on.
+    if (container.parentElement !== null) this.cleanups.push(cueOffscreenGraph(cy, container.parentElement));
     try {
       return await this.place(
         cy,

@@ -639,4 +639,27 @@ describe('<actor-graph> on the page', () => {
     const widePanel = inside(wide, '.panel-wrap').getBoundingClientRect();
     expect(widePanel.left).toBeGreaterThanOrEqual(wideFrame.right - 1);
   });
+
+  it('shades the sides of the frame past which the graph goes on, and none once it is fitted', async () => {
+    const sides = async (graph: ActorGraph) => {
+      for (let i = 0; i < 2; i++) await nextFrame();
+      const frame = inside(graph, '.frame');
+      return ['left', 'right', 'top', 'bottom'].filter((side) => frame.classList.contains(`more-${side}`));
+    };
+    // A phone shows the seed graph at a readable zoom around North Korea: actors lie beyond both sides.
+    const phone = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+    expect(await sides(phone)).toEqual(['left', 'right']);
+    const shade = getComputedStyle(inside(phone, '.cues')).backgroundImage;
+    expect(shade).toContain('linear-gradient');
+    inside(phone, '.tools button:last-child').click();
+    expect(await sides(phone)).toEqual([]);
+    expect(getComputedStyle(inside(phone, '.cues')).backgroundImage).not.toContain('gradient');
+    // Fitted on a wide screen, nothing lies beyond; zoomed in, something lies beyond every side.
+    const wide = await mountGraph(`src="${SEED_URL}"`, 'width: 1100px');
+    expect(await sides(wide)).toEqual([]);
+    const cy = wide.cy;
+    if (cy === undefined) throw new Error('no graph');
+    cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    expect(await sides(wide)).toEqual(['left', 'right', 'top', 'bottom']);
+  });
 });
