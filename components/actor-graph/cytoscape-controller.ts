@@ -17,6 +17,7 @@ import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
+import { hitActorsFirst } from './actors-first-hit.ts';
 import { hideBlankLayers } from './blank-layers.ts';
 import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
 import { drawDirectly, drawFirstFrameInSteps, leaveTiesOut } from './direct-drawing.ts';
@@ -432,6 +433,7 @@ export class CytoscapeController implements ReactiveController {
       hitTestNearbyOnly(cy);
       hideBlankLayers(cy);
     }
+    hitActorsFirst(cy);
     // The canvas renderer draws a graph up to a few thousand actors directly, a larger one from
     // textures made ahead; the WebGL renderer is left as it is.
     let textures: TexturesAhead | undefined;

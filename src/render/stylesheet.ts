@@ -119,12 +119,11 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
-    // Cytoscape draws every tie under every actor: this one goes on top, so that no actor's name
-    // covers its label.
-    {
-      selector: 'edge.hover[label], edge.selected[label]',
-      style: { label: 'data(label)', 'z-index': 10, 'z-compound-depth': 'top' },
-    },
+    { selector: 'edge.hover[label], edge.selected[label]', style: { label: 'data(label)', 'z-index': 10 } },
+    // Cytoscape draws every tie under every actor: the one selected goes on top, so that no actor's
+    // name covers its label. (Not the ties lit by hovering an actor: on top, they would cover the
+    // actors they share.)
+    { selector: 'edge.selected[label]', style: { 'z-compound-depth': 'top' } },
     { selector: 'edge.in-selection', style: { 'z-index': 5 } },
     { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
     { selector: 'edge.selected', style: { width: 5, opacity: 1 } },

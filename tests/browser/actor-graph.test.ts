@@ -211,10 +211,29 @@ describe('<actor-graph> reading the evidence', () => {
     const order = renderer.getCachedZSortedEles().map((element) => element.id());
     expect(order.at(-1)).toBe('prk-rus-arms-for-food');
     expect(graph.cy?.getElementById('prk-rus-arms-for-food').style('label')).toBe('Arms for food, fuel and technology');
-    // Cleared, the tie goes back under the actors.
+    // An actor under the pointer still comes first: here North Korea, just inside its circle where
+    // the tie leaves it, within a pointer's and a finger's reach of the tie.
+    const tie = graph.cy?.getElementById('prk-rus-arms-for-food') as cytoscape.EdgeSingular;
+    const centre = tie.source().position();
+    const end = tie.sourceEndpoint();
+    const point = { x: centre.x + 0.7 * (end.x - centre.x), y: centre.y + 0.7 * (end.y - centre.y) };
+    const hitTest = (graph.cy as unknown as { renderer(): { findNearestElements(...args: unknown[]): { id(): string }[] } })
+      .renderer()
+      .findNearestElements.bind((graph.cy as unknown as { renderer(): object }).renderer());
+    for (const isTouch of [false, true]) {
+      expect(hitTest(point.x, point.y, true, isTouch).map((element) => element.id())).toEqual(['PRK', 'prk-rus-arms-for-food']);
+    }
+    const picked = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    const zoom = graph.cy?.zoom() ?? 1;
+    const pan = graph.cy?.pan() ?? { x: 0, y: 0 };
+    await userEvent.click(inside(graph, '.graph'), { position: { x: point.x * zoom + pan.x, y: point.y * zoom + pan.y } });
+    expect((await picked).detail).toEqual({ kind: 'actor', id: 'PRK' });
+    // Cleared, the tie goes back under the actors, also lit, as it is now, by the pointer resting on
+    // North Korea: a hovered actor's ties on top would cover the actors they share.
     graph.select(null);
     await graph.updateComplete;
     for (let i = 0; i < 3; i++) await nextFrame();
+    expect(tie.hasClass('hover')).toBe(true);
     const after = renderer.getCachedZSortedEles().map((element) => element.id());
     expect(after.indexOf('prk-rus-arms-for-food')).toBeLessThan(after.indexOf('PRK'));
   });
