@@ -403,7 +403,6 @@ export class CytoscapeController implements ReactiveController {
     if (token !== this.createToken) return false;
 
     const webgl = drawsWithWebGL(options.renderer ?? 'auto', nodeCount > LARGE_GRAPH, webglSupport);
-    this.drawnAs = { webgl, large: nodeCount > LARGE_GRAPH };
     const cy = withoutWebGLNotice(() =>
       cytoscape({
         container,
@@ -423,6 +422,7 @@ export class CytoscapeController implements ReactiveController {
       } as cytoscape.CytoscapeOptions),
     );
     this.cy = cy;
+    this.drawnAs = { webgl, large: nodeCount > LARGE_GRAPH };
     coalesceStyleTriggers(cy);
     cacheWrappedLabels(cy);
     keepParallelTies(cy);

@@ -9,6 +9,14 @@ import { type GraphTheme, HEDGE_DASHES, KIND_SHAPES } from './theme.ts';
 /** The size of an actor's node, in model units. Blocs are drawn larger than single actors. */
 export const NODE_SIZE = 28;
 const BLOC_SIZE = 36;
+/**
+ * The actors' place in the drawing order. Cytoscape draws every tie under every actor unless the
+ * actors are ordered by hand; ordered so, the ties stay under them (their z-index is lower) except
+ * the selected tie. Ordering by hand keeps all of them at the same compound depth, which
+ * Cytoscape's hit test needs to let a closer tie win over the selected one.
+ */
+const ACTOR_Z_INDEX = 8;
+
 /** The smallest size on screen, in pixels, at which labels are drawn. */
 const MIN_LABEL_PX = 6;
 
@@ -55,6 +63,8 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
         'border-width': 2,
         'border-color': theme.textHalo,
         'overlay-opacity': 0,
+        'z-index-compare': 'manual',
+        'z-index': ACTOR_Z_INDEX,
         ...fade,
       },
     },
@@ -119,12 +129,12 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
-    { selector: 'edge.hover[label], edge.selected[label]', style: { label: 'data(label)', 'z-index': 10 } },
-    // Cytoscape draws every tie under every actor: the one selected goes on top, so that no actor's
-    // name covers its label. (Not the ties lit by hovering an actor: on top, they would cover the
-    // actors they share.)
-    { selector: 'edge.selected[label]', style: { 'z-compound-depth': 'top' } },
-    { selector: 'edge.in-selection', style: { 'z-index': 5 } },
+    // The selected one is drawn above the actors (see ACTOR_Z_INDEX), so that no actor's name covers
+    // its label; the ties lit by hovering an actor stay under them, or they would cover the actors
+    // they share.
+    { selector: 'edge.hover[label]', style: { label: 'data(label)', 'z-index': ACTOR_Z_INDEX - 1 } },
+    { selector: 'edge.selected[label]', style: { label: 'data(label)', 'z-index': ACTOR_Z_INDEX + 1 } },
+    { selector: 'edge.in-selection', style: { 'z-index': ACTOR_Z_INDEX - 2 } },
     { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
     { selector: 'edge.selected', style: { width: 5, opacity: 1 } },
     { selector: 'edge.absent.selected, edge.absent.in-selection', style: { opacity: 0.8 } },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { webglRendererName } from '../../components/actor-graph/webgl.ts';
 import { nextFrame } from '../../components/shared/yield-to-main.ts';
 import {
   inside,
@@ -221,7 +222,13 @@ describe('<actor-graph> reading the evidence', () => {
       .renderer()
       .findNearestElements.bind((graph.cy as unknown as { renderer(): object }).renderer());
     for (const isTouch of [false, true]) {
-      expect(hitTest(point.x, point.y, true, isTouch).map((element) => element.id())).toEqual(['PRK', 'prk-rus-arms-for-food']);
+      expect(hitTest(point.x, point.y, true, isTouch)[0]?.id()).toBe('PRK');
+    }
+    // A tie beside it, between the same two actors, is still found where it is closer.
+    const beside = graph.cy?.getElementById('rus-prk-diplomatic-cover') as cytoscape.EdgeSingular;
+    for (const isTouch of [false, true]) {
+      const middle = beside.midpoint();
+      expect(hitTest(middle.x, middle.y, true, isTouch).map((element) => element.id())).toEqual(['rus-prk-diplomatic-cover']);
     }
     const picked = nextEvent<AgSelectDetail>(graph, 'ag-select');
     const zoom = graph.cy?.zoom() ?? 1;
@@ -680,5 +687,18 @@ describe('<actor-graph> on the page', () => {
     if (cy === undefined) throw new Error('no graph');
     cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     expect(await sides(wide)).toEqual(['left', 'right', 'top', 'bottom']);
+  });
+
+  it('shades them for a graph drawn with WebGL too, which announces no frame', async ({ skip }) => {
+    skip(webglRendererName() === undefined, 'this browser has no WebGL');
+    const phone = await mountGraph(`src="${SEED_URL}" renderer="webgl"`, 'width: 360px');
+    expect((phone.cy as unknown as { renderer(): { webgl?: boolean } }).renderer().webgl).toBe(true);
+    // Past the moment the actors' box is worked out afresh after they last moved.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const frame = inside(phone, '.frame');
+    expect(['left', 'right'].every((side) => frame.classList.contains(`more-${side}`))).toBe(true);
+    inside(phone, '.tools button:last-child').click();
+    for (let i = 0; i < 2; i++) await nextFrame();
+    expect(frame.className).toBe('frame');
   });
 });
