@@ -327,6 +327,8 @@ export class CytoscapeController implements ReactiveController {
   /** The actors the reader has dragged on the current graph. */
   private readonly movedByReader = new Set<string>();
   private hovered: NodeSingular | EdgeSingular | undefined;
+  /** The tie under the pointer, marked `pointed`: the only hovered tie that is labelled. */
+  private pointedTie: EdgeSingular | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
   /** The selection the graph shows, which follows `selection` a frame after the evidence panel. */
@@ -731,6 +733,7 @@ export class CytoscapeController implements ReactiveController {
     this.grabbedAt.clear();
     this.appliedFilter = '';
     this.hovered = undefined;
+    this.pointedTie = undefined;
     this.focusedId = null;
     // A marking still waiting for a frame is for the graph just destroyed: the next one is
     // placed with the selection as it stands.
@@ -1087,12 +1090,21 @@ export class CytoscapeController implements ReactiveController {
         }
       }
     }
+    // Of the ties lit by the hover, only the one under the pointer is labelled: hovering an actor
+    // lights all its ties, and the labels of North Korea's 35 buried the graph. At most one tie is
+    // marked, so it is kept here rather than looked for among all the elements as the others are.
+    const pointed = hovered !== undefined && !hovered.removed() && hovered.isEdge() ? hovered : undefined;
     // Only elements whose classes change are touched: each one touched is restyled and redrawn.
     cy.batch(() => {
       for (const name of STATE_CLASSES) {
         const now = cy.elements(`.${name}`);
         now.not(marked[name]).removeClass(name);
         marked[name].not(now).addClass(name);
+      }
+      if (pointed !== this.pointedTie) {
+        if (this.pointedTie !== undefined && !this.pointedTie.removed()) this.pointedTie.removeClass('pointed');
+        pointed?.addClass('pointed');
+        this.pointedTie = pointed;
       }
     });
   }

@@ -128,12 +128,13 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
     { selector: 'edge.lod-far', style: { 'target-arrow-shape': 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.12 } },
-    // Only the hovered or selected tie is labelled; labelling every tie of a busy actor would bury the graph.
-    // The selected one is drawn above the actors (see ACTOR_Z_INDEX), so that no actor's name covers
-    // its label; the ties lit by hovering an actor stay under them, or they would cover the actors
-    // they share.
-    { selector: 'edge.hover[label]', style: { label: 'data(label)', 'z-index': ACTOR_Z_INDEX - 1 } },
-    { selector: 'edge.selected[label]', style: { label: 'data(label)', 'z-index': ACTOR_Z_INDEX + 1 } },
+    // Only the tie under the pointer and the selected one are labelled: labelling every tie of a
+    // busy actor, as hovering it lights them, would bury the graph. The selected one is drawn above
+    // the actors (see ACTOR_Z_INDEX), so that no actor's name covers its label; lit ties stay
+    // under them, or they would cover the actors they share.
+    { selector: 'edge.pointed[label], edge.selected[label]', style: { label: 'data(label)' } },
+    { selector: 'edge.hover', style: { 'z-index': ACTOR_Z_INDEX - 1 } },
+    { selector: 'edge.selected[label]', style: { 'z-index': ACTOR_Z_INDEX + 1 } },
     { selector: 'edge.in-selection', style: { 'z-index': ACTOR_Z_INDEX - 2 } },
     { selector: 'edge.hover, edge.in-selection', style: { width: 3.5, opacity: 1 } },
     { selector: 'edge.selected', style: { width: 5, opacity: 1 } },

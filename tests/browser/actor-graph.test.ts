@@ -204,6 +204,29 @@ describe('<actor-graph> reading the evidence', () => {
     expect(graph.hasAttribute('selected')).toBe(false);
   });
 
+  it('labels the tie under the pointer, and none of the ties that hovering an actor lights', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy;
+    if (cy === undefined) throw new Error('no graph');
+    const northKorea = cy.getElementById('PRK');
+    northKorea.emit('mouseover');
+    const lit = cy.edges('.hover');
+    expect(lit.length).toBeGreaterThan(30);
+    expect(lit.filter((tie) => tie.style('label') !== '').length).toBe(0);
+    northKorea.emit('mouseout');
+    const tie = cy.getElementById('prk-rus-arms-for-food');
+    tie.emit('mouseover');
+    expect(tie.style('label')).toBe('Arms for food, fuel and technology');
+    expect(
+      cy
+        .edges()
+        .filter((other) => other.style('label') !== '')
+        .map((other) => other.id()),
+    ).toEqual([tie.id()]);
+    tie.emit('mouseout');
+    expect(tie.style('label')).toBe('');
+  });
+
   it("draws a selected tie, and its label, above the actors, so that no actor's name covers the label", async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="prk-rus-arms-for-food"`);
     await graph.updateComplete;
