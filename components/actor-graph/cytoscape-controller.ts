@@ -248,8 +248,11 @@ function surelyFarWhenFitted(
   return Math.min(width / (x2 - x1), height / (y2 - y1)) < LOW_DETAIL_ZOOM;
 }
 
-/** The classes that mark the selection and the hover, and fade the rest. */
-const STATE_CLASSES = ['selected', 'in-selection', 'hover', 'faded'] as const;
+/**
+ * The classes that mark the selection and the hover, and fade the rest. `pointed` marks the one
+ * tie under the pointer, the only hovered tie that is labelled.
+ */
+const STATE_CLASSES = ['selected', 'in-selection', 'hover', 'pointed', 'faded'] as const;
 type StateClass = (typeof STATE_CLASSES)[number];
 
 /** Cytoscape's switch for telling its renderer about changes; not in its published types. */
@@ -327,8 +330,8 @@ export class CytoscapeController implements ReactiveController {
   /** The actors the reader has dragged on the current graph. */
   private readonly movedByReader = new Set<string>();
   private hovered: NodeSingular | EdgeSingular | undefined;
-  /** The tie under the pointer, marked `pointed`: the only hovered tie that is labelled. */
-  private pointedTie: EdgeSingular | undefined;
+  /** The elements that `paintState` last gave each state class, which only it gives. */
+  private stateMarks: Record<StateClass, cytoscape.Collection> | undefined;
   /** The selection asked for. */
   private selection: Selection | null = null;
   /** The selection the graph shows, which follows `selection` a frame after the evidence panel. */
@@ -733,7 +736,7 @@ export class CytoscapeController implements ReactiveController {
     this.grabbedAt.clear();
     this.appliedFilter = '';
     this.hovered = undefined;
-    this.pointedTie = undefined;
+    this.stateMarks = undefined;
     this.focusedId = null;
     // A marking still waiting for a frame is for the graph just destroyed: the next one is
     // placed with the selection as it stands.
@@ -1053,6 +1056,7 @@ export class CytoscapeController implements ReactiveController {
       selected: cy.collection(),
       'in-selection': cy.collection(),
       hover: cy.collection(),
+      pointed: cy.collection(),
       faded: cy.collection(),
     };
     // Fading the rest of a large graph restyles thousands of elements on every click; there, the
@@ -1091,22 +1095,19 @@ export class CytoscapeController implements ReactiveController {
       }
     }
     // Of the ties lit by the hover, only the one under the pointer is labelled: hovering an actor
-    // lights all its ties, and the labels of North Korea's 35 buried the graph. At most one tie is
-    // marked, so it is kept here rather than looked for among all the elements as the others are.
-    const pointed = hovered !== undefined && !hovered.removed() && hovered.isEdge() ? hovered : undefined;
+    // lights all its ties, and the labels of North Korea's 35 buried the graph.
+    if (hovered !== undefined && !hovered.removed() && hovered.isEdge()) marked.pointed = cy.collection().union(hovered);
     // Only elements whose classes change are touched: each one touched is restyled and redrawn.
+    // What each class marks now is kept, rather than looked for among all the elements each time.
+    const before = this.stateMarks;
     cy.batch(() => {
       for (const name of STATE_CLASSES) {
-        const now = cy.elements(`.${name}`);
+        const now = before?.[name] ?? cy.collection();
         now.not(marked[name]).removeClass(name);
         marked[name].not(now).addClass(name);
       }
-      if (pointed !== this.pointedTie) {
-        if (this.pointedTie !== undefined && !this.pointedTie.removed()) this.pointedTie.removeClass('pointed');
-        pointed?.addClass('pointed');
-        this.pointedTie = pointed;
-      }
     });
+    this.stateMarks = marked;
   }
 
   private revealSelection(): void {
