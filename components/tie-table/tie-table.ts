@@ -62,7 +62,8 @@ export class TieTable extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
+      /* The table measures its own width: on a phone each tie becomes a card (below). */
+      :host { display: block; container: tie-table / inline-size; }
       .table { padding: 0.5rem 0.7rem 0.8rem; }
       .scroll { overflow: auto; max-height: var(--ag-graph-height); }
       table { border-collapse: collapse; font-size: 0.84rem; width: 100%; }
@@ -87,6 +88,33 @@ export class TieTable extends LitElement {
       td.evidence { min-width: 16rem; }
       .more { color: var(--ag-color-muted); white-space: nowrap; }
       .unverified { font-weight: 600; color: var(--ag-color-muted); }
+      /*
+       * Too narrow for eight columns (the seed's need about 930 px): each tie becomes a card that reads
+       * "China  Backing →  North Korea", then "Transaction  Present · Asserted · 2023", then the
+       * quote, and the headings become a row of sort buttons. Nothing scrolls sideways.
+       */
+      @container tie-table (max-width: 58rem) {
+        table, tbody, thead { display: block; }
+        thead tr { display: flex; flex-wrap: wrap; gap: 0.15rem 0.9rem; padding-bottom: 0.35rem; border-bottom: 1px solid var(--ag-color-border); }
+        thead th, thead th:first-child { display: block; position: static; border: 0; padding: 0.15rem 0; }
+        tbody tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.4rem; padding: 0.5rem 0.45rem; border-bottom: 1px solid var(--ag-color-border); }
+        /* Ends the first line, after the target. */
+        tbody tr::after { content: ''; flex-basis: 100%; order: 4; margin-top: -0.2rem; }
+        tbody td, tbody td:first-child { display: block; position: static; padding: 0; border: 0; background: none; }
+        tr.involved td:first-child, tr.selected td:first-child { box-shadow: none; }
+        tr.involved, tr.selected { box-shadow: inset 3px 0 0 var(--ag-color-focus); }
+        td.source { order: 1; font-weight: 600; }
+        td.type { order: 2; }
+        td.type::after { content: ' →' / ''; }
+        td.target { order: 3; font-weight: 600; }
+        td.category { order: 5; }
+        td.status, td.hedge, td.date { font-size: 0.78rem; color: var(--ag-color-muted); }
+        td.status { order: 6; }
+        td.hedge { order: 7; }
+        td.date { order: 8; }
+        td.hedge::before, td.date::before { content: '·' / ''; margin-inline-end: 0.4rem; }
+        td.evidence { order: 9; flex-basis: 100%; min-width: 0; }
+      }
     `,
   ];
 
@@ -126,14 +154,14 @@ export class TieTable extends LitElement {
               const involved = selection?.kind === 'actor' && (tie.source === selection.id || tie.target === selection.id);
               const category = dataset.tieTypes.find((type) => type.id === tie.type)?.category;
               return html`<tr class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
-                <td>${row.cells.source}</td>
-                <td><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
+                <td class="source">${row.cells.source}</td>
+                <td class="type"><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
                   @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
-                <td><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
-                <td>${row.cells.target}</td>
-                <td>${row.cells.status}</td>
-                <td>${row.cells.hedge}</td>
-                <td>${row.cells.date}</td>
+                <td class="category"><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
+                <td class="target">${row.cells.target}</td>
+                <td class="status">${row.cells.status}</td>
+                <td class="hedge">${row.cells.hedge}</td>
+                <td class="date">${row.cells.date}</td>
                 <td class="evidence">${
                   tie.evidence[0] !== undefined && this.unverified.has(tie.evidence[0].source)
                     ? html`<span class="unverified">${words.unverified}</span> `

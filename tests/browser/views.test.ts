@@ -143,8 +143,8 @@ describe('the timeline', () => {
 });
 
 describe('the table view', () => {
-  async function tableGraph(extra = '') {
-    const graph = await mountGraph(`src="${SEED_URL}" ${extra}`);
+  async function tableGraph(extra = '', style?: string) {
+    const graph = await mountGraph(`src="${SEED_URL}" ${extra}`, style);
     graph.view = 'table';
     await graph.updateComplete;
     const table = inside(graph, 'ag-tie-table');
@@ -198,6 +198,33 @@ describe('the table view', () => {
     expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('shows each tie as a card on a phone, with nothing to scroll sideways', async () => {
+    const { graph, root, table } = await tableGraph('selected="prk-rus-arms-for-food"', 'width: 360px');
+    const scroll = root.querySelector('.scroll') as HTMLElement;
+    expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    const box = scroll.getBoundingClientRect();
+    const row = root.querySelector('tr.selected') as HTMLTableRowElement;
+    const cell = (name: string) => (row.querySelector(`td.${name}`) as HTMLElement).getBoundingClientRect();
+    for (const name of ['source', 'type', 'category', 'target', 'status', 'hedge', 'date', 'evidence']) {
+      expect(cell(name).right, name).toBeLessThanOrEqual(box.right + 0.5);
+      expect(cell(name).width, name).toBeGreaterThan(0);
+    }
+    // "North Korea  Arms for food… →  Russia" first (wrapped here: the tie type is long), the
+    // category and status below, then the quote across the card.
+    expect(cell('type').top).toBeGreaterThanOrEqual(cell('source').top);
+    expect(cell('target').top).toBeGreaterThanOrEqual(cell('type').top);
+    expect(cell('category').top).toBeGreaterThan(cell('target').bottom - 1);
+    expect(Math.abs(cell('status').top - cell('category').top)).toBeLessThan(4);
+    expect(cell('evidence').top).toBeGreaterThan(cell('category').bottom - 1);
+    expect(cell('evidence').width).toBeGreaterThan(box.width * 0.8);
+    // The headings still sort, from a row of buttons.
+    const target = [...root.querySelectorAll('th button')].find((b) => b.textContent?.includes('Target')) as HTMLButtonElement;
+    await userEvent.click(target);
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(target.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+    expect(graph.scrollWidth).toBeLessThanOrEqual(graph.clientWidth + 1);
+  });
+
   it('makes one row a Tab stop, and the rest reachable by arrow keys', async () => {
     const { root } = await tableGraph();
     const stops = [...root.querySelectorAll('button.pick')].filter((b) => b.getAttribute('tabindex') === '0');
@@ -236,6 +263,12 @@ describe('accessibility', () => {
 
   it('has no axe violations in the table view', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" view="table" selected="prk-rus-arms-for-food"`);
+    await graph.updateComplete;
+    expect(await violations(graph)).toEqual([]);
+  });
+
+  it('has no axe violations in the table view on a phone, where ties are cards', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" view="table" selected="prk-rus-arms-for-food"`, 'width: 360px');
     await graph.updateComplete;
     expect(await violations(graph)).toEqual([]);
   });
