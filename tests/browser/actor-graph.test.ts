@@ -185,6 +185,22 @@ describe('<actor-graph> reading the evidence', () => {
     expect(panel.scrollTop).toBe(300);
   });
 
+  it("keeps a hub's panel about as tall before its ties are first drawn as after", async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
+    const panel = inside(graph, 'ag-evidence-panel');
+    await panelText(graph);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await frame();
+    const estimated = panel.scrollHeight;
+    // Every tie drawn, as the reader scrolling to the end would have them.
+    const items = [...(panel.shadowRoot?.querySelectorAll<HTMLElement>('ol > li') ?? [])];
+    expect(items.length).toBeGreaterThan(30);
+    for (const item of items) item.style.contentVisibility = 'visible';
+    await frame();
+    const drawn = panel.scrollHeight;
+    expect(Math.abs(estimated - drawn) / drawn).toBeLessThan(0.2);
+  });
+
   it('shows one tie alone when its edge is clicked, and clears on the background', async () => {
     const graph = await mountGraph();
     const at = renderedAt(graph, 'cub-kor-diplomatic-relations');
