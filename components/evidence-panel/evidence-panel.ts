@@ -124,14 +124,14 @@ export class EvidencePanel extends LitElement {
            display: flex; align-items: center; gap: 0.4rem; color: var(--ag-color-muted); }
       .eyebrow { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ag-color-muted); margin: 0 0 0.2rem; }
       .aliases, .members, .count, .hint, .description { font-size: 0.85rem; color: var(--ag-color-muted); margin: 0.2rem 0; }
-      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.7rem; }
+      ol { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.7rem; }
       /*
        * A hub's panel lists dozens of ties; those scrolled out of sight are not laid out or painted.
        * Until a tie is first drawn it counts as 400 px, about what a tie with its quotes takes (the
        * seed's North Korea: 390 px on average beside the graph, 470 on a phone), so the panel's
        * scroll height hardly changes as the reader scrolls through it.
        */
-      ol > li { content-visibility: auto; contain-intrinsic-size: auto 400px; }
+      ol > li { content-visibility: auto; contain-intrinsic-block-size: auto 400px; }
       article { border: 1px solid var(--ag-color-border); border-left: 4px solid var(--cat-color, var(--ag-color-border));
                 border-radius: 6px; padding: 0.6rem 0.7rem; background: var(--ag-color-surface); }
       article.absent { border-left-style: dashed; background: var(--ag-color-background); }

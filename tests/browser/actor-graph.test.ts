@@ -185,7 +185,7 @@ describe('<actor-graph> reading the evidence', () => {
     expect(panel.scrollTop).toBe(300);
   });
 
-  it("keeps a hub's panel about as tall before its ties are first drawn as after", async () => {
+  it("keeps a hub's panel about as tall before its ties are first drawn as after, and as wide as the panel", async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
     const panel = inside(graph, 'ag-evidence-panel');
     await panelText(graph);
@@ -199,6 +199,14 @@ describe('<actor-graph> reading the evidence', () => {
     await frame();
     const drawn = panel.scrollHeight;
     expect(Math.abs(estimated - drawn) / drawn).toBeLessThan(0.2);
+    // The estimate is of the height only: a phone's ties keep to the panel's width.
+    const phone = await mountGraph(`src="${SEED_URL}" selected="PRK"`, 'width: 360px');
+    const phonePanel = inside(phone, 'ag-evidence-panel');
+    await panelText(phone);
+    await frame();
+    expect(phonePanel.scrollWidth).toBeLessThanOrEqual(phonePanel.clientWidth);
+    const first = phonePanel.shadowRoot?.querySelector('ol > li') as HTMLElement;
+    expect(first.getBoundingClientRect().right).toBeLessThanOrEqual(phonePanel.getBoundingClientRect().right);
   });
 
   it('shows one tie alone when its edge is clicked, and clears on the background', async () => {
