@@ -251,7 +251,8 @@ export class ActorGraph extends LitElement {
   private ui: {
     hiddenTypes: ReadonlySet<string>;
     dates: DateRange;
-    wheelHint: boolean;
+    /** The hint shown over the graph for a moment: how to zoom with the wheel, or move by touch. */
+    hint: 'wheel' | 'touch' | null;
     announcement: string;
     drawError: string | undefined;
     /** Why the last export failed, shown until the next one succeeds. */
@@ -261,7 +262,7 @@ export class ActorGraph extends LitElement {
   } = {
     hiddenTypes: new Set(),
     dates: {},
-    wheelHint: false,
+    hint: null,
     announcement: '',
     drawError: undefined,
     exportError: undefined,
@@ -322,7 +323,7 @@ export class ActorGraph extends LitElement {
   private near = false;
   private nearObserver: IntersectionObserver | undefined;
   private readyFor: { loaded: LoadedDataset; view: View } | undefined;
-  private wheelHintTimer: ReturnType<typeof setTimeout> | undefined;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -349,7 +350,8 @@ export class ActorGraph extends LitElement {
         // The actor the keyboard rests on is the one Enter would choose.
         this.lookAhead(actorId === null ? null : { kind: 'actor', id: actorId });
       },
-      onPassiveWheel: () => this.showWheelHint(),
+      onPassiveWheel: () => this.showHint('wheel'),
+      onPageSwipe: () => this.showHint('touch'),
       onViewport: () => this.syncViewport(pane),
       onPointerOver: (selection) => this.lookAhead(selection),
     });
@@ -428,7 +430,7 @@ export class ActorGraph extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.letGoOfEarlyLayout();
-    clearTimeout(this.wheelHintTimer);
+    clearTimeout(this.hintTimer);
     clearTimeout(this.lookAheadTimer);
     this.nearObserver?.disconnect();
   }
@@ -873,10 +875,10 @@ export class ActorGraph extends LitElement {
     });
   }
 
-  private showWheelHint(): void {
-    this.setUi({ wheelHint: true });
-    clearTimeout(this.wheelHintTimer);
-    this.wheelHintTimer = setTimeout(() => this.setUi({ wheelHint: false }), 1500);
+  private showHint(hint: 'wheel' | 'touch'): void {
+    this.setUi({ hint });
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => this.setUi({ hint: null }), 1500);
   }
 
   // --- rendering -------------------------------------------------------------------------------
@@ -988,7 +990,7 @@ export class ActorGraph extends LitElement {
       <div class="cues" aria-hidden="true"></div>
       ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
       ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
-      ${this.ui.wheelHint ? html`<div class="hint" aria-hidden="true">${words.wheelHint}</div>` : nothing}
+      ${this.ui.hint === null ? nothing : html`<div class="hint" aria-hidden="true">${this.ui.hint === 'wheel' ? words.wheelHint : words.touchHint}</div>`}
       ${
         dataset === undefined
           ? nothing

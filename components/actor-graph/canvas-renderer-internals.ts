@@ -67,6 +67,11 @@ export interface CanvasRenderer<Element = never> {
   notify?(eventName: string, elements?: unknown): unknown;
   /** Whether a frame is to be drawn at the next animation frame. */
   requestedFrame?: boolean;
+  /**
+   * The touch going on: `capture` while the renderer follows it (a tap or a drag to come), the
+   * element it started on, and `cxt` while two fingers are taken for a context tap.
+   */
+  touchData?: { capture?: boolean; start?: { unactivate(): void } | null; cxt?: boolean };
   /** Forgets the container's box as last read, so that the next sizing reads it again. */
   invalidateContainerClientCoordsCache?(): void;
   /** Sizes the canvases to `container` (the core's), unless they have its size already. */

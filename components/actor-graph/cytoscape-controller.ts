@@ -34,6 +34,7 @@ import { keepParallelTies } from './parallel-ties.ts';
 import { activateQuietly } from './quiet-activation.ts';
 import { type Selection, sameSelection } from './selection.ts';
 import { makeTexturesFirst, type TexturesAhead } from './textures-first.ts';
+import { shareTouchWithPage } from './touch-sharing.ts';
 import { dropUnusedWebGLLayer, releaseWebGLContext, webglSupport, withoutWebGLNotice } from './webgl.ts';
 import { cacheWrappedLabels } from './wrapped-label-cache.ts';
 
@@ -52,6 +53,8 @@ export interface GraphCallbacks {
   onFocusChange(actorId: string | null): void;
   /** The wheel turned over the graph while it was not active, so the page scrolled instead. */
   onPassiveWheel(): void;
+  /** One finger swiped over the graph on a touch screen, so the page scrolled instead. */
+  onPageSwipe(): void;
   /** The reader panned or zoomed. */
   onViewport(): void;
   /** The pointer came onto an actor or a tie, or left it (`null`). */
@@ -994,6 +997,8 @@ export class CytoscapeController implements ReactiveController {
     };
     root.addEventListener('wheel', onWheel, { capture: true, passive: true });
     this.cleanups.push(() => root.removeEventListener('wheel', onWheel, { capture: true }));
+    // Nor by a finger: one scrolls the page, two move the graph.
+    this.cleanups.push(shareTouchWithPage(cy, container, () => this.callbacks.onPageSwipe()));
     this.watchPosition(cy, container);
   }
 

@@ -163,6 +163,7 @@ export const en = {
     loading: 'Loading the graph…',
     empty: 'This dataset has no actors to draw.',
     wheelHint: 'Click the graph, or hold Ctrl, to zoom with the wheel',
+    touchHint: 'Use two fingers to move the graph',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit the graph to the view',

@@ -701,6 +701,87 @@ describe('<actor-graph> on the page', () => {
     expect(graph.cy?.userZoomingEnabled()).toBe(true);
   });
 
+  describe('by touch', () => {
+    /** Sends a touch event of `fingers` (page points) to the graph's top canvas; says whether it was cancelled. */
+    function touch(graph: ActorGraph, type: string, fingers: { x: number; y: number }[]): boolean {
+      const target = [...inside(graph, '.graph').querySelectorAll('canvas')].at(-1) as HTMLCanvasElement;
+      const touches = fingers.map((at, identifier) => new Touch({ identifier, target, clientX: at.x, clientY: at.y }));
+      const ending = type === 'touchend';
+      const event = new TouchEvent(type, {
+        touches: ending ? [] : touches,
+        targetTouches: ending ? [] : touches,
+        changedTouches: touches,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    }
+    /** A finger's drag of `dy` px from `from`, in steps; whether any move was cancelled. */
+    function swipe(graph: ActorGraph, from: { x: number; y: number }[], dy: number): boolean {
+      touch(graph, 'touchstart', from.slice(0, 1));
+      if (from.length > 1) touch(graph, 'touchstart', from);
+      const movedBy = (share: number) => from.map((at) => ({ x: at.x, y: at.y + dy * share }));
+      let cancelled = false;
+      for (let step = 1; step <= 8; step++) cancelled = touch(graph, 'touchmove', movedBy(step / 8)) || cancelled;
+      touch(graph, 'touchend', movedBy(1));
+      return cancelled;
+    }
+    const onPage = (graph: ActorGraph, id: string) => {
+      const box = inside(graph, '.graph').getBoundingClientRect();
+      const at = renderedAt(graph, id);
+      return { x: box.left + at.x, y: box.top + at.y };
+    };
+    /** A point of the graph at least 60 px from every actor. */
+    const background = (graph: ActorGraph) => {
+      const box = inside(graph, '.graph').getBoundingClientRect();
+      const actors = graph.cy?.nodes().map((node) => node.renderedPosition()) ?? [];
+      for (let y = 40; y < box.height - 40; y += 10)
+        for (let x = 30; x < box.width - 30; x += 10)
+          if (actors.every((actor) => Math.hypot(actor.x - x, actor.y - y) > 60)) return { x: box.left + x, y: box.top + y };
+      throw new Error('no background');
+    };
+
+    it('leaves one finger to the page: a swipe neither pans nor drags and is not cancelled, and a tap selects', async () => {
+      const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+      const pan = { ...graph.cy?.pan() };
+      expect(swipe(graph, [background(graph)], -120)).toBe(false);
+      expect(graph.cy?.pan()).toEqual(pan);
+      await graph.updateComplete;
+      expect(inside(graph, '.hint').textContent).toBe('Use two fingers to move the graph');
+      const north = { ...graph.cy?.getElementById('PRK').position() };
+      expect(swipe(graph, [onPage(graph, 'PRK')], -120)).toBe(false);
+      expect(graph.cy?.getElementById('PRK').position()).toEqual(north);
+      expect(graph.cy?.pan()).toEqual(pan);
+      expect(graph.getAttribute('selected')).toBeNull();
+      // A tap, and a finger that only trembles, still select.
+      const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+      const russia = onPage(graph, 'RUS');
+      touch(graph, 'touchstart', [russia]);
+      touch(graph, 'touchmove', [{ x: russia.x + 2, y: russia.y + 1 }]);
+      touch(graph, 'touchend', [russia]);
+      expect((await selected).detail.id).toBe('RUS');
+    });
+
+    it('moves the graph with two fingers, together or apart, and leaves wheel zooming as it was', async () => {
+      const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+      const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+      const at = background(graph);
+      const pan = cy.pan().y;
+      expect(swipe(graph, [at, { x: at.x + 40, y: at.y }], -80)).toBe(true);
+      expect(cy.pan().y).toBeLessThan(pan - 40);
+      const zoom = cy.zoom();
+      const middle = { x: at.x + 20, y: at.y };
+      touch(graph, 'touchstart', [middle]);
+      touch(graph, 'touchstart', [middle, { x: middle.x + 30, y: middle.y }]);
+      for (let step = 1; step <= 6; step++) touch(graph, 'touchmove', [middle, { x: middle.x + 30 + step * 15, y: middle.y }]);
+      touch(graph, 'touchend', [middle]);
+      expect(cy.zoom()).toBeGreaterThan(zoom * 1.5);
+      expect(cy.userZoomingEnabled()).toBe(false);
+    });
+  });
+
   it('works 360 px wide, with the panel below the graph', async () => {
     const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
     const frame = inside(graph, '.frame').getBoundingClientRect();
