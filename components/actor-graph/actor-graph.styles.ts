@@ -27,6 +27,8 @@ export const actorGraphStyles = [
       border: 1px solid var(--ag-color-border);
       border-radius: var(--ag-radius);
       overflow: hidden;
+      /* Clips like hidden without being a scroll box, which would hold the panel button (sticky) to it. */
+      overflow: clip;
       text-align: start;
     }
     .graph-column {
@@ -222,6 +224,30 @@ export const actorGraphStyles = [
       place-items: center;
       pointer-events: none;
       color: var(--ag-color-muted);
+    }
+    /* Floats at the foot of the screen while the graph is on it; overlaps the graph's foot, left
+       of its zoom buttons. */
+    .to-panel {
+      all: unset;
+      position: sticky;
+      bottom: 0.75rem;
+      z-index: 4;
+      align-self: flex-start;
+      margin: -2.9rem 0 0.6rem 0.6rem;
+      box-sizing: border-box;
+      min-height: 2.2rem;
+      padding: 0.35rem 0.9rem;
+      border-radius: 999px;
+      background: var(--ag-color-focus);
+      color: #fff;
+      font-size: 0.85rem;
+      font-weight: 600;
+      cursor: pointer;
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+    }
+    .to-panel:focus-visible {
+      outline: 2px solid var(--ag-color-text);
+      outline-offset: 2px;
     }
     .hint {
       position: absolute;

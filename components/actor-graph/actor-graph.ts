@@ -22,6 +22,7 @@ import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { composedParent } from '../shared/composed-tree.ts';
 import { languageOf } from '../shared/language.ts';
+import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
@@ -37,6 +38,7 @@ import {
   agEvent,
 } from './events.ts';
 import { prewarmLayoutWorker } from './layout-client.ts';
+import { PanelBelowController } from './panel-below.ts';
 import { type Selection, sameSelection } from './selection.ts';
 import { TextTargetController } from './text-target-controller.ts';
 import { themeFromCss } from './theme-from-css.ts';
@@ -152,6 +154,8 @@ interface DrawnPane {
  * @csspart metrics - The table of measures under the compare view.
  * @csspart table - The table of ties of the table view.
  * @csspart panel - The evidence panel.
+ * @csspart to-panel - The button that brings the evidence panel into view, shown while there is a
+ *   selection and the panel is below the graph and off screen (a narrow widget).
  * @csspart error - The error message shown when data cannot be used.
  *
  * @cssprop --ag-font-family - The font of the whole widget, graph labels included.
@@ -303,6 +307,12 @@ export class ActorGraph extends LitElement {
     filter: () => this.tieFilter(),
     choose: (selection) => this.choose(selection),
   });
+  /** Whether the panel is below the graph and off screen, where a selection would go unseen. */
+  private readonly panelBelow = new PanelBelowController(
+    this,
+    () => this.renderRoot?.querySelector('.panel-wrap') ?? null,
+    () => this.renderRoot?.querySelector('.graph-column') ?? null,
+  );
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
   /** The layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
@@ -875,6 +885,13 @@ export class ActorGraph extends LitElement {
     });
   }
 
+  /** Scrolls the evidence panel into view and moves focus to its heading. */
+  private bringPanelIntoView(): void {
+    const wrap = this.renderRoot.querySelector('.panel-wrap');
+    wrap?.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+    wrap?.querySelector('ag-evidence-panel')?.focusTitle();
+  }
+
   private showHint(hint: 'wheel' | 'touch'): void {
     this.setUi({ hint });
     clearTimeout(this.hintTimer);
@@ -932,6 +949,11 @@ export class ActorGraph extends LitElement {
                 : html`<ag-tie-table exportparts="table" .data=${dataset} .unverified=${loaded?.unverified ?? NO_SOURCES} .filter=${filter} .selection=${this.selection()}
                   lang=${lang || nothing}></ag-tie-table>`,
           )}
+          ${
+            this.selection() !== null && this.panelBelow.outOfView
+              ? html`<button class="to-panel" part="to-panel" @click=${this.bringPanelIntoView}>${words.graph.toPanel}<span aria-hidden="true"> ↓</span></button>`
+              : nothing
+          }
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}

@@ -193,6 +193,11 @@ export class EvidencePanel extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   }
 
+  /** Moves focus to the panel's heading, without scrolling: whoever calls it brings the panel into view. */
+  focusTitle(): void {
+    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus({ preventScroll: true });
+  }
+
   /** Renders the held-back ties once the first frame is painted. */
   private renderRestAfterPaint(): void {
     const rest = new Promise<void>((resolve) => {

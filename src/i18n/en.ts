@@ -164,6 +164,7 @@ export const en = {
     empty: 'This dataset has no actors to draw.',
     wheelHint: 'Click the graph, or hold Ctrl, to zoom with the wheel',
     touchHint: 'Use two fingers to move the graph',
+    toPanel: 'Read the evidence',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit the graph to the view',

@@ -782,6 +782,30 @@ describe('<actor-graph> on the page', () => {
     });
   });
 
+  it('offers to bring the panel into view when a selection changes it below the graph, off screen', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+    const button = () => graph.shadowRoot?.querySelector<HTMLButtonElement>('.to-panel') ?? null;
+    const wrap = inside(graph, '.panel-wrap');
+    expect(wrap.getBoundingClientRect().top).toBeGreaterThan(window.innerHeight);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(button()).toBeNull();
+    graph.select('RUS');
+    await vi.waitFor(() => expect(button()?.textContent).toContain('Read the evidence'));
+    // It floats at the foot of the screen, over the graph.
+    const box = (button() as HTMLButtonElement).getBoundingClientRect();
+    expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+    expect(box.top).toBeGreaterThan(inside(graph, '.frame').getBoundingClientRect().top);
+    (button() as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(wrap.getBoundingClientRect().top).toBeLessThan(window.innerHeight - 48));
+    const panel = inside(graph, 'ag-evidence-panel');
+    expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    await vi.waitFor(() => expect(button()).toBeNull());
+    // Beside the graph, the panel is where the reader looks already.
+    const wide = await mountGraph(`src="${SEED_URL}" selected="RUS"`, 'width: 1100px');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wide.shadowRoot?.querySelector('.to-panel')).toBeNull();
+  });
+
   it('works 360 px wide, with the panel below the graph', async () => {
     const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
     const frame = inside(graph, '.frame').getBoundingClientRect();
