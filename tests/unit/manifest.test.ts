@@ -73,6 +73,7 @@ describe('custom-elements.json', () => {
       'metrics',
       'table',
       'panel',
+      'to-panel',
       'error',
     ]);
     const publicMembers = actorGraph?.members
