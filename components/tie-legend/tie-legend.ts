@@ -76,6 +76,7 @@ export class TieLegend extends LitElement {
       button.category:focus-visible, summary:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
       .line { width: 1.4rem; height: 0.3rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .count { color: var(--ag-color-muted); font-variant-numeric: tabular-nums; }
+      .off { font-size: 0.78em; padding: 0 0.4rem; border-radius: 999px; background: var(--ag-color-highlight); color: var(--ag-color-text); }
       label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; }
       /* Popovers hang from the legend bar, not from their summary, so they never run off a narrow widget. */
       details { position: static; }
@@ -117,20 +118,31 @@ export class TieLegend extends LitElement {
       entry === undefined ? 0 : entry.present + (this.filter.showAbsent ? entry.absent : 0);
     const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
     const words = messagesFor(this.lang);
+    // Tie types switched off in the Tie types list leave their trace on the bar: each category's
+    // chip counts the ties still shown of all it has, and the list's summary says how many are off.
+    const hiddenTypes = dataset.tieTypes.filter(
+      (type) => this.filter.hiddenTypes.has(type.id) && shownCount(counts.byType.get(type.id)) > 0,
+    );
+    const hiddenOf = (category: TieCategory) =>
+      hiddenTypes
+        .filter((type) => type.category === category)
+        .reduce((sum, type) => sum + shownCount(counts.byType.get(type.id)), 0);
     return html`
       <div class="legend" part="legend">
         <div class="categories" role="group" aria-label=${words.legend.categories}>
           ${TIE_CATEGORIES.filter(
             (category) => (counts.byCategory.get(category)?.present ?? 0) + (counts.byCategory.get(category)?.absent ?? 0) > 0,
-          ).map(
-            (category) => html`
+          ).map((category) => {
+            const all = shownCount(counts.byCategory.get(category));
+            const shown = all - hiddenOf(category);
+            return html`
               <button class=${`category cat-${category}`} aria-pressed=${this.filter.categories.has(category) ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(category)}>
                 <span class="line" aria-hidden="true"></span>${words.category[category]}
-                <span class="count" aria-label=${words.count.ties(shownCount(counts.byCategory.get(category)))}>${shownCount(counts.byCategory.get(category))}</span>
+                <span class="count" aria-label=${shown === all ? words.count.ties(all) : words.count.tiesOf(shown, all)}>${shown === all ? all : `${shown}/${all}`}</span>
               </button>
-            `,
-          )}
+            `;
+          })}
         </div>
         ${
           absentTotal === 0
@@ -140,7 +152,7 @@ export class TieLegend extends LitElement {
               ${words.legend.absentTies} <span class="count">(${absentTotal})</span>
             </label>`
         }
-        ${this.renderTypes(dataset, counts, shownCount)} ${this.renderKey()}
+        ${this.renderTypes(dataset, counts, shownCount, hiddenTypes.length)} ${this.renderKey()}
         ${renderExportMenu({ images: this.imageExport, words: words.legend.exportMenu, onFocusOut: closeOnFocusLeave, onKeydown: closeOnEscape })}
       </div>
     `;
@@ -150,10 +162,11 @@ export class TieLegend extends LitElement {
     dataset: Dataset,
     counts: TieCounts,
     shownCount: (entry: { present: number; absent: number } | undefined) => number,
+    hidden: number,
   ) {
     const words = messagesFor(this.lang);
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
-      <summary>${words.legend.tieTypes}</summary>
+      <summary>${words.legend.tieTypes}${hidden === 0 ? nothing : html` <span class="off">${words.legend.typesOff(hidden)}</span>`}</summary>
       <div class="popover" role="group" aria-label=${words.legend.tieTypesShown} tabindex="-1">
         ${TIE_CATEGORIES.map((category) => {
           const types = dataset.tieTypes.filter(

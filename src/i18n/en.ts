@@ -50,6 +50,8 @@ export const en = {
 
   count: {
     ties: (n: number) => plural(n, 'tie'),
+    /** `shown` of `all` ties, for a count some are hidden from. */
+    tiesOf: (shown: number, all: number) => `${shown} of ${plural(all, 'tie')} shown`,
     actors: (n: number) => plural(n, 'actor'),
     quotes: (n: number) => plural(n, 'quote'),
   },
@@ -92,6 +94,7 @@ export const en = {
     absentTies: 'Absent ties',
     tieTypes: 'Tie types',
     tieTypesShown: 'Tie types shown',
+    typesOff: (n: number) => `${n} off`,
     key: 'Key',
     absent: 'absent (the text says the tie does not exist)',
     member: 'member of a bloc',

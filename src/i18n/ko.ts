@@ -38,6 +38,7 @@ export const ko: Messages = {
 
   count: {
     ties: (n) => `관계 ${n}개`,
+    tiesOf: (shown, all) => `관계 ${all}개 중 ${shown}개 표시`,
     actors: (n) => `행위자 ${n}개`,
     quotes: (n) => `인용문 ${n}개`,
   },
@@ -80,6 +81,7 @@ export const ko: Messages = {
     absentTies: '부재 관계',
     tieTypes: '관계 유형',
     tieTypesShown: '표시할 관계 유형',
+    typesOff: (n) => `${n}개 끔`,
     key: '범례',
     absent: '부재 (텍스트가 이 관계가 없다고 말함)',
     member: '블록의 구성원',

@@ -453,6 +453,13 @@ describe('<actor-graph> filters', () => {
     expect(graph.cy?.getElementById('rus-prk-diplomatic-cover').visible()).toBe(true);
     await userEvent.keyboard('{Escape}');
     expect(details.open).toBe(false);
+    // Closed, the list still says a type is off, and the category's chip counts what is left.
+    await (inside(graph, 'ag-tie-legend') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(details.querySelector('summary')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Tie types 1 off');
+    const chip = legend.querySelector('button.cat-transaction') as HTMLButtonElement;
+    expect(chip.querySelector('.count')?.textContent).toBe('9/10');
+    expect(chip.querySelector('.count')?.getAttribute('aria-label')).toBe('9 of 10 ties shown');
+    expect(legend.querySelector('button.cat-alliance .count')?.textContent).toBe('5');
   });
 
   it('shows no category at all when the last one is switched off', async () => {
