@@ -73,7 +73,7 @@ export class MetricsTable extends LitElement {
       thead tr:first-child th { border-bottom: 0; }
       .cat { display: inline-flex; align-items: center; gap: 0.3rem; }
       .line { width: 1rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
-      button.figure { all: unset; cursor: help; padding: 0.1rem 0.3rem; border-radius: 4px; font-variant-numeric: tabular-nums; }
+      button.figure { all: unset; cursor: help; display: inline-block; box-sizing: border-box; min-width: 24px; min-height: 24px; padding: 0.15rem 0.3rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; }
       button.figure:hover { background: var(--ag-color-surface); }
       button.figure:focus-visible { outline: 2px solid var(--ag-color-focus); }
       .explain { min-height: 2.6em; margin: 0.5rem 0 0; font-size: 0.82rem; color: var(--ag-color-text); }
@@ -267,7 +267,7 @@ export class MetricsTable extends LitElement {
         figure: (m, g, c) => ({
           value: members(g)
             .map((id) => `${id}\u00a0${c.degree.get(id) ?? 0}`)
-            .join(' · '),
+            .join('\u00a0· '),
           explanation: w.degree(
             cat(m),
             members(g)
@@ -284,7 +284,7 @@ export class MetricsTable extends LitElement {
         figure: (m, g, c) => ({
           value: members(g)
             .map((id) => `${id}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
-            .join(' · '),
+            .join('\u00a0· '),
           explanation: w.betweenness(
             cat(m),
             members(g)

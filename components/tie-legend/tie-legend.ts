@@ -77,7 +77,8 @@ export class TieLegend extends LitElement {
       .line { width: 1.4rem; height: 0.3rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .count { color: var(--ag-color-muted); font-variant-numeric: tabular-nums; }
       .off { font-size: 0.78em; padding: 0 0.4rem; border-radius: 999px; background: var(--ag-color-highlight); color: var(--ag-color-text); }
-      label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; }
+      /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
+      label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; min-height: 24px; }
       /* Popovers hang from the legend bar, not from their summary, so they never run off a narrow widget. */
       details { position: static; }
       summary { cursor: pointer; color: var(--ag-color-link); list-style: none; padding: 0.2rem 0.3rem; border-radius: 4px; }
@@ -93,7 +94,7 @@ export class TieLegend extends LitElement {
       .popover h4 { margin: 0.5rem 0 0.2rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--ag-color-muted);
                     display: flex; align-items: center; gap: 0.35rem; }
       .popover h4:first-child { margin-top: 0; }
-      .popover label { display: flex; align-items: center; gap: 0.4rem; padding: 0.1rem 0; cursor: pointer; }
+      .popover label { display: flex; align-items: center; gap: 0.4rem; padding: 0.1rem 0; min-height: 24px; cursor: pointer; }
       .popover label .count { margin-left: auto; padding-left: 0.8rem; }
       .key { display: grid; grid-template-columns: auto 1fr; gap: 0.3rem 0.6rem; align-items: center; }
       .key svg { display: block; }

@@ -46,11 +46,12 @@ export class TieTimeline extends LitElement {
       :host { display: block; }
       .timeline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; padding: 0.4rem 0.7rem; font-size: 0.82rem; }
       .title { font-weight: 600; }
-      label { display: inline-flex; align-items: center; gap: 0.35rem; }
-      input[type='range'] { width: clamp(6rem, 18vw, 11rem); accent-color: var(--ag-color-link); }
+      /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
+      label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 24px; }
+      input[type='range'] { width: clamp(6rem, 18vw, 11rem); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
       output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
       .status { color: var(--ag-color-muted); }
-      button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
+      button { font: inherit; font-size: 0.8rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
                background: var(--ag-color-background); color: var(--ag-color-link); cursor: pointer; }
       button:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
     `,

@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
@@ -271,6 +271,37 @@ describe('accessibility', () => {
     const graph = await mountGraph(`src="${SEED_URL}" view="table" selected="prk-rus-arms-for-food"`, 'width: 360px');
     await graph.updateComplete;
     expect(await violations(graph)).toEqual([]);
+  });
+
+  it('gives every control a target of at least 24 by 24 px on a phone, in every view (WCAG 2.5.8)', async () => {
+    /** The controls under `root` and its shadow roots, with their details opened, smaller than 24 px. */
+    const small = (root: ShadowRoot | Document): string[] => {
+      for (const details of root.querySelectorAll('details')) details.open = true;
+      const found = [...root.querySelectorAll<HTMLElement>('button, a[href], summary, select, input[type="range"], label')]
+        .filter((control) => control.tagName !== 'LABEL' || control.querySelector('input') !== null)
+        .filter((control) => control.closest('[inert], [aria-hidden="true"]') === null)
+        .filter((control) => {
+          const box = control.getBoundingClientRect();
+          return box.width > 0 && (box.width < 24 || box.height < 23.5);
+        })
+        .map((control) => `${control.tagName.toLowerCase()} "${control.textContent?.trim().slice(0, 30)}"`);
+      for (const host of root.querySelectorAll('*')) if (host.shadowRoot !== null) found.push(...small(host.shadowRoot));
+      return found;
+    };
+    const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`, 'width: 360px');
+    for (const view of ['graph', 'compare', 'table'] as const) {
+      graph.view = view;
+      await graph.updateComplete;
+      // The views' own controls are in, not only their frames (the compare and table views load late).
+      const control = { graph: '.frame', compare: 'ag-metrics-table', table: 'ag-tie-table' }[view];
+      const inner = { graph: null, compare: 'button.figure', table: 'button.pick' }[view];
+      await vi.waitFor(() => {
+        const element = graph.shadowRoot?.querySelector(control);
+        expect(inner === null ? element : element?.shadowRoot?.querySelector(inner)).toBeTruthy();
+      });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(small(graph.shadowRoot as ShadowRoot), view).toEqual([]);
+    }
   });
 
   it('has no axe violations in the compare view', async () => {
