@@ -19,6 +19,8 @@ const ACTOR_Z_INDEX = 8;
 
 /** The smallest size on screen, in pixels, at which labels are drawn. */
 const MIN_LABEL_PX = 6;
+/** How wide (model px) a tie's label may run before it wraps: less than most ties are long. */
+const EDGE_LABEL_WIDTH = 120;
 
 /** The size of the node of an actor of this kind, in model units. */
 export function nodeSizeOf(kind: ActorKind): number {
@@ -132,7 +134,22 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
     // busy actor, as hovering it lights them, would bury the graph. The selected one is drawn above
     // the actors (see ACTOR_Z_INDEX), so that no actor's name covers its label; lit ties stay
     // under them, or they would cover the actors they share.
-    { selector: 'edge.pointed[label], edge.selected[label]', style: { label: 'data(label)' } },
+    // The label sits level at the tie's middle, wrapped to a narrow block on a halo-coloured card:
+    // along a short tie, a long type name ("Arms for food, fuel and technology") ran over the names
+    // of both its actors.
+    {
+      selector: 'edge.pointed[label], edge.selected[label]',
+      style: {
+        label: 'data(label)',
+        'text-rotation': 'none',
+        'text-wrap': 'wrap',
+        'text-max-width': `${EDGE_LABEL_WIDTH}px`,
+        'text-background-color': theme.textHalo,
+        'text-background-opacity': 0.92,
+        'text-background-padding': '3px',
+        'text-background-shape': 'roundrectangle',
+      },
+    },
     { selector: 'edge.hover', style: { 'z-index': ACTOR_Z_INDEX - 1 } },
     { selector: 'edge.selected[label]', style: { 'z-index': ACTOR_Z_INDEX + 1 } },
     { selector: 'edge.in-selection', style: { 'z-index': ACTOR_Z_INDEX - 2 } },

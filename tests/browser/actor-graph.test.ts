@@ -251,6 +251,26 @@ describe('<actor-graph> reading the evidence', () => {
     expect(tie.style('label')).toBe('');
   });
 
+  it("sets a selected tie's label level on a card, clear of its actors' names", async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="prk-rus-arms-for-food"`);
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    const tie = cy.getElementById('prk-rus-arms-for-food');
+    expect(tie.style('text-rotation')).toBe('none');
+    expect(tie.style('text-background-opacity')).not.toBe('0');
+    const labelOf = (id: string) =>
+      cy.getElementById(id).boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const label = labelOf(tie.id());
+    expect(label.w).toBeGreaterThan(20);
+    // The boxes hold the labels' halos and the card's padding (about 8 px between them): they may
+    // touch there, never further. Along the tie, the label's box spanned both names.
+    for (const actor of ['PRK', 'RUS']) {
+      const name = labelOf(actor);
+      const across = Math.min(label.x2, name.x2) - Math.max(label.x1, name.x1);
+      const down = Math.min(label.y2, name.y2) - Math.max(label.y1, name.y1);
+      expect(Math.min(across, down), actor).toBeLessThan(9);
+    }
+  });
+
   it("draws a selected tie, and its label, above the actors, so that no actor's name covers the label", async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="prk-rus-arms-for-food"`);
     await graph.updateComplete;
