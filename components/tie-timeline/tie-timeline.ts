@@ -51,8 +51,10 @@ export class TieTimeline extends LitElement {
       input[type='range'] { width: clamp(6rem, 18vw, 11rem); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
       output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
       .status { color: var(--ag-color-muted); }
-      button { font: inherit; font-size: 0.8rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
+      /* Always there, and off while every date is shown: appearing, it would push the graph down. */
+      button { box-sizing: border-box; font: inherit; font-size: 0.8rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
                background: var(--ag-color-background); color: var(--ag-color-link); cursor: pointer; }
+      button:disabled { color: var(--ag-color-muted); cursor: default; opacity: 0.7; }
       button:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
     `,
   ];
@@ -86,7 +88,7 @@ export class TieTimeline extends LitElement {
           this.undatedCount > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
         }
       </span>
-      ${narrowed ? html`<button @click=${this.reset}>${t.allDates}</button>` : nothing}
+      <button ?disabled=${!narrowed} @click=${this.reset}>${t.allDates}</button>
     </div>`;
   }
 

@@ -140,6 +140,24 @@ describe('the timeline', () => {
     expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(true);
     expect(root.querySelector('[role="status"]')?.textContent).toContain('No tie hidden by date');
   });
+
+  it('moves nothing below it when a date is moved: its All dates button is there, off, until then', async () => {
+    for (const width of ['1100px', '360px']) {
+      const graph = await mountGraph(`src="${SEED_URL}"`, `width: ${width}`);
+      const timeline = inside(graph, 'ag-tie-timeline');
+      const root = timeline.shadowRoot as ShadowRoot;
+      const reset = root.querySelector('button') as HTMLButtonElement;
+      expect(reset.disabled).toBe(true);
+      const top = inside(graph, '.frame').getBoundingClientRect().top;
+      const from = root.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
+      from.value = '2';
+      from.dispatchEvent(new Event('input', { bubbles: true }));
+      await graph.updateComplete;
+      await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(reset.disabled).toBe(false);
+      expect(inside(graph, '.frame').getBoundingClientRect().top, width).toBe(top);
+    }
+  });
 });
 
 describe('the table view', () => {
