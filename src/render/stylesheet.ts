@@ -59,6 +59,9 @@ export function buildStylesheet(theme: GraphTheme, { fades = true }: { fades?: b
         'text-max-width': '130px',
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2.5,
+        'text-background-color': theme.textHalo,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
         // Labels smaller than this on screen (in px) are not drawn: zoomed out, a large graph stays
         // legible and fast. At 6 px a name still reads; below, it is a smudge.
         'min-zoomed-font-size': MIN_LABEL_PX,

@@ -67,6 +67,10 @@ describe('<actor-graph> drawing', () => {
       }
     }
     expect(overlaps).toEqual([]);
+    // Each name sits on a card of the halo colour, under which the ties crossing it fade.
+    const northKorea = graph.cy?.getElementById('PRK');
+    expect(Number(northKorea?.style('text-background-opacity'))).toBeGreaterThanOrEqual(0.5);
+    expect(northKorea?.style('text-background-color')).toBe(northKorea?.style('text-outline-color'));
   });
 });
 
