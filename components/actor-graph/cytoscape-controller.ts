@@ -415,7 +415,10 @@ export class CytoscapeController implements ReactiveController {
       cytoscape({
         container,
         // Only a small graph fades around a selection; larger ones change opacity in one frame.
-        style: buildStylesheet(options.theme, { fades: nodeCount <= SMALL_GRAPH_MAX_NODES }),
+        style: buildStylesheet(options.theme, {
+          fades: nodeCount <= SMALL_GRAPH_MAX_NODES,
+          nameCards: nodeCount <= SMALL_GRAPH_MAX_NODES,
+        }),
         layout: { name: 'preset' },
         minZoom: 0.05,
         maxZoom: 4,

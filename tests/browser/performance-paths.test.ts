@@ -1461,10 +1461,11 @@ describe('a graph of more than 2,000 actors', () => {
   }, 90_000);
 });
 
-describe('fades', () => {
-  it('run over 150 ms in a small graph, and are immediate in a larger one, where each frame redraws it all', async () => {
+describe('fades and name cards', () => {
+  it('run over 150 ms in a small graph, and are immediate in a larger one, where each frame redraws it all; names sit on cards in the small one only', async () => {
     const small = await mountGraph();
     expect(Number.parseFloat(String(small.cy?.nodes()[0]?.style('transition-duration')))).toBeGreaterThan(0.1);
+    expect(Number(small.cy?.nodes()[0]?.style('text-background-opacity'))).toBeGreaterThan(0);
     small.cy?.getElementById('PRK').emit('mouseover');
     expect(small.cy?.elements('.hover').length).toBeGreaterThan(1);
     unmountAll();
@@ -1472,6 +1473,7 @@ describe('fades', () => {
     for (const element of [larger.cy?.nodes()[0], larger.cy?.edges()[0]]) {
       expect(Number.parseFloat(String(element?.style('transition-duration')))).toBe(0);
     }
+    expect(Number(larger.cy?.nodes()[0]?.style('text-background-opacity'))).toBe(0);
   }, 60_000);
 });
 

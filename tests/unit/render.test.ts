@@ -96,6 +96,15 @@ describe('buildStylesheet', () => {
     expect(transitions(buildStylesheet(DEFAULT_THEME, { fades: false }))).toBe(0);
   });
 
+  it("sets actors' names on cards, unless told not to", () => {
+    const cards = (sheet: ReturnType<typeof buildStylesheet>) =>
+      sheet.filter(
+        (block) => 'style' in block && 'text-background-opacity' in (block.style as object) && block.selector === 'node',
+      ).length;
+    expect(cards(buildStylesheet(DEFAULT_THEME))).toBe(1);
+    expect(cards(buildStylesheet(DEFAULT_THEME, { nameCards: false }))).toBe(0);
+  });
+
   it('gives the pressed (active) state no look, so that pressing an actor needs no redraw', () => {
     // The widget activates elements without restyling them (quiet-activation.ts).
     const sheet = buildStylesheet(DEFAULT_THEME);
