@@ -69,9 +69,10 @@ export interface CanvasRenderer<Element = never> {
   requestedFrame?: boolean;
   /**
    * The touch going on: `capture` while the renderer follows it (a tap or a drag to come), the
-   * element it started on, and `cxt` while two fingers are taken for a context tap.
+   * element it started on, `cxt` while two fingers are taken for a context tap, and
+   * `singleTouchMoved` once one finger has moved (its end is then no tap).
    */
-  touchData?: { capture?: boolean; start?: { unactivate(): void } | null; cxt?: boolean };
+  touchData?: { capture?: boolean; start?: { unactivate(): void } | null; cxt?: boolean; singleTouchMoved?: boolean };
   /** Forgets the container's box as last read, so that the next sizing reads it again. */
   invalidateContainerClientCoordsCache?(): void;
   /** Sizes the canvases to `container` (the core's), unless they have its size already. */

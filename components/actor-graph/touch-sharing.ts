@@ -22,10 +22,18 @@ export function shareTouchWithPage(cy: Core, container: HTMLElement, onPageSwipe
   let startY = 0;
   let zoomingBefore = true;
   const inside = (event: Event) => container.contains(event.target as Node);
+  // Fingers on this graph only: a thumb resting elsewhere on the screen (or on the other pane of
+  // the compare view) does not make one finger two.
+  const fingersOf = (event: TouchEvent) => event.targetTouches.length;
 
   const onStart = (event: Event) => {
     if (!(event instanceof TouchEvent) || !inside(event)) return;
-    if (event.touches.length >= 2) {
+    if (gesture === 'page') {
+      // The page scrolls already, and can no longer be stopped: a finger that joins stays the page's.
+      event.stopPropagation();
+      return;
+    }
+    if (fingersOf(event) >= 2) {
       // Two fingers are the graph's, from the first moment: Cytoscape pinches only while the
       // reader may both pan and zoom, and zooming waits for the graph to be used (the wheel's rule).
       if (gesture !== 'graph') zoomingBefore = cy.userZoomingEnabled();
@@ -33,7 +41,7 @@ export function shareTouchWithPage(cy: Core, container: HTMLElement, onPageSwipe
       cy.userZoomingEnabled(true);
       return;
     }
-    const touch = event.touches[0];
+    const touch = event.targetTouches[0];
     if (gesture !== 'none' || touch === undefined) return;
     gesture = 'one';
     startX = touch.clientX;
@@ -55,23 +63,19 @@ export function shareTouchWithPage(cy: Core, container: HTMLElement, onPageSwipe
     if (!(event instanceof TouchEvent) || (gesture !== 'one' && gesture !== 'page')) return;
     // Cytoscape never hears of it, so it neither pans nor drags, and does not cancel the scroll.
     event.stopPropagation();
-    const touch = event.touches[0];
+    const touch = event.targetTouches[0];
     if (gesture === 'page' || touch === undefined) return;
     if (Math.hypot(touch.clientX - startX, touch.clientY - startY) < SWIPE_SLOP) return;
     gesture = 'page';
-    // Cytoscape took the touch's start for a tap to come: it forgets it, as a cancelled touch.
+    // To Cytoscape the finger has moved, so its end is no tap; Cytoscape still hears of the end,
+    // which lets go of the actor the finger came down on.
     const touchData = canvasRendererOf(cy)?.touchData;
-    if (touchData !== undefined) {
-      touchData.capture = false;
-      touchData.start?.unactivate();
-    }
+    if (touchData !== undefined) touchData.singleTouchMoved = true;
     onPageSwipe();
   };
 
   const onEnd = (event: Event) => {
-    if (!(event instanceof TouchEvent) || gesture === 'none') return;
-    if (gesture === 'page') event.stopPropagation();
-    if (event.touches.length > 0) return;
+    if (!(event instanceof TouchEvent) || gesture === 'none' || fingersOf(event) > 0) return;
     if (gesture === 'graph') cy.userZoomingEnabled(zoomingBefore);
     gesture = 'none';
   };

@@ -786,6 +786,26 @@ describe('<actor-graph> on the page', () => {
       expect(graph.cy?.getElementById('PRK').position()).toEqual(north);
       expect(graph.cy?.pan()).toEqual(pan);
       expect(graph.getAttribute('selected')).toBeNull();
+      // The actor the swipe began on is let go, and is not what a later tap elsewhere selects.
+      expect(graph.cy?.nodes(':grabbed').length).toBe(0);
+      const empty = background(graph);
+      touch(graph, 'touchstart', [empty]);
+      touch(graph, 'touchend', [empty]);
+      await graph.updateComplete;
+      expect(graph.getAttribute('selected')).toBeNull();
+      // A second finger that joins a swipe the page has taken stays the page's.
+      const first = background(graph);
+      touch(graph, 'touchstart', [first]);
+      touch(graph, 'touchmove', [{ x: first.x, y: first.y - 30 }]);
+      const second = { x: first.x + 40, y: first.y - 30 };
+      touch(graph, 'touchstart', [{ x: first.x, y: first.y - 30 }, second]);
+      for (let step = 1; step <= 4; step++)
+        touch(graph, 'touchmove', [
+          { x: first.x, y: first.y - 30 - step * 15 },
+          { x: second.x + step * 20, y: second.y - step * 15 },
+        ]);
+      touch(graph, 'touchend', [first, second]);
+      expect(graph.cy?.pan()).toEqual(pan);
       // A tap, and a finger that only trembles, still select.
       const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
       const russia = onPage(graph, 'RUS');
