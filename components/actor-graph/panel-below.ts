@@ -11,7 +11,10 @@ const IN_VIEW_MARGIN = 48;
 export class PanelBelowController implements ReactiveController {
   /** Whether the panel is below the graph and none of it (past its top 48 px) is on screen. */
   outOfView = false;
-  private observer: IntersectionObserver | undefined;
+  private intersecting = true;
+  private intersection: IntersectionObserver | undefined;
+  /** The panel goes below the graph, or beside it, as the widget's width or view changes. */
+  private resize: ResizeObserver | undefined;
   private observed: Element | null = null;
 
   /**
@@ -26,32 +29,52 @@ export class PanelBelowController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // Moved in the page: observe again once rendered.
+    this.host.requestUpdate();
+  }
+
   hostUpdated(): void {
     const panel = this.panel();
     if (panel === this.observed) return;
-    this.observer?.disconnect();
+    this.stop();
     this.observed = panel;
     if (panel === null || typeof IntersectionObserver === 'undefined') return;
-    this.observer = new IntersectionObserver((entries) => this.onChange(entries), {
-      rootMargin: `0px 0px -${IN_VIEW_MARGIN}px 0px`,
-    });
-    this.observer.observe(panel);
+    this.intersection = new IntersectionObserver(
+      (entries) => {
+        const entry = entries.at(-1);
+        if (entry !== undefined) this.intersecting = entry.isIntersecting;
+        this.check();
+      },
+      { rootMargin: `0px 0px -${IN_VIEW_MARGIN}px 0px` },
+    );
+    this.intersection.observe(panel);
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resize = new ResizeObserver(() => this.check());
+      this.resize.observe(panel);
+    }
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed = null;
+    this.stop();
     this.outOfView = false;
   }
 
-  private onChange(entries: IntersectionObserverEntry[]): void {
-    const entry = entries.at(-1);
+  private stop(): void {
+    this.intersection?.disconnect();
+    this.resize?.disconnect();
+    this.intersection = undefined;
+    this.resize = undefined;
+    this.observed = null;
+  }
+
+  private check(): void {
+    const panel = this.observed;
     const graph = this.graph();
-    if (entry === undefined || graph === null) return;
+    if (panel === null || graph === null) return;
     // Beside the graph (a wide widget), the panel scrolls with it: nothing to bring into view.
-    const below = entry.boundingClientRect.top >= graph.getBoundingClientRect().bottom - 1;
-    const outOfView = below && !entry.isIntersecting;
+    const below = panel.getBoundingClientRect().top >= graph.getBoundingClientRect().bottom - 1;
+    const outOfView = below && !this.intersecting;
     if (outOfView === this.outOfView) return;
     this.outOfView = outOfView;
     this.host.requestUpdate();

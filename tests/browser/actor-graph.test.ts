@@ -855,6 +855,16 @@ describe('<actor-graph> on the page', () => {
     const wide = await mountGraph(`src="${SEED_URL}" selected="RUS"`, 'width: 1100px');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(wide.shadowRoot?.querySelector('.to-panel')).toBeNull();
+    // Made narrow while scrolled out of sight, the panel goes below and stays off screen (no
+    // crossing for an intersection observer to see): the button comes all the same.
+    unmountAll();
+    const narrowed = await mountGraph(`src="${SEED_URL}" selected="RUS"`, 'width: 1100px');
+    mount('', 'height: 4000px');
+    const holder = narrowed.parentElement as HTMLElement;
+    window.scrollTo(0, window.scrollY + holder.getBoundingClientRect().bottom + 200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    holder.style.width = '360px';
+    await vi.waitFor(() => expect(narrowed.shadowRoot?.querySelector('.to-panel')).not.toBeNull());
   });
 
   it('works 360 px wide, with the panel below the graph', async () => {
