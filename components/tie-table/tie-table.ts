@@ -135,35 +135,36 @@ export class TieTable extends LitElement {
     return html`<div class="table" part="table">
       <p class="summary" aria-hidden="true">${summary}</p>
       <div class="scroll" role="region" aria-label=${words.region} tabindex="-1">
-        <table>
+        <!-- Roles spelled out: the cards below set other displays, under which some browsers drop them. -->
+        <table role="table">
           <caption class="visually-hidden">${summary}</caption>
-          <thead>
-            <tr>
+          <thead role="rowgroup">
+            <tr role="row">
               ${COLUMNS.map((column) => {
                 const sorted = column === this.sortColumn;
-                return html`<th scope="col" aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
+                return html`<th role="columnheader" scope="col" aria-sort=${sorted ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
                   <button @click=${() => this.sortBy(column)}>${headings[column]}
                     <span class="arrow" aria-hidden="true">${sorted ? (this.sortDescending ? '▼' : '▲') : '↕'}</span></button>
                 </th>`;
               })}
             </tr>
           </thead>
-          <tbody @keydown=${this.onKeydown}>
+          <tbody role="rowgroup" @keydown=${this.onKeydown}>
             ${rows.map((row) => {
               const tie = row.tie;
               const selected = selection?.kind === 'tie' && selection.id === tie.id;
               const involved = selection?.kind === 'actor' && (tie.source === selection.id || tie.target === selection.id);
               const category = dataset.tieTypes.find((type) => type.id === tie.type)?.category;
-              return html`<tr class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
-                <td class="source">${row.cells.source}</td>
-                <td class="type"><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
+              return html`<tr role="row" class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
+                <td role="cell" class="source">${row.cells.source}</td>
+                <td role="cell" class="type"><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
                   @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
-                <td class="category"><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
-                <td class="target">${row.cells.target}</td>
-                <td class="status">${row.cells.status}</td>
-                <td class="hedge">${row.cells.hedge}</td>
-                <td class="date">${row.cells.date}</td>
-                <td class="evidence">${
+                <td role="cell" class="category"><span class=${`cat cat-${category ?? 'none'}`}><span class="line" aria-hidden="true"></span>${row.cells.category}</span></td>
+                <td role="cell" class="target">${row.cells.target}</td>
+                <td role="cell" class="status">${row.cells.status}</td>
+                <td role="cell" class="hedge">${row.cells.hedge}</td>
+                <td role="cell" class="date">${row.cells.date}</td>
+                <td role="cell" class="evidence">${
                   tie.evidence[0] !== undefined && this.unverified.has(tie.evidence[0].source)
                     ? html`<span class="unverified">${words.unverified}</span> `
                     : nothing

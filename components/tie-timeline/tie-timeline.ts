@@ -51,10 +51,11 @@ export class TieTimeline extends LitElement {
       input[type='range'] { width: clamp(6rem, 18vw, 11rem); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
       output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
       .status { color: var(--ag-color-muted); }
-      /* Always there, and off while every date is shown: appearing, it would push the graph down. */
+      /* Always there, and off while every date is shown: appearing, it would push the graph down.
+         Off, it keeps focus (aria-disabled), or the reader who just pressed it would lose it. */
       button { box-sizing: border-box; font: inherit; font-size: 0.8rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
                background: var(--ag-color-background); color: var(--ag-color-link); cursor: pointer; }
-      button:disabled { color: var(--ag-color-muted); cursor: default; opacity: 0.7; }
+      button[aria-disabled='true'] { color: var(--ag-color-muted); cursor: default; opacity: 0.7; }
       button:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
     `,
   ];
@@ -88,7 +89,7 @@ export class TieTimeline extends LitElement {
           this.undatedCount > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
         }
       </span>
-      <button ?disabled=${!narrowed} @click=${this.reset}>${t.allDates}</button>
+      <button aria-disabled=${narrowed ? 'false' : 'true'} @click=${this.reset}>${t.allDates}</button>
     </div>`;
   }
 
@@ -110,6 +111,8 @@ export class TieTimeline extends LitElement {
   }
 
   private reset(): void {
+    // Off while every date is shown (see the button's style).
+    if (this.range.from === undefined && this.range.to === undefined) return;
     this.emit({});
   }
 

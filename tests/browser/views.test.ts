@@ -147,15 +147,21 @@ describe('the timeline', () => {
       const timeline = inside(graph, 'ag-tie-timeline');
       const root = timeline.shadowRoot as ShadowRoot;
       const reset = root.querySelector('button') as HTMLButtonElement;
-      expect(reset.disabled).toBe(true);
+      expect(reset.getAttribute('aria-disabled')).toBe('true');
       const top = inside(graph, '.frame').getBoundingClientRect().top;
       const from = root.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
       from.value = '2';
       from.dispatchEvent(new Event('input', { bubbles: true }));
       await graph.updateComplete;
       await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      expect(reset.disabled).toBe(false);
+      expect(reset.getAttribute('aria-disabled')).toBe('false');
       expect(inside(graph, '.frame').getBoundingClientRect().top, width).toBe(top);
+      // Pressed, it shows every date again, turns off and keeps the focus.
+      await userEvent.click(reset);
+      await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(reset.getAttribute('aria-disabled')).toBe('true');
+      expect(root.activeElement).toBe(reset);
+      expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(true);
     }
   });
 });
@@ -235,6 +241,10 @@ describe('the table view', () => {
     expect(Math.abs(cell('status').top - cell('category').top)).toBeLessThan(4);
     expect(cell('evidence').top).toBeGreaterThan(cell('category').bottom - 1);
     expect(cell('evidence').width).toBeGreaterThan(box.width * 0.8);
+    // The table's roles are spelled out, for browsers that drop them from boxes shown as cards.
+    expect(root.querySelector('table')?.getAttribute('role')).toBe('table');
+    expect([...row.children].every((child) => child.getAttribute('role') === 'cell')).toBe(true);
+    expect(row.getAttribute('role')).toBe('row');
     // The headings still sort, from a row of buttons.
     const target = [...root.querySelectorAll('th button')].find((b) => b.textContent?.includes('Target')) as HTMLButtonElement;
     await userEvent.click(target);
