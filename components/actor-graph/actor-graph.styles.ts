@@ -249,6 +249,41 @@ export const actorGraphStyles = [
       outline: 2px solid var(--ag-color-text);
       outline-offset: 2px;
     }
+    /* Fixed to the screen, over the article the reader clicked in, far from the widget. */
+    .from-article {
+      position: fixed;
+      left: 50%;
+      bottom: 1rem;
+      transform: translateX(-50%);
+      z-index: 2147483000;
+      display: flex;
+      align-items: center;
+      gap: 0.7rem;
+      width: max-content;
+      max-width: calc(100vw - 2rem);
+      box-sizing: border-box;
+      padding: 0.45rem 0.5rem 0.45rem 0.9rem;
+      border-radius: 10px;
+      background: rgb(31 35 40 / 0.94);
+      color: #fff;
+      font-size: 0.85rem;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
+    }
+    .from-article button {
+      all: unset;
+      flex: none;
+      cursor: pointer;
+      min-height: 24px;
+      padding: 0.25rem 0.7rem;
+      border-radius: 6px;
+      background: #fff;
+      color: rgb(31 35 40);
+      font-weight: 600;
+    }
+    .from-article button:focus-visible {
+      outline: 2px solid #fff;
+      outline-offset: 2px;
+    }
     .hint {
       position: absolute;
       left: 50%;

@@ -117,6 +117,9 @@ interface DrawnPane {
   readonly container: HTMLElement;
 }
 
+/** How long (ms) a tie chosen in the article is offered at the foot of the screen. */
+const FROM_ARTICLE_MS = 8000;
+
 /**
  * `<actor-graph>` draws political actors and the typed ties between them as a force-directed
  * graph, and shows the verbatim evidence behind each tie when a reader selects an actor or a tie.
@@ -156,6 +159,8 @@ interface DrawnPane {
  * @csspart panel - The evidence panel.
  * @csspart to-panel - The button that brings the evidence panel into view, shown while there is a
  *   selection and the panel is below the graph and off screen (a narrow widget).
+ * @csspart from-article - The note at the foot of the screen that a passage clicked in the article
+ *   (`text-target`) selected a tie in a graph out of sight, with the button that goes to it.
  * @csspart error - The error message shown when data cannot be used.
  *
  * @cssprop --ag-font-family - The font of the whole widget, graph labels included.
@@ -257,6 +262,11 @@ export class ActorGraph extends LitElement {
     dates: DateRange;
     /** The hint shown over the graph for a moment: how to zoom with the wheel, or move by touch. */
     hint: 'wheel' | 'touch' | null;
+    /**
+     * A tie chosen by a click in the article while the graph was off screen, offered at the foot
+     * of the screen with the way back to the graph (up or down the page).
+     */
+    fromArticle: { name: string; graphIs: 'above' | 'below' } | null;
     announcement: string;
     drawError: string | undefined;
     /** Why the last export failed, shown until the next one succeeds. */
@@ -267,6 +277,7 @@ export class ActorGraph extends LitElement {
     hiddenTypes: new Set(),
     dates: {},
     hint: null,
+    fromArticle: null,
     announcement: '',
     drawError: undefined,
     exportError: undefined,
@@ -305,7 +316,10 @@ export class ActorGraph extends LitElement {
     dataset: () => this.source.loaded?.dataset,
     selection: () => this.selection(),
     filter: () => this.tieFilter(),
-    choose: (selection) => this.choose(selection),
+    choose: (selection) => {
+      this.choose(selection);
+      this.offerGraph(selection);
+    },
   });
   /** Whether the panel is below the graph and off screen, where a selection would go unseen. */
   private readonly panelBelow = new PanelBelowController(
@@ -326,6 +340,7 @@ export class ActorGraph extends LitElement {
   private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
+  private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The selection last worked out (see `selection`). */
   private lastSelection: Selection | null = null;
   private lastFilter: { attribute: string | undefined; value: TieFilter } | undefined;
@@ -441,6 +456,7 @@ export class ActorGraph extends LitElement {
     super.disconnectedCallback();
     this.letGoOfEarlyLayout();
     clearTimeout(this.hintTimer);
+    clearTimeout(this.fromArticleTimer);
     clearTimeout(this.lookAheadTimer);
     this.nearObserver?.disconnect();
   }
@@ -686,6 +702,19 @@ export class ActorGraph extends LitElement {
     return this.words.graph.tieSelected(type === undefined ? selection.id : tieTypeLabel(type, this.language || undefined));
   }
 
+  /** An actor's name, or a tie's actors and type ("North Korea → Russia: Arms for food…"). */
+  private selectionName(selection: Selection): string {
+    const dataset = this.source.loaded?.dataset;
+    if (dataset === undefined) return selection.id;
+    const lang = this.language || undefined;
+    if (selection.kind === 'actor') return actorNameOf(dataset, selection.id, lang);
+    const tie = dataset.ties.find((t) => t.id === selection.id);
+    const type = dataset.tieTypes.find((t) => t.id === tie?.type);
+    if (tie === undefined) return selection.id;
+    const ends = `${actorNameOf(dataset, tie.source, lang)} → ${actorNameOf(dataset, tie.target, lang)}`;
+    return `${ends}: ${type === undefined ? tie.type : tieTypeLabel(type, lang)}`;
+  }
+
   /** How many of an actor's ties the current filter shows. */
   private shownTieCount(actorId: string): number {
     const dataset = this.source.loaded?.dataset;
@@ -885,6 +914,33 @@ export class ActorGraph extends LitElement {
     });
   }
 
+  /**
+   * A click in the article chose `selection`: where the graph is off screen, says so at the foot
+   * of the screen for a while, with a button that goes to it. Otherwise the reader sees it change.
+   */
+  private offerGraph(selection: Selection | null): void {
+    clearTimeout(this.fromArticleTimer);
+    // The graph (or the table) itself, not the panel below it, which may still show.
+    const box = (this.renderRoot.querySelector('.frame, ag-tie-table') ?? this).getBoundingClientRect();
+    const inView = box.bottom > 0 && box.top < window.innerHeight;
+    if (selection === null || inView) {
+      this.setUi({ fromArticle: null });
+      return;
+    }
+    const name = this.words.graph.chosenFromArticle(this.selectionName(selection));
+    this.setUi({ fromArticle: { name, graphIs: box.bottom <= 0 ? 'above' : 'below' } });
+    this.fromArticleTimer = setTimeout(() => this.setUi({ fromArticle: null }), FROM_ARTICLE_MS);
+  }
+
+  /** Brings the widget into view from the article, and puts the focus on its graph. */
+  private goToGraph(): void {
+    clearTimeout(this.fromArticleTimer);
+    this.setUi({ fromArticle: null });
+    const graph = this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
+    graph.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+    this.renderRoot.querySelector<HTMLElement>('.graph')?.focus({ preventScroll: true });
+  }
+
   /** Scrolls the evidence panel into view and moves focus to its heading. */
   private bringPanelIntoView(): void {
     const wrap = this.renderRoot.querySelector('.panel-wrap');
@@ -966,6 +1022,14 @@ export class ActorGraph extends LitElement {
             : nothing
         }
         <div class="visually-hidden" role="status" aria-live="polite">${this.ui.announcement}</div>
+        ${
+          this.ui.fromArticle === null
+            ? nothing
+            : html`<div class="from-article" part="from-article">
+              <span>${this.ui.fromArticle.name}</span>
+              <button @click=${this.goToGraph}>${words.graph.goToGraph}<span aria-hidden="true">${this.ui.fromArticle.graphIs === 'above' ? ' ↑' : ' ↓'}</span></button>
+            </div>`
+        }
       </div>
     `;
   }

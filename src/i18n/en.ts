@@ -168,6 +168,8 @@ export const en = {
     wheelHint: 'Click the graph, or hold Ctrl, to zoom with the wheel',
     touchHint: 'Use two fingers to move the graph',
     toPanel: 'Read the evidence',
+    goToGraph: 'Show in the graph',
+    chosenFromArticle: (name: string) => `Selected in the graph: ${name}`,
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit the graph to the view',

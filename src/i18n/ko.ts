@@ -154,6 +154,8 @@ export const ko: Messages = {
     wheelHint: '휠로 확대하려면 그래프를 클릭하거나 Ctrl 키를 누르세요',
     touchHint: '그래프를 움직이려면 두 손가락을 쓰세요',
     toPanel: '근거 읽기',
+    goToGraph: '그래프에서 보기',
+    chosenFromArticle: (name) => `그래프에서 선택됨: ${name}`,
     zoomIn: '확대',
     zoomOut: '축소',
     fit: '그래프를 화면에 맞추기',

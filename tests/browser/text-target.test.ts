@@ -221,6 +221,29 @@ describe('text-target: selecting and clicking', () => {
     expect(chosen).toHaveLength(3);
   });
 
+  it('says at the foot of the screen when a clicked passage selects a tie in a graph out of sight, and goes there', async () => {
+    const article = mountArticle([0, 1], 2500);
+    const graph = await mountLinkedGraph();
+    const inner = rangeOf(quoteOf('prk-chn-economic-dependence', 1));
+    inner.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = inner.getClientRects()[0] as DOMRect;
+    const box = article.getBoundingClientRect();
+    expect(inside(graph, '.frame').getBoundingClientRect().top).toBeGreaterThan(window.innerHeight);
+    await userEvent.click(article, { position: { x: rect.left + 10 - box.left, y: rect.top + rect.height / 2 - box.top } });
+    await graph.updateComplete;
+    const offer = inside(graph, '.from-article');
+    expect(offer.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Selected in the graph: North Korea → China: Economic dependence Show in the graph ↓',
+    );
+    const offered = offer.getBoundingClientRect();
+    expect(offered.bottom).toBeLessThanOrEqual(window.innerHeight);
+    expect(offered.top).toBeGreaterThan(0);
+    await userEvent.click(offer.querySelector('button') as HTMLButtonElement);
+    await vi.waitFor(() => expect(inViewport(inside(graph, '.frame').getBoundingClientRect())).toBe(true));
+    expect(graph.shadowRoot?.activeElement).toBe(inside(graph, '.graph'));
+    expect(graph.shadowRoot?.querySelector('.from-article')).toBeNull();
+  });
+
   it('leaves a click alone when it ends a text selection, or lands inside the widget', async () => {
     const article = mountArticle([0, 1]);
     const graph = await mountLinkedGraph();

@@ -74,6 +74,7 @@ describe('custom-elements.json', () => {
       'table',
       'panel',
       'to-panel',
+      'from-article',
       'error',
     ]);
     const publicMembers = actorGraph?.members
