@@ -130,6 +130,12 @@ export class GraphSearch extends LitElement {
         border: 1px solid var(--ag-color-border); border-radius: 4px; background: var(--ag-color-surface);
       }
       input:focus ~ kbd, input:not(:placeholder-shown) ~ kbd { display: none; }
+      /* In a phone-wide widget the box is narrow, and a phone has no key to press: the box's width
+         goes to its placeholder. (The widget, <actor-graph>, is the container queried.) */
+      @container actor-graph (max-width: 420px) {
+        kbd { display: none; }
+        input { padding-right: 0.5rem; }
+      }
       .popup {
         position: absolute; z-index: 6; top: calc(100% + 4px); right: 0;
         width: min(30rem, calc(100vw - 1.2rem)); width: min(30rem, calc(100cqw - 1.2rem));

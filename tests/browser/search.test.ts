@@ -240,6 +240,11 @@ describe('the search box', () => {
 
   it('fits beside the view buttons in a 360 px widget (a 390 px phone), with its list inside the widget', async () => {
     const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+    // The "/" key's hint gives its room to the placeholder there; a wide widget shows it.
+    const kbd = (widget: ActorGraph) => inside(widget, 'ag-graph-search').shadowRoot?.querySelector('kbd') as HTMLElement;
+    expect(getComputedStyle(kbd(graph)).display).toBe('none');
+    const wide = await mountGraph(`src="${SEED_URL}"`, 'width: 1100px');
+    expect(getComputedStyle(kbd(wide)).display).not.toBe('none');
     const search = await typeQuery(graph, 'Pyong');
     const widget = graph.getBoundingClientRect();
     const input = search.input.getBoundingClientRect();
