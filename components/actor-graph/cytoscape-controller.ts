@@ -90,6 +90,8 @@ type Direction = 'left' | 'right' | 'up' | 'down';
  * being drawn again. (Whether a graph is shown from a draft first is `layoutStepsOf`'s call.)
  */
 const SMALL_GRAPH_MAX_NODES = 150;
+/** How far (px) inside the view's edges a revealed element must lie to count as in view. */
+const REVEAL_MARGIN = 8;
 /**
  * Up to this many actors the graph is drawn without Cytoscape's texture caches (see
  * `drawDirectly`). Measured here against the caches: drawn directly, the longest task of the
@@ -1124,15 +1126,23 @@ export class CytoscapeController implements ReactiveController {
     this.reveal(cy.getElementById(this.selection.id));
   }
 
-  /** Pans the view, without zooming, when an element lies outside it. */
+  /**
+   * Pans the view, without zooming, when an element lies outside it: an actor with its name, a
+   * tie with both its actors and their names (the tie's own box stops at their rims).
+   */
   private reveal(element: cytoscape.CollectionReturnValue): void {
     const cy = this.cy;
     if (cy === undefined || element.empty() || cy.width() === 0) return;
-    const box = element.renderedBoundingBox({});
-    const inside = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+    const shown = element.union(element.connectedNodes());
+    const box = shown.renderedBoundingBox({});
+    const inside =
+      box.x1 >= REVEAL_MARGIN &&
+      box.y1 >= REVEAL_MARGIN &&
+      box.x2 <= cy.width() - REVEAL_MARGIN &&
+      box.y2 <= cy.height() - REVEAL_MARGIN;
     if (inside) return;
-    if (movesAtOnce(cy)) cy.center(element);
-    else cy.animate({ center: { eles: element } }, { duration: 200 });
+    if (movesAtOnce(cy)) cy.center(shown);
+    else cy.animate({ center: { eles: shown } }, { duration: 200 });
   }
 
   private topLeft(nodes: cytoscape.NodeCollection): NodeSingular {

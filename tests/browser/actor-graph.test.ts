@@ -867,6 +867,28 @@ describe('<actor-graph> on the page', () => {
     await vi.waitFor(() => expect(narrowed.shadowRoot?.querySelector('.to-panel')).not.toBeNull());
   });
 
+  it('brings a selected tie into view with both its actors and their names', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    const within = (box: { x1: number; y1: number; x2: number; y2: number }) =>
+      box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
+    const whole = (id: string) => {
+      const tie = cy.getElementById(id);
+      return tie.union(tie.connectedNodes()).renderedBoundingBox({});
+    };
+    // A phone opens zoomed in: a tie in view whose actor or name is not, though all would fit.
+    const tie = cy
+      .edges(':visible')
+      .filter((edge) => {
+        const box = whole(edge.id());
+        return !within(box) && within(edge.renderedBoundingBox({})) && box.w < cy.width() - 40;
+      })
+      .first();
+    expect(tie.empty()).toBe(false);
+    graph.select(tie.id());
+    await vi.waitFor(() => expect(within(whole(tie.id()))).toBe(true));
+  });
+
   it('works 360 px wide, with the panel below the graph', async () => {
     const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
     const frame = inside(graph, '.frame').getBoundingClientRect();
