@@ -341,6 +341,8 @@ export class ActorGraph extends LitElement {
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Takes the note of a tie chosen in the article away once the graph is in view. */
+  private fromArticleWatch: IntersectionObserver | undefined;
   /** The selection last worked out (see `selection`). */
   private lastSelection: Selection | null = null;
   private lastFilter: { attribute: string | undefined; value: TieFilter } | undefined;
@@ -456,7 +458,7 @@ export class ActorGraph extends LitElement {
     super.disconnectedCallback();
     this.letGoOfEarlyLayout();
     clearTimeout(this.hintTimer);
-    clearTimeout(this.fromArticleTimer);
+    this.dropFromArticle();
     clearTimeout(this.lookAheadTimer);
     this.nearObserver?.disconnect();
   }
@@ -919,23 +921,34 @@ export class ActorGraph extends LitElement {
    * of the screen for a while, with a button that goes to it. Otherwise the reader sees it change.
    */
   private offerGraph(selection: Selection | null): void {
-    clearTimeout(this.fromArticleTimer);
+    this.dropFromArticle();
     // The graph (or the table) itself, not the panel below it, which may still show.
-    const box = (this.renderRoot.querySelector('.frame, ag-tie-table') ?? this).getBoundingClientRect();
+    const graph = this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
+    const box = graph.getBoundingClientRect();
     const inView = box.bottom > 0 && box.top < window.innerHeight;
-    if (selection === null || inView) {
-      this.setUi({ fromArticle: null });
-      return;
-    }
+    if (selection === null || inView) return;
     const name = this.words.graph.chosenFromArticle(this.selectionName(selection));
     this.setUi({ fromArticle: { name, graphIs: box.bottom <= 0 ? 'above' : 'below' } });
-    this.fromArticleTimer = setTimeout(() => this.setUi({ fromArticle: null }), FROM_ARTICLE_MS);
+    this.fromArticleTimer = setTimeout(() => this.dropFromArticle(), FROM_ARTICLE_MS);
+    // The reader who scrolls to the graph by hand needs the note no more: left there, it would
+    // say the graph is elsewhere, and cover the panel's button.
+    this.fromArticleWatch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.dropFromArticle();
+    });
+    this.fromArticleWatch.observe(graph);
+  }
+
+  /** Takes away the note of a tie chosen in the article, with its timer and its watch. */
+  private dropFromArticle(): void {
+    clearTimeout(this.fromArticleTimer);
+    this.fromArticleWatch?.disconnect();
+    this.fromArticleWatch = undefined;
+    if (this.ui.fromArticle !== null) this.setUi({ fromArticle: null });
   }
 
   /** Brings the widget into view from the article, and puts the focus on its graph. */
   private goToGraph(): void {
-    clearTimeout(this.fromArticleTimer);
-    this.setUi({ fromArticle: null });
+    this.dropFromArticle();
     const graph = this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
     graph.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
     this.renderRoot.querySelector<HTMLElement>('.graph')?.focus({ preventScroll: true });

@@ -242,6 +242,13 @@ describe('text-target: selecting and clicking', () => {
     await vi.waitFor(() => expect(inViewport(inside(graph, '.frame').getBoundingClientRect())).toBe(true));
     expect(graph.shadowRoot?.activeElement).toBe(inside(graph, '.graph'));
     expect(graph.shadowRoot?.querySelector('.from-article')).toBeNull();
+    // Scrolled to by hand, the graph takes the note away too.
+    inner.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    await userEvent.click(article, { position: { x: rect.left + 10 - box.left, y: rect.top + rect.height / 2 - box.top } });
+    await graph.updateComplete;
+    expect(graph.shadowRoot?.querySelector('.from-article')).not.toBeNull();
+    inside(graph, '.frame').scrollIntoView({ block: 'center' });
+    await vi.waitFor(() => expect(graph.shadowRoot?.querySelector('.from-article')).toBeNull());
   });
 
   it('leaves a click alone when it ends a text selection, or lands inside the widget', async () => {
