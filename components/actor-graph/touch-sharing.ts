@@ -75,7 +75,13 @@ export function shareTouchWithPage(cy: Core, container: HTMLElement, onPageSwipe
   };
 
   const onEnd = (event: Event) => {
-    if (!(event instanceof TouchEvent) || gesture === 'none' || fingersOf(event) > 0) return;
+    if (!(event instanceof TouchEvent) || gesture === 'none') return;
+    if (gesture === 'page' && !event.cancelable) {
+      // Cytoscape cancels the end of each touch it follows. Once the page scrolls the browser
+      // cannot, and says so as an error in the page's console: this end's cancelling is a no-op.
+      Object.defineProperty(event, 'preventDefault', { value: () => undefined });
+    }
+    if (fingersOf(event) > 0) return;
     if (gesture === 'graph') cy.userZoomingEnabled(zoomingBefore);
     gesture = 'none';
   };
