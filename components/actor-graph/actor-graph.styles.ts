@@ -299,6 +299,14 @@ export const actorGraphStyles = [
       max-width: calc(100% - 1rem);
       text-align: center;
     }
+    /* The swipe it answers scrolls the graph's top away: this one keeps to the screen's foot,
+       above where the panel's button floats. */
+    .hint.touch {
+      position: fixed;
+      top: auto;
+      bottom: 4.5rem;
+      z-index: 5;
+    }
     .notice {
       margin: 0;
       padding: 0.35rem 0.7rem;

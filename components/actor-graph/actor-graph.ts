@@ -1089,7 +1089,7 @@ export class ActorGraph extends LitElement {
       <div class="cues" aria-hidden="true"></div>
       ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
       ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
-      ${this.ui.hint === null ? nothing : html`<div class="hint" aria-hidden="true">${this.ui.hint === 'wheel' ? words.wheelHint : words.touchHint}</div>`}
+      ${this.ui.hint === null ? nothing : html`<div class=${`hint ${this.ui.hint}`} aria-hidden="true">${this.ui.hint === 'wheel' ? words.wheelHint : words.touchHint}</div>`}
       ${
         dataset === undefined
           ? nothing

@@ -781,6 +781,9 @@ describe('<actor-graph> on the page', () => {
       expect(graph.cy?.pan()).toEqual(pan);
       await graph.updateComplete;
       expect(inside(graph, '.hint').textContent).toBe('Use two fingers to move the graph');
+      // At the screen's foot: the swipe scrolls the graph's top, and what was there, away.
+      expect(getComputedStyle(inside(graph, '.hint')).position).toBe('fixed');
+      expect(inside(graph, '.hint').getBoundingClientRect().bottom).toBeLessThanOrEqual(window.innerHeight);
       const north = { ...graph.cy?.getElementById('PRK').position() };
       expect(swipe(graph, [onPage(graph, 'PRK')], -120)).toBe(false);
       expect(graph.cy?.getElementById('PRK').position()).toEqual(north);
