@@ -95,6 +95,9 @@ export class TieTable extends LitElement {
        * quote, and the headings become a row of sort buttons. Nothing scrolls sideways.
        */
       @container tie-table (max-width: 58rem) {
+        /* The cards run on in the page: a box of their own, scrolled inside the page, would take the
+           reader's swipes, as a graph does. */
+        .scroll { max-height: none; overflow: visible; }
         table, tbody, thead { display: block; }
         thead tr { display: flex; flex-wrap: wrap; gap: 0.15rem 0.9rem; padding-bottom: 0.35rem; border-bottom: 1px solid var(--ag-color-border); }
         thead th, thead th:first-child { display: block; position: static; border: 0; padding: 0.15rem 0; }

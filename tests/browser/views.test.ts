@@ -226,6 +226,9 @@ describe('the table view', () => {
     const { graph, root, table } = await tableGraph('selected="prk-rus-arms-for-food"', 'width: 360px');
     const scroll = root.querySelector('.scroll') as HTMLElement;
     expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth);
+    // Nor is it a box scrolled inside the page: the cards run on in it.
+    expect(scroll.scrollHeight).toBeLessThanOrEqual(scroll.clientHeight);
+    expect(scroll.getBoundingClientRect().height).toBeGreaterThan(2000);
     const box = scroll.getBoundingClientRect();
     const row = root.querySelector('tr.selected') as HTMLTableRowElement;
     const cell = (name: string) => (row.querySelector(`td.${name}`) as HTMLElement).getBoundingClientRect();
