@@ -129,7 +129,7 @@ export class MetricsTable extends LitElement {
                       centrality.get(category) as Centrality,
                     );
                     return html`<td><button class="figure" title=${figure.explanation} aria-describedby="explain"
-                      @mouseenter=${() => this.explain(figure)} @focus=${() => this.explain(figure)}>${figure.value}</button></td>`;
+                      @mouseenter=${() => this.explain(figure)} @focus=${() => this.explain(figure)} @click=${() => this.explain(figure)}>${figure.value}</button></td>`;
                   }),
                 )}
               </tr>`,

@@ -227,7 +227,7 @@ export const en = {
     title: (first: string, second: string) => `How ${first} and ${second} ties compare within each group`,
     region: 'Measures by group',
     measure: 'Measure',
-    hint: 'Hover over or focus a figure to see what it counts and which ties are behind it.',
+    hint: 'Point at, tap or focus a figure to see what it counts and which ties are behind it.',
     names: {
       ties: 'Ties',
       density: 'Density',

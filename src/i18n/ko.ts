@@ -208,7 +208,7 @@ export const ko: Messages = {
     title: (first, second) => `그룹별 ${first} 관계와 ${second} 관계 비교`,
     region: '그룹별 지표',
     measure: '지표',
-    hint: '수치에 마우스를 올리거나 포커스하면 무엇을 세는지, 어떤 관계가 있는지 보여 줍니다.',
+    hint: '수치를 가리키거나 누르거나 포커스하면 무엇을 세는지, 어떤 관계가 있는지 보여 줍니다.',
     names: {
       ties: '관계 수',
       density: '밀도',

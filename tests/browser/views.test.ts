@@ -87,6 +87,11 @@ describe('the compare view', () => {
     expect(root.querySelector('.explain')?.textContent).toMatch(
       /alliance ties between members of DPRK-Russia-China .* that the text says do NOT exist: /,
     );
+    // A tap explains too, where it gives no focus (Safari on iOS does not focus a tapped button).
+    const ties = row('Ties')?.[0]?.querySelector('button') as HTMLButtonElement;
+    ties.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('.explain')?.textContent).toMatch(/U\.S\.-ROK-Japan/);
   });
 
   it('switches views from the control, and reflects the view attribute', async () => {
