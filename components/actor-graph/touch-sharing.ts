@@ -10,6 +10,9 @@ import { canvasRendererOf } from './canvas-renderer-internals.ts';
 /** How far (CSS px) one finger moves before the touch is a swipe, not a tap. */
 const SWIPE_SLOP = 10;
 
+/** Stands in for the `preventDefault` of a touch's end that can no longer be cancelled. */
+const cancelNothing = () => undefined;
+
 /**
  * Hands one-finger swipes that start in `container` to the page, and calls `onPageSwipe` when one
  * does. Returns a function that stops this.
@@ -75,11 +78,12 @@ export function shareTouchWithPage(cy: Core, container: HTMLElement, onPageSwipe
   };
 
   const onEnd = (event: Event) => {
-    if (!(event instanceof TouchEvent) || gesture === 'none') return;
-    if (gesture === 'page' && !event.cancelable) {
+    if (!(event instanceof TouchEvent) || gesture === 'none' || !inside(event)) return;
+    if (gesture === 'page' && !event.cancelable && event.preventDefault !== cancelNothing) {
       // Cytoscape cancels the end of each touch it follows. Once the page scrolls the browser
-      // cannot, and says so as an error in the page's console: this end's cancelling is a no-op.
-      Object.defineProperty(event, 'preventDefault', { value: () => undefined });
+      // cannot, and says so as an error in the page's console: this end's cancelling is a no-op
+      // (set once, whichever pane of the compare view hears of it first, and left replaceable).
+      Object.defineProperty(event, 'preventDefault', { value: cancelNothing, writable: true, configurable: true });
     }
     if (fingersOf(event) > 0) return;
     if (gesture === 'graph') cy.userZoomingEnabled(zoomingBefore);

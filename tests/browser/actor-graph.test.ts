@@ -733,9 +733,12 @@ describe('<actor-graph> on the page', () => {
   });
 
   describe('by touch', () => {
+    /** The top canvas of the graph, or of the compare view's `pane`. */
+    const canvasOf = (graph: ActorGraph, pane = 0) =>
+      [...(graph.shadowRoot?.querySelectorAll('.graph')[pane]?.querySelectorAll('canvas') ?? [])].at(-1) as HTMLCanvasElement;
     /** Sends a touch event of `fingers` (page points) to the graph's top canvas; says whether it was cancelled. */
-    function touch(graph: ActorGraph, type: string, fingers: { x: number; y: number }[], cancelable = true): boolean {
-      const target = [...inside(graph, '.graph').querySelectorAll('canvas')].at(-1) as HTMLCanvasElement;
+    function touch(graph: ActorGraph, type: string, fingers: { x: number; y: number }[], cancelable = true, pane = 0): boolean {
+      const target = canvasOf(graph, pane);
       const touches = fingers.map((at, identifier) => new Touch({ identifier, target, clientX: at.x, clientY: at.y }));
       const ending = type === 'touchend';
       const event = new TouchEvent(type, {
@@ -829,6 +832,25 @@ describe('<actor-graph> on the page', () => {
       touch(graph, 'touchmove', [{ x: russia.x + 2, y: russia.y + 1 }]);
       touch(graph, 'touchend', [russia]);
       expect((await selected).detail.id).toBe('RUS');
+    });
+
+    it('lets each pane of the compare view hand a finger to the page on its own', async () => {
+      const graph = await mountGraph(`src="${SEED_URL}" view="compare"`, 'width: 360px');
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      const centre = (pane: number) => {
+        const box = canvasOf(graph, pane).getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      };
+      const fingers = [centre(0), centre(1)];
+      for (const [pane, at] of fingers.entries()) touch(graph, 'touchstart', [at], true, pane);
+      for (const [pane, at] of fingers.entries()) touch(graph, 'touchmove', [{ x: at.x, y: at.y - 40 }], false, pane);
+      // The browser scrolls the page now: the ends can no longer be cancelled.
+      for (const pane of [0, 1])
+        canvasOf(graph, pane).dispatchEvent(new TouchEvent('touchend', { bubbles: true, composed: true, cancelable: false }));
+      window.removeEventListener('error', onError);
+      expect(errors).toEqual([]);
     });
 
     it('moves the graph with two fingers, together or apart, and leaves wheel zooming as it was', async () => {
