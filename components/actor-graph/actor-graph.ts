@@ -528,6 +528,8 @@ export class ActorGraph extends LitElement {
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
     if (this.hasUpdated) this.warnAboutAttributes(WARNED_ATTRIBUTES.filter((name) => changed.has(name)));
+    // The note of a tie chosen in the article watches the view it was shown over.
+    if (changed.has('view')) this.dropFromArticle();
   }
 
   /**

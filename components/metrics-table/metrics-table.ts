@@ -28,7 +28,7 @@ const percent = (value: number | null) => (value === null ? '—' : `${Math.roun
 
 /**
  * The comparison table: for each group of actors the dataset defines, the measures of two tie
- * categories side by side. Every figure explains itself on hover or focus: what it counts, and
+ * categories side by side. Every figure explains itself on hover, tap or focus: what it counts, and
  * which ties or pairs lie behind it.
  *
  * @tagname ag-metrics-table

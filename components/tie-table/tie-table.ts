@@ -237,7 +237,15 @@ export class TieTable extends LitElement {
     // first row, into view.
     if (!changed.has('selection') || this.selection === null) return;
     const row = this.renderRoot.querySelector(this.selection.kind === 'tie' ? 'tr.selected' : 'tr.involved');
-    row?.scrollIntoView({ block: 'nearest' });
+    if (row === null) return;
+    // As cards the rows run on in the page, so the page itself would scroll, by thousands of
+    // pixels: only for a reader working in the search or the table, not one reading the panel
+    // below the list or the article.
+    const scroll = this.renderRoot.querySelector('.scroll');
+    const cards = scroll !== null && getComputedStyle(scroll).overflowY === 'visible';
+    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
+    if (cards && active !== this && active?.localName !== 'ag-graph-search') return;
+    row.scrollIntoView({ block: 'nearest' });
   }
 
   private sortBy(column: Column): void {

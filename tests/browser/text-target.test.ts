@@ -249,6 +249,14 @@ describe('text-target: selecting and clicking', () => {
     expect(graph.shadowRoot?.querySelector('.from-article')).not.toBeNull();
     inside(graph, '.frame').scrollIntoView({ block: 'center' });
     await vi.waitFor(() => expect(graph.shadowRoot?.querySelector('.from-article')).toBeNull());
+    // So does another view: the note spoke of the one it was shown over.
+    inner.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    await userEvent.click(article, { position: { x: rect.left + 10 - box.left, y: rect.top + rect.height / 2 - box.top } });
+    await graph.updateComplete;
+    expect(graph.shadowRoot?.querySelector('.from-article')).not.toBeNull();
+    graph.view = 'table';
+    await graph.updateComplete;
+    expect(graph.shadowRoot?.querySelector('.from-article')).toBeNull();
   });
 
   it('leaves a click alone when it ends a text selection, or lands inside the widget', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
-import { inside, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
+import { inside, mount, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -259,6 +259,18 @@ describe('the table view', () => {
     await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(target.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
     expect(graph.scrollWidth).toBeLessThanOrEqual(graph.clientWidth + 1);
+  });
+
+  it('as cards, leaves the page where it is when a tie is chosen outside the table and the search', async () => {
+    const { graph } = await tableGraph('', 'width: 360px');
+    mount('', 'height: 3000px');
+    // The reader is down at the panel, below the list of cards.
+    inside(graph, '.panel-wrap').scrollIntoView({ block: 'start' });
+    const at = window.scrollY;
+    graph.select('usa-jpn-trilateral-cooperation');
+    await graph.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(window.scrollY).toBe(at);
   });
 
   it('makes one row a Tab stop, and the rest reachable by arrow keys', async () => {
