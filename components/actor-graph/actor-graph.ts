@@ -6,7 +6,7 @@ import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
-import { actorLabel, actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
+import { actorLabel, actorNameOf, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
   countUndatedShown,
@@ -706,17 +706,14 @@ export class ActorGraph extends LitElement {
     return this.words.graph.tieSelected(type === undefined ? selection.id : tieTypeLabel(type, this.language || undefined));
   }
 
-  /** An actor's name, or a tie's actors and type ("North Korea → Russia: Arms for food…"). */
+  /** An actor's name, or a tie's title ("North Korea → Russia: Arms for food…"). */
   private selectionName(selection: Selection): string {
     const dataset = this.source.loaded?.dataset;
     if (dataset === undefined) return selection.id;
     const lang = this.language || undefined;
     if (selection.kind === 'actor') return actorNameOf(dataset, selection.id, lang);
     const tie = dataset.ties.find((t) => t.id === selection.id);
-    const type = dataset.tieTypes.find((t) => t.id === tie?.type);
-    if (tie === undefined) return selection.id;
-    const ends = `${actorNameOf(dataset, tie.source, lang)} → ${actorNameOf(dataset, tie.target, lang)}`;
-    return `${ends}: ${type === undefined ? tie.type : tieTypeLabel(type, lang)}`;
+    return tie === undefined ? selection.id : tieTitle(dataset, tie, lang);
   }
 
   /** How many of an actor's ties the current filter shows. */
