@@ -22,7 +22,7 @@ import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { composedParent } from '../shared/composed-tree.ts';
 import { languageOf } from '../shared/language.ts';
-import { prefersReducedMotion } from '../shared/reduced-motion.ts';
+import { scrollBehavior } from '../shared/reduced-motion.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
@@ -921,8 +921,7 @@ export class ActorGraph extends LitElement {
    */
   private offerGraph(selection: Selection | null): void {
     this.dropFromArticle();
-    // The graph (or the table) itself, not the panel below it, which may still show.
-    const graph = this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
+    const graph = this.shownView();
     const box = graph.getBoundingClientRect();
     const inView = box.bottom > 0 && box.top < window.innerHeight;
     if (selection === null || inView) return;
@@ -945,18 +944,22 @@ export class ActorGraph extends LitElement {
     if (this.ui.fromArticle !== null) this.setUi({ fromArticle: null });
   }
 
+  /** The graph (or the table) itself, not the panel below it, which may still show. */
+  private shownView(): Element {
+    return this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
+  }
+
   /** Brings the widget into view from the article, and puts the focus on its graph. */
   private goToGraph(): void {
     this.dropFromArticle();
-    const graph = this.renderRoot.querySelector('.frame, ag-tie-table') ?? this;
-    graph.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+    this.shownView().scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     this.renderRoot.querySelector<HTMLElement>('.graph')?.focus({ preventScroll: true });
   }
 
   /** Scrolls the evidence panel into view and moves focus to its heading. */
   private bringPanelIntoView(): void {
     const wrap = this.renderRoot.querySelector('.panel-wrap');
-    wrap?.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+    wrap?.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
     wrap?.querySelector('ag-evidence-panel')?.focusTitle();
   }
 

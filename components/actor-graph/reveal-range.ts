@@ -3,7 +3,7 @@
  * its paragraph instead would miss the passage when the paragraph is taller than the screen; so
  * each scrolling box around it, innermost first, then the page, moves by just what it takes.
  */
-import { prefersReducedMotion } from '../shared/reduced-motion.ts';
+import { scrollBehavior } from '../shared/reduced-motion.ts';
 
 /** Room left around a passage that is taller than the view it is scrolled into. */
 const MARGIN = 16;
@@ -45,7 +45,7 @@ export function revealRange(range: Range): boolean {
   const rect = range.getBoundingClientRect();
   // A passage that is not rendered (inside a closed <details>, say) has no place to go to.
   if (rect.width === 0 && rect.height === 0) return false;
-  const behavior: ScrollBehavior = prefersReducedMotion() ? 'instant' : 'smooth';
+  const behavior = scrollBehavior();
   let { top, bottom } = rect;
   let scrolled = false;
   for (const box of scrollingAncestors(range.commonAncestorContainer)) {
