@@ -95,7 +95,6 @@ export function buildStylesheet(
         color: theme.text,
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2,
-        'text-rotation': 'autorotate',
         'min-zoomed-font-size': MIN_LABEL_PX,
         'overlay-opacity': 0,
         ...fade,
@@ -151,7 +150,6 @@ export function buildStylesheet(
       selector: 'edge.pointed[label], edge.selected[label]',
       style: {
         label: 'data(label)',
-        'text-rotation': 'none',
         'text-wrap': 'wrap',
         'text-max-width': `${EDGE_LABEL_WIDTH}px`,
         'text-background-color': theme.textHalo,
