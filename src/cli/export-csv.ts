@@ -3,7 +3,7 @@
  * (CSV), the reverse of `import-csv`; importing the folder back gives the same dataset. Exits 0
  * when the sheets were written, 1 when the dataset could not be read, and 2 when called wrongly.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { exportCsv, exportLosses } from '../adapters/csv.ts';
 import type { DatasetInput } from '../model/schema.ts';
@@ -11,8 +11,8 @@ import { countIssues } from '../validation/issue.ts';
 import { formatJsonPath } from '../validation/json-path.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
-import { writeFileAtomic } from './files.ts';
-import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { parseJsonFile, writeFileAtomic } from './files.ts';
+import { describeFsError, displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
 
@@ -41,13 +41,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const paint = makePaint(process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    console.error(`The dataset file ${displayPath(path)} could not be read: ${describeFsError(error)}.`);
+  const read = await readUtf8File(path);
+  if (!read.ok) {
+    console.error(`The dataset file ${displayPath(path)} could not be read: ${read.reason}.`);
     return 1;
   }
+  const text = read.text;
   const report = await validateDatasetText(text, fileTextLoader(path));
   const { errors } = countIssues(report.issues);
   if (report.dataset === undefined) {
@@ -57,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   // The file as written, not the validator's output, so that defaults it fills in stay out.
-  const dataset = JSON.parse(text) as DatasetInput;
+  const dataset = parseJsonFile(text) as DatasetInput;
   const lines: string[] = [paint.bold(displayPath(path))];
   if (errors > 0) {
     lines.push(
@@ -71,8 +70,16 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
-  await mkdir(folder, { recursive: true });
-  for (const [name, csv] of Object.entries(sheets)) await writeFileAtomic(join(folder, name), csv);
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const [name, csv] of Object.entries(sheets)) await writeFileAtomic(join(folder, name), csv);
+  } catch (error) {
+    lines.push(
+      `  ${paint.red('error  ')} The sheets could not be written to ${displayPath(folder)}/: ${describeFsError(error)}.`,
+    );
+    console.log(lines.join('\n'));
+    return 1;
+  }
   // The text paths in sources.csv are relative to the dataset file, so importing must write it back in the same folder.
   const back =
     resolve(`${folder}.json`) === path

@@ -4,7 +4,6 @@
  * frozen into the dataset for the seed, or compute the same seeded layout the widget would; the PNG
  * is drawn by the built widget itself, in headless Chromium (see export-png.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { datasetJson } from '../export/dataset-json.ts';
 import type { ExportFormat } from '../export/formats.ts';
@@ -23,8 +22,8 @@ import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
 import { PNG_DEFAULT_SIZE, PNG_VIEWS, type PngView, pngSize, readPngSize } from './export-png-options.ts';
-import { writeFileAtomic } from './files.ts';
-import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { writeFileOrSayWhy } from './files.ts';
+import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { runCommand } from './run-command.ts';
 
 /** The formats of the CLI: all of the widget's. */
@@ -115,13 +114,12 @@ async function render(
 
 async function exportFile(path: string, out: string | undefined, options: Options): Promise<number> {
   const shown = displayPath(resolve(path));
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    console.error(`${shown}: could not be read: ${describeFsError(error)}.`);
+  const read = await readUtf8File(path);
+  if (!read.ok) {
+    console.error(`${shown}: could not be read: ${read.reason}.`);
     return 1;
   }
+  const text = read.text;
   if (options.format === 'png') {
     // No built widget or no browser: said before the dataset is read through.
     const { pngBrowser } = await import('./export-png.ts');
@@ -153,10 +151,9 @@ async function exportFile(path: string, out: string | undefined, options: Option
     process.stdout.write(output);
     return 0;
   }
-  try {
-    await writeFileAtomic(out, output);
-  } catch (error) {
-    console.error(`${displayPath(resolve(out))}: could not be written: ${describeFsError(error)}.`);
+  const unwritten = await writeFileOrSayWhy(out, output);
+  if (unwritten !== undefined) {
+    console.error(`${displayPath(resolve(out))}: could not be written: ${unwritten}.`);
     return 1;
   }
   const bytes = typeof output === 'string' ? Buffer.byteLength(output, 'utf8') : output.byteLength;

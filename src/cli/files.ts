@@ -1,6 +1,7 @@
 /** File helpers shared by the CLI commands. */
 import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeFsError } from './node-text-loader.ts';
 
 /** The datasets in a folder: its `.json` files, less JSON Schemas. */
 export async function datasetsIn(folder: string): Promise<string[]> {
@@ -21,4 +22,35 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Writes a file as {@link writeFileAtomic} does, and says why in words when it cannot (the
+ * file's folder is read-only, say) instead of throwing, so that a command can go on with its
+ * other files.
+ */
+export async function writeFileOrSayWhy(path: string, content: string | Uint8Array): Promise<string | undefined> {
+  try {
+    await writeFileAtomic(path, content);
+    return undefined;
+  } catch (error) {
+    return describeFsError(error);
+  }
+}
+
+const BOM = '\uFEFF';
+
+/** Parses a JSON file's text as `JSON.parse` does, past the byte order mark some editors write. */
+export function parseJsonFile(text: string): unknown {
+  return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
+}
+
+/**
+ * `value` as the JSON text of a file that was `original`, in its style: the same indentation, line
+ * endings and byte order mark, so that rewriting a file changes only what it must.
+ */
+export function formatJsonLike(original: string, value: unknown): string {
+  const indent = /\n([ \t]+)"/.exec(original)?.[1] ?? 2;
+  const json = `${JSON.stringify(value, null, indent)}\n`;
+  return (original.startsWith(BOM) ? BOM : '') + (original.includes('\r\n') ? json.replace(/\n/g, '\r\n') : json);
 }

@@ -10,7 +10,7 @@ import { importCsv } from '../adapters/csv.ts';
 import { summarizeDataset } from '../analysis/summary.ts';
 import { readArguments } from './arguments.ts';
 import { formatCsvIssue, readCsvFolder } from './csv-folder.ts';
-import { writeFileAtomic } from './files.ts';
+import { writeFileOrSayWhy } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
 import { formatSummary, makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
@@ -68,7 +68,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const json = `${JSON.stringify(result.dataset, null, 2)}\n`;
   if (toStdout) process.stdout.write(json);
-  else await writeFileAtomic(out, json);
+  const unwritten = toStdout ? undefined : await writeFileOrSayWhy(out, json);
+  if (unwritten !== undefined) {
+    lines.push(paint.red(`${displayPath(out)} could not be written: ${unwritten}. Nothing was written.`));
+    log(lines.join('\n'));
+    return 1;
+  }
   const { found, kept, mended } = result.offsets;
   lines.push(
     `  ${paint.green('wrote  ')} ${toStdout ? 'the dataset to standard output' : displayPath(out)}: ${formatSummary(summarizeDataset(result.validated))}`,

@@ -3,7 +3,6 @@
  * that the widget draws it with no layout work at all. The positions are the ones the widget
  * would compute itself for the same seed.
  */
-import { readFile } from 'node:fs/promises';
 import { computeLayout } from '../layout/compute.ts';
 import { layoutRequestOf } from '../layout/request.ts';
 import { parseSeed } from '../layout/seed.ts';
@@ -12,8 +11,8 @@ import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
-import { writeFileAtomic } from './files.ts';
-import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { formatJsonLike, parseJsonFile, writeFileOrSayWhy } from './files.ts';
+import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { runCommand } from './run-command.ts';
 
 const USAGE = `Usage: npm run layout -- [--seed N] FILE...
@@ -22,21 +21,14 @@ Computes the seeded layout of each dataset and stores it in the file, under "lay
 the widget shows the graph at once. The widget uses the stored positions when its layout-seed
 is the same as the seed stored (1 unless --seed says otherwise).`;
 
-/** The indentation a JSON file uses, so that rewriting it keeps its style. */
-function indentOf(text: string): string | number {
-  const match = /\n([ \t]+)"/.exec(text);
-  return match?.[1] ?? 2;
-}
-
 async function layOutFile(path: string, seed: number | undefined): Promise<boolean> {
   const shown = displayPath(path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    console.error(`${shown}: could not be read: ${describeFsError(error)}.`);
+  const read = await readUtf8File(path, { keepBom: true });
+  if (!read.ok) {
+    console.error(`${shown}: could not be read: ${read.reason}.`);
     return false;
   }
+  const text = read.text;
   const report = await validateDatasetText(text, fileTextLoader(path));
   const { errors } = countIssues(report.issues);
   if (report.dataset === undefined || errors > 0) {
@@ -52,9 +44,13 @@ async function layOutFile(path: string, seed: number | undefined): Promise<boole
   const elapsed = Math.round(performance.now() - started);
   const round = (value: number) => Math.round(value * 10) / 10;
   const layout = { seed: layoutSeed, positions: Object.fromEntries(positions.map(([id, x, y]) => [id, [round(x), round(y)]])) };
-  const json = JSON.parse(text) as Record<string, unknown>;
+  const json = parseJsonFile(text) as Record<string, unknown>;
   json.layout = layout;
-  await writeFileAtomic(path, `${JSON.stringify(json, null, indentOf(text))}\n`);
+  const unwritten = await writeFileOrSayWhy(path, formatJsonLike(text, json));
+  if (unwritten !== undefined) {
+    console.error(`${shown}: could not be rewritten with its layout: ${unwritten}. The file is as it was.`);
+    return false;
+  }
   console.log(
     `${shown}: laid out ${positions.length} actors with seed ${layoutSeed} in ${elapsed} ms; positions stored under "layout".`,
   );

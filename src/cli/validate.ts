@@ -3,7 +3,6 @@
  * With no FILE it checks every dataset in `graph-data/`. Exits 0 when no file has errors, 1 when
  * one does, and 2 when the command itself was called wrongly.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { summarizeDataset } from '../analysis/summary.ts';
 import { countIssues } from '../validation/issue.ts';
@@ -11,9 +10,9 @@ import type { JsonPath } from '../validation/json-path.ts';
 import { type LocatedJson, parseJsonText, type TextSpan } from '../validation/json-text.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
-import { datasetsIn, writeFileAtomic } from './files.ts';
+import { datasetsIn, writeFileOrSayWhy } from './files.ts';
 import { planOffsetFixes } from './fix-offsets.ts';
-import { describeFsError, displayPath, fileTextLoader } from './node-text-loader.ts';
+import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { formatIssue, formatSummary, formatTotals, makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
 
@@ -44,16 +43,16 @@ interface FileResult {
 
 async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<typeof makePaint>): Promise<FileResult> {
   const shown = displayPath(resolve(path));
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
+  // The byte order mark stays in the text, so that a rewrite keeps it.
+  const read = await readUtf8File(path, { keepBom: true });
+  if (!read.ok) {
     return {
       errors: 1,
       warnings: 0,
-      output: `${paint.bold(shown)}\n  ${paint.red('error  ')} ${paint.dim('[file-not-found]')}\n          The dataset file ${shown} could not be read: ${describeFsError(error)}.`,
+      output: `${paint.bold(shown)}\n  ${paint.red('error  ')} ${paint.dim(`[${read.code}]`)}\n          The dataset file ${shown} could not be read: ${read.reason}.`,
     };
   }
+  let text = read.text;
   const loader = fileTextLoader(path);
   let report = await validateDatasetText(text, loader);
   const parsed = parseJsonText(text);
@@ -62,8 +61,12 @@ async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<ty
 
   if (fixOffsets && located !== undefined && report.issues.some((issue) => issue.fix !== undefined)) {
     const plan = planOffsetFixes(text, located, report.issues);
-    if (plan.ok) {
-      await writeFileAtomic(path, plan.text);
+    const unwritten = plan.ok ? await writeFileOrSayWhy(path, plan.text) : undefined;
+    if (!plan.ok) {
+      lines.push(`  ${paint.yellow('not fixed')} The file was left untouched: ${plan.reason}.`);
+    } else if (unwritten !== undefined) {
+      lines.push(`  ${paint.yellow('not fixed')} The file could not be rewritten (${unwritten}), and is as it was.`);
+    } else {
       lines.push(
         `  ${paint.green('fixed  ')} ${plan.fixed} drifted quote offset${plan.fixed === 1 ? '' : 's'} rewritten in place.`,
       );
@@ -71,8 +74,6 @@ async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<ty
       report = await validateDatasetText(text, loader);
       const reparsed = parseJsonText(text);
       located = reparsed.ok ? reparsed.json : undefined;
-    } else {
-      lines.push(`  ${paint.yellow('not fixed')} The file was left untouched: ${plan.reason}.`);
     }
   }
 
@@ -96,7 +97,13 @@ async function main(argv: string[]): Promise<number> {
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const result = await checkFile(file, parsed.values['fix-offsets'] === true, paint);
+    const result = await checkFile(file, parsed.values['fix-offsets'] === true, paint).catch(
+      (error: unknown): FileResult => ({
+        errors: 1,
+        warnings: 0,
+        output: `${paint.bold(displayPath(resolve(file)))}\n  ${paint.red('error  ')} It could not be checked: ${error instanceof Error ? error.message : String(error)}.`,
+      }),
+    );
     errors += result.errors;
     warnings += result.warnings;
     console.log(`${result.output}\n`);

@@ -10,7 +10,9 @@ export type Severity = 'error' | 'warning';
 /** The stable codes of every issue the validator can report. */
 export const ISSUE_CODES = [
   'invalid-json',
+  'duplicate-key',
   'file-not-found',
+  'invalid-encoding',
   'schema',
   'reserved-id',
   'duplicate-id',

@@ -22,11 +22,21 @@ export interface JsonSyntaxError {
   readonly column: number;
 }
 
+/** A key written twice in one object, of which `JSON.parse` keeps only the last value. */
+export interface RepeatedKey {
+  /** The path of the key's value. */
+  readonly path: JsonPath;
+  /** The line (from 1) where the key was first written. */
+  readonly firstLine: number;
+}
+
 /** The parsed value and a way to find where any of its values was written. */
 export interface LocatedJson {
   readonly value: unknown;
   /** Where the value at `path` was written, or `undefined` if the path does not exist. */
   locate(path: JsonPath): TextSpan | undefined;
+  /** The keys written more than once in the same object, in the order of the text. */
+  readonly repeatedKeys: readonly RepeatedKey[];
 }
 
 export type ParseJsonResult = { ok: true; json: LocatedJson } | { ok: false; error: JsonSyntaxError };
@@ -49,6 +59,8 @@ class SyntaxFault {
   ) {}
 }
 
+/** Deeper than this, the scan stops: no dataset nests so deep, and the call stack would overflow. */
+const MAX_DEPTH = 1000;
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
@@ -60,8 +72,11 @@ function describe(char: string | undefined): string {
   return JSON.stringify(char);
 }
 
-/** Walks the text once, recording the span of every value by its formatted path. */
-function scan(text: string, spans: Map<string, [number, number]>): void {
+/**
+ * Walks the text once, recording the span of every value by its formatted path, and each key
+ * written again in the same object with the offset where it was first written.
+ */
+function scan(text: string, spans: Map<string, [number, number]>, repeats: { path: JsonPath; firstOffset: number }[]): void {
   let pos = 0;
   const skip = () => {
     while (pos < text.length && WHITESPACE.has(text[pos] as string)) pos++;
@@ -115,15 +130,23 @@ function scan(text: string, spans: Map<string, [number, number]>): void {
     skip();
     const start = pos;
     const char = text[pos];
+    if ((char === '{' || char === '[') && path.length >= MAX_DEPTH) {
+      throw new SyntaxFault(`the values are nested more than ${MAX_DEPTH.toLocaleString('en')} levels deep here`, pos);
+    }
     if (char === '{') {
       pos++;
       skip();
+      const keys = new Map<string, number>();
       if (text[pos] === '}') pos++;
       else
         for (;;) {
           skip();
           if (text[pos] !== '"') fail('a property name in double quotes');
+          const keyStart = pos;
           const key = readString();
+          const first = keys.get(key);
+          if (first === undefined) keys.set(key, keyStart);
+          else repeats.push({ path: [...path, key], firstOffset: first });
           skip();
           if (text[pos] !== ':') fail('":" after the property name');
           pos++;
@@ -169,8 +192,9 @@ export function parseJsonText(text: string): ParseJsonResult {
   // A byte order mark is not JSON, but editors write it; skip it rather than fail on it.
   const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const spans = new Map<string, [number, number]>();
+  const repeats: { path: JsonPath; firstOffset: number }[] = [];
   try {
-    scan(body, spans);
+    scan(body, spans, repeats);
   } catch (fault) {
     if (!(fault instanceof SyntaxFault)) throw fault;
     const { line, column } = lineAndColumn(body, fault.offset);
@@ -181,6 +205,7 @@ export function parseJsonText(text: string): ParseJsonResult {
     ok: true,
     json: {
       value,
+      repeatedKeys: repeats.map(({ path, firstOffset }) => ({ path, firstLine: lineAndColumn(body, firstOffset).line })),
       locate(path) {
         const span = spans.get(formatJsonPath(path));
         if (span === undefined) return undefined;

@@ -1,4 +1,6 @@
 /** Validation of a dataset given as JSON text, for the CLI: bad JSON is placed by line and column. */
+
+import type { ValidationIssue } from './issue.ts';
 import { parseJsonText } from './json-text.ts';
 import { type TextLoader, type ValidationReport, validateDataset } from './validate.ts';
 
@@ -12,5 +14,13 @@ export async function validateDatasetText(jsonText: string, loadText: TextLoader
       texts: new Map(),
     };
   }
-  return validateDataset(parsed.json.value, loadText);
+  // JSON.parse keeps the last of a repeated key's values: the others would be lost without a word.
+  const repeated: ValidationIssue[] = parsed.json.repeatedKeys.map(({ path, firstLine }) => ({
+    path,
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `The key "${path.at(-1)}" is written twice in this object (first at line ${firstLine}); JSON keeps only this last one, so the first one's value is lost. Merge the two, or remove one.`,
+  }));
+  const report = await validateDataset(parsed.json.value, loadText);
+  return repeated.length === 0 ? report : { ...report, issues: [...repeated, ...report.issues] };
 }

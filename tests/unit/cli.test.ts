@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,45 @@ describe('npm run validate', () => {
     expect(readFileSync(file, 'utf8')).toBe(corrupted);
   });
 
+  it('refuses a dataset that is not UTF-8, naming the line, and never rewrites its bytes', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const text = readFileSync(file, 'utf8');
+    const line = text.slice(0, text.indexOf('Borealis')).split('\n').length;
+    // "Boréalis" saved as Latin-1, and a drifted offset that --fix-offsets would otherwise rewrite.
+    const [before, after] = text.replace(/"start": (\d+)/, (_, n) => `"start": ${Number(n) + 1}`).split('"name": "Borealis"');
+    const latin1 = Buffer.concat([Buffer.from(`${before}"name": "Bor`), Buffer.from([0xe9]), Buffer.from(`alis"${after}`)]);
+    writeFileSync(file, latin1);
+    const { code, stdout } = runCli('src/cli/validate.ts', ['--fix-offsets', file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('[invalid-encoding]');
+    expect(stdout).toContain(`could not be read: it is not UTF-8 text: line ${line} holds a byte that is not UTF-8.`);
+    expect(readFileSync(file).equals(latin1)).toBe(true);
+  });
+
+  it('reports a key written twice, whose first value JSON would drop', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"id": "sample",', '"id": "sample",\n  "ties": [],'));
+    const { code, stdout } = runCli('src/cli/validate.ts', [file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error {3}ties \(line \d+, column \d+\) \[duplicate-key\]/);
+    expect(stdout).toContain('The key "ties" is written twice in this object (first at line 4)');
+  });
+
+  it('goes on to the next file after one it cannot read through', () => {
+    const folder = scratchFixture();
+    const deep = join(folder, 'deep.json');
+    writeFileSync(deep, `{"id": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    const { code, stdout, stderr } = runCli('src/cli/validate.ts', [deep, join(folder, 'sample.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Invalid JSON: the values are nested more than 1,000 levels deep here, at line 1, column 1007.');
+    expect(stdout).toContain('valid   4 actors');
+    expect(stdout.trim().split('\n').at(-1)).toBe('2 files checked: 1 error, 0 warnings.');
+    expect(stderr).toBe('');
+  });
+
   it('rejects an unknown option with exit code 2', () => {
     const { code, stderr } = runCli('src/cli/validate.ts', ['--frobnicate']);
     expect(code).toBe(2);
@@ -175,6 +214,20 @@ describe('npm run layout', () => {
     expect(runCli('src/cli/validate.ts', [file]).code).toBe(0);
   });
 
+  it('keeps a byte order mark and Windows line endings when it rewrites the file', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    writeFileSync(file, `\ufeff${readFileSync(file, 'utf8').replace(/\n/g, '\r\n')}`);
+    const { code, stdout, stderr } = runCli('src/cli/layout.ts', [file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/laid out 4 actors/);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('\ufeff{\r\n  "$schema"')).toBe(true);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(JSON.parse(after.slice(1)).layout.positions.ATL).toHaveLength(2);
+  });
+
   it('refuses a dataset with errors, and leaves it alone', () => {
     const folder = scratchFixture();
     const file = join(folder, 'sample.json');
@@ -184,5 +237,33 @@ describe('npm run layout', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('has 1 error; run npm run validate');
     expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+});
+
+describe('npm run export-csv and import-csv', () => {
+  it('read a dataset with a byte order mark, and say so when the sheets cannot be written', () => {
+    const folder = scratchFixture();
+    const file = join(folder, 'sample.json');
+    writeFileSync(file, `\ufeff${readFileSync(file, 'utf8')}`);
+    const sheets = join(folder, 'sheets');
+    const exported = runCli('src/cli/export-csv.ts', [file, '--out', sheets]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(readdirSync(sheets).length).toBeGreaterThan(3);
+
+    // A file stands where the folder of sheets should go.
+    const blocked = runCli('src/cli/export-csv.ts', [file, '--out', join(folder, 'sample.txt')]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toMatch(
+      /The sheets could not be written to \S*sample\.txt\/: a file stands where a folder is needed\./,
+    );
+    expect(blocked.stdout + blocked.stderr).not.toMatch(/\n\s+at |\.tmp/);
+
+    // A folder stands where the dataset should go.
+    mkdirSync(join(folder, 'taken.json'));
+    const imported = runCli('src/cli/import-csv.ts', [sheets, '--out', join(folder, 'taken.json')]);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toMatch(/\S*taken\.json could not be written: it is a folder, not a file\. Nothing was written\./);
+    expect(imported.stdout + imported.stderr).not.toMatch(/\n\s+at |\.tmp/);
   });
 });

@@ -44,6 +44,33 @@ describe('parseJsonText', () => {
     expect(result.ok && result.json.value).toEqual({ a: 1 });
   });
 
+  it('lists the keys written twice in one object, where JSON.parse silently keeps the last', () => {
+    const text = '{\n  "id": "a",\n  "ties": [{"id": "x", "id": "y"}],\n  "ties": []\n}';
+    const result = parseJsonText(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.json.value).toEqual({ id: 'a', ties: [] });
+    expect(result.json.repeatedKeys).toEqual([
+      { path: ['ties', 0, 'id'], firstLine: 3 },
+      { path: ['ties'], firstLine: 3 },
+    ]);
+    expect(result.json.locate(['ties'])?.line).toBe(4);
+    // The same key in two objects is no repeat.
+    const apart = parseJsonText('[{"id": 1}, {"id": 2}]');
+    expect(apart.ok && apart.json.repeatedKeys).toEqual([]);
+  });
+
+  it('places too deep a nesting as an error, where the scan would overflow the call stack', () => {
+    for (const text of [`${'['.repeat(20_000)}${']'.repeat(20_000)}`, `{"id": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`]) {
+      const result = parseJsonText(text);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.message).toBe('Invalid JSON: the values are nested more than 1,000 levels deep here');
+      expect(result.error.line).toBe(1);
+    }
+    const deepEnough = `${'['.repeat(1000)}${']'.repeat(1000)}`;
+    expect(parseJsonText(deepEnough).ok).toBe(true);
+  });
+
   it('counts lines and columns from 1', () => {
     expect(lineAndColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
