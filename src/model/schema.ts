@@ -6,6 +6,7 @@
  * must match the source text) live in `src/validation/`.
  */
 import * as v from 'valibot';
+import { safeHttpUrl } from '../render/safe-url.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, TIE_STATUSES } from './vocabulary.ts';
 
 /** An identifier: letters, digits, `.`, `_`, `:` and `-`, starting with a letter or digit. */
@@ -23,10 +24,17 @@ const text = (what: string) => v.pipe(v.string(`must be ${what}`), v.nonEmpty(`m
 /** The form of a calendar date, possibly partial: `2024`, `2024-06` or `2024-06-04`. */
 export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** Whether a date of that form names a day its month has (no 31 June, no 29 February 2023). */
+export function isRealDay(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  return day === undefined || day <= new Date(Date.UTC(year as number, month as number, 0)).getUTCDate();
+}
+
 /** A calendar date, possibly partial: `2024`, `2024-06` or `2024-06-04`. */
 export const PartialDateSchema = v.pipe(
   v.string('must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
   v.regex(PARTIAL_DATE_PATTERN, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
+  v.check(isRealDay, 'must be a day that its month has'),
 );
 
 const offset = (what: string) =>
@@ -36,8 +44,11 @@ const offset = (what: string) =>
     v.minValue(0, `must be 0 or more (the ${what} offset)`),
   );
 
-/** A source's `text`: a relative path with forward slashes, not a URL with a scheme. */
-export const SOURCE_TEXT_PATH_PATTERN = /^(?![A-Za-z][A-Za-z0-9+.-]*:)[^\\]+$/;
+/**
+ * A source's `text`: a relative path with forward slashes; not a URL with a scheme, nor a path from
+ * the root (`/x`, `//host/x`), which the CLI and the browser would each read from elsewhere.
+ */
+export const SOURCE_TEXT_PATH_PATTERN = /^(?![A-Za-z][A-Za-z0-9+.-]*:|\/)[^\\?#]+$/;
 
 /** A text file a dataset quotes from, with its citation. */
 export const SourceSchema = v.strictObject({
@@ -50,11 +61,16 @@ export const SourceSchema = v.strictObject({
     v.pipe(
       v.string('must be a web address'),
       v.regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// address with no spaces'),
+      // The widget links only to what a browser reads as an http(s) address.
+      v.check((url) => safeHttpUrl(url) !== undefined, 'must be a valid web address'),
     ),
   ),
   text: v.pipe(
     text('the path of the UTF-8 text file, relative to the dataset file'),
-    v.regex(SOURCE_TEXT_PATH_PATTERN, 'must be a relative path with forward slashes, not a URL'),
+    v.regex(
+      SOURCE_TEXT_PATH_PATTERN,
+      'must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#"',
+    ),
   ),
   sha256: v.pipe(
     v.string('must be the SHA-256 of the text file, as 64 hex digits'),
@@ -129,7 +145,8 @@ export const PeriodSchema = v.pipe(
   }),
   v.forward(
     v.check(
-      (period) => period.from === undefined || period.to === undefined || period.from <= period.to,
+      // Partial dates are compared to the coarser one's precision: 2024-06-15 to 2024-06 is June.
+      ({ from, to }) => from === undefined || to === undefined || from.slice(0, to.length) <= to.slice(0, from.length),
       'must not be before "from"',
     ),
     ['to'],

@@ -28,7 +28,7 @@
  * themselves (they look for an element whose id is the whole hash), so the widget's controller
  * does that scroll itself; see {@link hashAnchor}.
  */
-import { PARTIAL_DATE_PATTERN } from '../model/schema.ts';
+import { isRealDay, PARTIAL_DATE_PATTERN } from '../model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../model/vocabulary.ts';
 import { type DateRange, spanEnd, spanStart } from '../render/time.ts';
 import { comparePairOf, DEFAULT_COMPARE, isCategory, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../render/views.ts';
@@ -209,7 +209,9 @@ function readField(name: string, raw: string, draft: Draft): string | undefined 
     }
     case 'from':
     case 'to': {
-      if (raw !== '' && !PARTIAL_DATE_PATTERN.test(raw)) return 'the date must be YYYY, YYYY-MM or YYYY-MM-DD';
+      if (raw !== '' && !(PARTIAL_DATE_PATTERN.test(raw) && isRealDay(raw))) {
+        return 'the date must be YYYY, YYYY-MM or YYYY-MM-DD, on a day its month has';
+      }
       const value = raw === '' ? undefined : raw;
       const from = name === 'from' ? value : draft.dates.from;
       const to = name === 'to' ? value : draft.dates.to;

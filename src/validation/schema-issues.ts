@@ -54,20 +54,46 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** How a message names the value at `path`: its field, or the item or dataset it is. */
+function nameAt(path: JsonPath): string {
+  const field = path[path.length - 1];
+  return typeof field === 'string' ? `"${field}"` : path.length === 0 ? 'The dataset' : 'This item';
+}
+
 export function toIssue(issue: SchemaIssue): ValidationIssue {
   const path = pathOf(issue);
   const field = path[path.length - 1];
+  const error = (at: JsonPath, message: string): ValidationIssue => ({ path: at, code: 'schema', severity: 'error', message });
+  // Valibot takes a list for an object, and then finds every field of the object missing from it.
+  const parent = issue.path?.[issue.path.length - 1]?.input;
+  if (issue.input === undefined && issue.kind === 'schema' && Array.isArray(parent) && typeof field === 'string') {
+    const at = path.slice(0, -1);
+    return error(at, `${nameAt(at)} must be an object with named fields, not a list.`);
+  }
   if (issue.type === 'strict_object' && issue.expected === 'never' && typeof field === 'string') {
     const known = knownFields(path.slice(0, -1));
     const close = known.filter((name) => editDistance(name.toLowerCase(), field.toLowerCase()) <= 2);
     const hint = close.length > 0 ? ` Did you mean "${close[0]}"?` : ` Known fields: ${known.join(', ')}.`;
-    return { path, code: 'schema', severity: 'error', message: `"${field}" is not a known field here.${hint}` };
+    return error(path, `"${field}" is not a known field here.${hint}`);
   }
   if (issue.input === undefined && issue.kind === 'schema') {
-    const name = typeof field === 'string' ? `"${field}"` : 'This item';
-    return { path, code: 'schema', severity: 'error', message: `The required field ${name} is missing.` };
+    // An item missing from a pair such as [x, y].
+    if (typeof field === 'number') return error(path, `Item ${field} is missing: it ${issue.message}.`);
+    return error(path, `The required field ${nameAt(path)} is missing.`);
   }
   const got = issue.kind === 'schema' ? ` (found ${describeValue(issue.input)})` : '';
-  const where = typeof field === 'string' ? `"${field}"` : path.length === 0 ? 'The dataset' : 'This item';
-  return { path, code: 'schema', severity: 'error', message: `${where} ${issue.message}${got}.` };
+  // The object schemas give no message of their own: valibot's would read "Invalid type: …".
+  const message = issue.type === 'strict_object' && issue.kind === 'schema' ? 'must be an object' : issue.message;
+  return error(path, `${nameAt(path)} ${message}${got}.`);
+}
+
+/** The issues of one parse, each said once (a list given for an object is one issue, not one per field). */
+export function toIssues(issues: readonly SchemaIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.map(toIssue).filter((issue) => {
+    const key = `${issue.path.join('\u0000')}\u0001${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -13,6 +13,6 @@ export async function checkStructure(
   }
   const result = v.safeParse(DatasetSchema, input, { abortEarly: false, abortPipeEarly: true });
   if (result.success) return { ok: true, dataset: result.output };
-  const { toIssue } = await import('./schema-issues.ts');
-  return { ok: false, issues: result.issues.map(toIssue) };
+  const { toIssues } = await import('./schema-issues.ts');
+  return { ok: false, issues: toIssues(result.issues) };
 }

@@ -138,8 +138,8 @@ describe('decoding garbage', () => {
       '"colour:red": it is not a field the widget knows',
       '"absent:yes": it must be 1 or 0',
       '"cmp:alliance,alliance": it must name two different categories of alliance, transaction, hostility, competition, diplomacy',
-      '"from:2024-13": the date must be YYYY, YYYY-MM or YYYY-MM-DD',
-      '"to:soon": the date must be YYYY, YYYY-MM or YYYY-MM-DD',
+      '"from:2024-13": the date must be YYYY, YYYY-MM or YYYY-MM-DD, on a day its month has',
+      '"to:soon": the date must be YYYY, YYYY-MM or YYYY-MM-DD, on a day its month has',
       '"novalue": it has no value',
     ]);
   });
@@ -150,6 +150,9 @@ describe('decoding garbage', () => {
       problems: ['"from:2024;to:2023-12": the range ends before it starts'],
     });
     expect(decodeState('from:2024-06;to:2024', DEFAULT_STATE).state.dates).toEqual({ from: '2024-06', to: '2024' });
+    expect(decodeState('from:2023-02-29', DEFAULT_STATE).problems).toEqual([
+      '"from:2023-02-29": the date must be YYYY, YYYY-MM or YYYY-MM-DD, on a day its month has',
+    ]);
     const bad = readHashState('#ag=sel:%E0%A4%A;hide:%', KEY, DEFAULT_STATE);
     expect(bad.state).toEqual(DEFAULT_STATE);
     expect(bad.problems).toHaveLength(2);

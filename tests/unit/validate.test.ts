@@ -149,6 +149,72 @@ describe('structural checks', () => {
     expect(issue?.message).toMatch(message);
   });
 
+  it.each<[string, (d: Record<string, unknown> & DatasetInput) => void, string, string]>([
+    ['a tie that is null', (d) => Object.assign(d.ties, { 1: null }), 'ties[1]', 'This item must be an object (found null).'],
+    [
+      'a period given as a date',
+      (d) => Object.assign(d.ties[0] as object, { period: '2024' }),
+      'ties[0].period',
+      '"period" must be an object (found "2024").',
+    ],
+    [
+      'a source given as a list',
+      (d) => Object.assign(d.sources, { 0: [] }),
+      'sources[0]',
+      'This item must be an object with named fields, not a list.',
+    ],
+    [
+      'a position with one number',
+      (d) => Object.assign(d, { layout: { seed: 1, positions: { ATL: [1] } } }),
+      'layout.positions.ATL[1]',
+      'Item 1 is missing: it must be a number (y).',
+    ],
+    [
+      'a day its month does not have',
+      (d) => Object.assign(d.ties[0] as object, { period: { from: '2023-02-29' } }),
+      'ties[0].period.from',
+      '"from" must be a day that its month has.',
+    ],
+    [
+      'a period that ends before it starts, at the coarser precision',
+      (d) => Object.assign(d.ties[0] as object, { period: { from: '2024-07', to: '2024-06-30' } }),
+      'ties[0].period.to',
+      '"to" must not be before "from".',
+    ],
+    [
+      'a source text given from the root',
+      (d) => Object.assign(d.sources[0] as object, { text: '/etc/hostname' }),
+      'sources[0].text',
+      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#".',
+    ],
+    [
+      'a source text given from another host',
+      (d) => Object.assign(d.sources[0] as object, { text: '//example.org/x.txt' }),
+      'sources[0].text',
+      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#".',
+    ],
+    [
+      'a web address no browser can open',
+      (d) => Object.assign(d.sources[0] as object, { url: 'https://example.org:99999/x' }),
+      'sources[0].url',
+      '"url" must be a valid web address.',
+    ],
+  ])('words %s as a sentence, once', async (_, mutate, where, message) => {
+    const issues = await issuesAfter((d) => mutate(d as Record<string, unknown> & DatasetInput));
+    expect(issues.map((issue) => [formatJsonPath(issue.path), issue.message])).toEqual([[where, message]]);
+  });
+
+  it('reads partial dates as the spans they name, and takes 29 February in a leap year', async () => {
+    for (const period of [
+      { from: '2024-06-15', to: '2024-06' },
+      { from: '2024-06', to: '2024' },
+      { from: '2024', to: '2024-01-01' },
+      { from: '2024-02-29', to: '2024-02-29' },
+    ]) {
+      expect(await issuesAfter((d) => Object.assign(d.ties[0] as object, { period }))).toEqual([]);
+    }
+  });
+
   it('reports every structural problem at once, not only the first', async () => {
     const issues = await issuesAfter((d) => {
       Object.assign(d.ties[0] as object, { status: 'nope' });
