@@ -123,16 +123,19 @@ function checkReferences(dataset: Dataset): ValidationIssue[] {
       warn(['ties', index, 'target'], 'self-tie', `Tie "${tie.id}" links "${tie.source}" to itself.`);
     }
     if (type !== undefined && !type.directed && tie.source !== tie.target) {
-      const key = `${tie.type}\u0000${tie.status}\u0000${tie.target}\u0000${tie.source}`;
-      const reversed = undirectedSeen.get(key);
-      if (reversed !== undefined) {
+      // An undirected tie is the same tie whichever way round its ends are given.
+      const [one, other] = [tie.source, tie.target].sort();
+      const key = `${tie.type}\u0000${tie.status}\u0000${one}\u0000${other}`;
+      const earlier = undirectedSeen.get(key);
+      if (earlier === undefined) undirectedSeen.set(key, index);
+      else {
+        const how = dataset.ties[earlier]?.source === tie.source ? '' : ' in reverse';
         error(
           ['ties', index],
           'reversed-duplicate',
-          `Tie "${tie.id}" repeats ties[${reversed}] ("${dataset.ties[reversed]?.id}") in reverse, but "${type.id}" is undirected, so the two are the same tie. Merge their evidence into one tie.`,
+          `Tie "${tie.id}" repeats ties[${earlier}] ("${dataset.ties[earlier]?.id}")${how}, but "${type.id}" is undirected, so the two are the same tie. Merge their evidence into one tie.`,
         );
       }
-      undirectedSeen.set(`${tie.type}\u0000${tie.status}\u0000${tie.source}\u0000${tie.target}`, index);
     }
     tie.evidence.forEach((quote, quoteIndex) => {
       if (!sources.has(quote.source)) {

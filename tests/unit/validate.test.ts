@@ -316,6 +316,14 @@ describe('referential checks', () => {
     expect(issues[0]?.message).toMatch(/repeats ties\[1\] \("atl-cal-pact"\) in reverse/);
   });
 
+  it('reports an undirected tie given twice the same way round', async () => {
+    const issues = await issuesAfter((d) => {
+      d.ties.push({ ...structuredClone(d.ties[1] as DatasetInput['ties'][number]), id: 'atl-cal-pact-again' });
+    });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[3] reversed-duplicate']);
+    expect(issues[0]?.message).toMatch(/^Tie "atl-cal-pact-again" repeats ties\[1\] \("atl-cal-pact"\), but/);
+  });
+
   it('allows a directed tie in both directions', async () => {
     const issues = await issuesAfter((d) => {
       d.ties.push({
