@@ -26,6 +26,11 @@ export function formatIssue(issue: ValidationIssue, span: TextSpan | undefined, 
   return `  ${label} ${paint.bold(formatJsonPath(issue.path))}${where} ${paint.dim(`[${issue.code}]`)}\n          ${issue.message}`;
 }
 
+/** A count and its noun, in the plural unless the count is 1: "1 tie", "2 ties". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** The counts of a valid dataset, on two lines. */
 export function formatSummary(summary: DatasetSummary): string {
   const categories = TIE_CATEGORIES.map((category) => {
@@ -33,13 +38,12 @@ export function formatSummary(summary: DatasetSummary): string {
     return `${category} ${present}${absent > 0 ? ` (+${absent} absent)` : ''}`;
   }).join(' · ');
   return (
-    `${summary.actors} actors · ${summary.tieTypes} tie types · ${summary.ties} ties ` +
-    `(${summary.present} present, ${summary.absent} absent) · ${summary.quotes} quotes\n          ${categories}`
+    `${counted(summary.actors, 'actor')} · ${counted(summary.tieTypes, 'tie type')} · ${counted(summary.ties, 'tie')} ` +
+    `(${summary.present} present, ${summary.absent} absent) · ${counted(summary.quotes, 'quote')}\n          ${categories}`
   );
 }
 
 /** The closing line: how many files, errors and warnings. */
 export function formatTotals(files: number, errors: number, warnings: number): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`;
+  return `${counted(files, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.`;
 }

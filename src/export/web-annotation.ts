@@ -156,10 +156,11 @@ function clampToCharacter(text: string, offset: number, direction: -1 | 1): numb
 function quoteSelector(quote: Evidence, text: string | undefined): TextQuoteSelector {
   let prefix = quote.prefix;
   let suffix = quote.suffix;
-  // A quote without its own context gets some from the text, so that the selector finds it alone.
+  // A quote without its own context (none, or an empty one) gets some from the text, so that the
+  // selector finds it alone.
   if (text !== undefined) {
-    prefix ??= text.slice(clampToCharacter(text, Math.max(0, quote.start - CONTEXT_CHARS), 1), quote.start);
-    suffix ??= text.slice(quote.end, clampToCharacter(text, Math.min(text.length, quote.end + CONTEXT_CHARS), -1));
+    prefix ||= text.slice(clampToCharacter(text, Math.max(0, quote.start - CONTEXT_CHARS), 1), quote.start);
+    suffix ||= text.slice(quote.end, clampToCharacter(text, Math.min(text.length, quote.end + CONTEXT_CHARS), -1));
   }
   return {
     type: 'TextQuoteSelector',

@@ -58,15 +58,19 @@ export function membershipId(bloc: string, member: string): string {
 }
 
 /**
- * The text for `lang` in a map of localized texts: the tag itself (`zh-Hant`), else its primary
- * subtag (`ko-KR` → `ko`). Undefined when the map has neither, or when no language is given.
+ * The text for `lang` in a map of localized texts: the tag itself (`zh-Hant`), else the tag cut
+ * short a subtag at a time (`zh-Hant-TW` → `zh-Hant` → `zh`, `ko-KR` → `ko`), in any case, as
+ * language tags are. Undefined when the map has none of them, or when no language is given.
  */
 export function localizedText(texts: Readonly<Record<string, string>> | undefined, lang?: string): string | undefined {
   if (lang === undefined || texts === undefined) return undefined;
-  const base = lang.split('-')[0] ?? lang;
   // Own keys only: a tag such as `constructor` must not find Object.prototype's.
-  if (Object.hasOwn(texts, lang)) return texts[lang];
-  return Object.hasOwn(texts, base) ? texts[base] : undefined;
+  const keys = Object.keys(texts);
+  for (let tag = lang.toLowerCase(); tag !== ''; tag = tag.slice(0, Math.max(0, tag.lastIndexOf('-')))) {
+    const key = keys.find((candidate) => candidate.toLowerCase() === tag);
+    if (key !== undefined) return texts[key];
+  }
+  return undefined;
 }
 
 /** The name to show for an actor: its name in `lang` where the data has one. */

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatSummary } from '../../src/cli/report.ts';
 
 /** Runs a CLI entry point the way `npm run` does, and returns its exit code and output. */
 function runCli(script: string, args: string[]) {
@@ -265,5 +266,28 @@ describe('npm run export-csv and import-csv', () => {
     expect(imported.code).toBe(1);
     expect(imported.stdout).toMatch(/\S*taken\.json could not be written: it is a folder, not a file\. Nothing was written\./);
     expect(imported.stdout + imported.stderr).not.toMatch(/\n\s+at |\.tmp/);
+  });
+});
+
+describe('the report', () => {
+  it('counts in the singular for one', () => {
+    const none = { present: 0, absent: 0 };
+    const summary = formatSummary({
+      actors: 1,
+      actorsByKind: { state: 1, organization: 0, 'non-state': 0, bloc: 0 },
+      tieTypes: 1,
+      ties: 1,
+      present: 1,
+      absent: 0,
+      quotes: 1,
+      tiesByCategory: {
+        alliance: { present: 1, absent: 0 },
+        transaction: none,
+        hostility: none,
+        competition: none,
+        diplomacy: none,
+      },
+    });
+    expect(summary.split('\n')[0]).toBe('1 actor · 1 tie type · 1 tie (1 present, 0 absent) · 1 quote');
   });
 });

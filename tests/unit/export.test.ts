@@ -324,6 +324,10 @@ describe('Web Annotation JSON-LD', () => {
     expect(byPosition).toEqual({ type: 'TextPositionSelector', start: start - 1, end: start - 1 + exact.length });
     expect([...text].slice(start - 1, start - 1 + exact.length).join('')).toBe(exact);
     expect(byQuote).toEqual({ type: 'TextQuoteSelector', exact, prefix: 'y'.repeat(31), suffix: 'z'.repeat(31) });
+    // An empty prefix or suffix in the data is no context either.
+    tie.evidence = [{ source: 'sample', exact, start, end: start + exact.length, prefix: '', suffix: '' }];
+    const emptied = webAnnotationsOf(v.parse(DatasetSchema, input), { texts: new Map([['sample', text]]) });
+    expect(emptied.first?.items[0]?.target.selector[0]).toEqual(byQuote);
     // The selectors count in the text file, so it is the target; the source's web page is its scope.
     expect(item?.target.source).toBe('urn:actor-graph:sample#source:sample');
     expect(item?.target.scope).toBe('https://example.org/sample');

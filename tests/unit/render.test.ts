@@ -25,6 +25,9 @@ describe('buildElements', () => {
     if (atlantis === undefined) throw new Error('fixture lacks an actor');
     expect(actorLabel(atlantis, 'ko-KR')).toBe('아틀란티스');
     expect(actorLabel(atlantis, 'fr')).toBe('Atlantis');
+    // Language tags are the same in any case, as the interface's words take them.
+    expect(actorLabel(atlantis, 'KO')).toBe('아틀란티스');
+    expect(actorLabel(atlantis, 'constructor')).toBe('Atlantis');
   });
 
   it('labels ties by their type in the language asked for, where the data has it', () => {
@@ -36,6 +39,9 @@ describe('buildElements', () => {
       label: '곡물-선박 거래',
     });
     expect(buildElements(labelled).find((e) => e.data.id === 'atl-bor-grain')?.data).toMatchObject({ label: 'Grain for ships' });
+    expect(buildElements(labelled, 'zh-hant-TW').find((e) => e.data.id === 'atl-bor-grain')?.data).toMatchObject({
+      label: '以糧換船',
+    });
   });
 
   it('leaves out ties to missing actors instead of failing', () => {
