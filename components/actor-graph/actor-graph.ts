@@ -427,8 +427,15 @@ export class ActorGraph extends LitElement {
     return this.primary.core;
   }
 
-  /** Selects an actor or a tie by id (or clears the selection with `null`), and fires `ag-select`. */
+  /**
+   * Selects an actor or a tie by id (or clears the selection with `null`), and fires `ag-select`.
+   * Called before the data has loaded, it sets `selected`, which applies once the data is in.
+   */
   select(id: string | null): void {
+    if (this.source.loaded === undefined) {
+      this.selected = id ?? undefined;
+      return;
+    }
     const selection = id === null ? null : this.resolve(id);
     if (id !== null && selection === null) {
       console.warn(`<actor-graph>: select("${id}") names no actor or tie of this dataset.`);

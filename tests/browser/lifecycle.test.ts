@@ -2,9 +2,9 @@
  * Lifecycle and memory: an embedded widget is created, moved and removed by the pages around it.
  * Nothing of it may stay behind: no Cytoscape instance, no canvas, no window listener, no loop.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import { mount, mountGraph, nextEvent, SEED_URL, unmountAll } from './helpers.ts';
+import { mount, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -90,6 +90,29 @@ describe('creating and removing the widget', () => {
       window.removeEventListener = remove;
     }
   }, 120_000);
+});
+
+describe('selecting from script', () => {
+  it('keeps a selection asked for before the data has loaded, with no warning', async () => {
+    const box = mount('');
+    const graph = document.createElement('actor-graph') as ActorGraph;
+    graph.setAttribute('src', SEED_URL);
+    const ready = nextEvent(box, 'ag-ready');
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      box.append(graph);
+      graph.select('PRK');
+      await ready;
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([]);
+    expect(graph.selected).toBe('PRK');
+    expect(await panelText(graph)).toContain('North Korea');
+    await vi.waitFor(() => expect(graph.cy?.getElementById('PRK').hasClass('selected')).toBe(true));
+  });
 });
 
 describe('a removed widget that its page keeps', () => {
