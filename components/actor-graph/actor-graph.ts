@@ -380,6 +380,7 @@ export class ActorGraph extends LitElement {
       onPassiveWheel: () => this.showHint('wheel'),
       onPageSwipe: () => this.showHint('touch'),
       onViewport: () => this.syncViewport(pane),
+      onActorDragged: (id, position) => this.mirrorDrag(pane, id, position),
       onPointerOver: (selection) => this.lookAhead(selection),
     });
     return pane;
@@ -661,6 +662,16 @@ export class ActorGraph extends LitElement {
     if (this.ui.drawError !== undefined) this.setUi({ drawError: undefined });
     this.readyFor = undefined;
     this.markReady(loaded);
+  }
+
+  /**
+   * Both panes of the compare view hold every actor at the same place: an actor dragged in one
+   * moves in the other too, or the two would no longer compare like with like.
+   */
+  private mirrorDrag(from: CytoscapeController, id: string, position: { x: number; y: number }): void {
+    if (this.view !== 'compare') return;
+    const other = from === this.primary ? this.secondary : this.primary;
+    other.core?.getElementById(id).position({ x: position.x, y: position.y });
   }
 
   /** Panes of the compare view move together: a pan or zoom of one is copied to the other. */

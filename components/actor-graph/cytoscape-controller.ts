@@ -57,6 +57,8 @@ export interface GraphCallbacks {
   onPageSwipe(): void;
   /** The reader panned or zoomed. */
   onViewport(): void;
+  /** The reader dragged an actor to `position`, in model coordinates. */
+  onActorDragged(id: string, position: { readonly x: number; readonly y: number }): void;
   /** The pointer came onto an actor or a tie, or left it (`null`). */
   onPointerOver(selection: Selection | null): void;
 }
@@ -956,7 +958,9 @@ export class CytoscapeController implements ReactiveController {
       if (!this.grabbedAt.has(node.id())) this.grabbedAt.set(node.id(), { ...node.position() });
     });
     cy.on('drag', 'node', (event: EventObject) => {
-      this.movedByReader.add((event.target as NodeSingular).id());
+      const node = event.target as NodeSingular;
+      this.movedByReader.add(node.id());
+      this.callbacks.onActorDragged(node.id(), node.position());
     });
     // The cursor is set on the container's parent: Cytoscape redraws the whole graph after any
     // attribute change on the container itself.

@@ -68,6 +68,34 @@ describe('the compare view', () => {
     expect(right?.pan()).toEqual(left?.pan());
   });
 
+  it('moves an actor dragged in one pane in the other too', async () => {
+    const graph = await compareGraph();
+    const [left, right] = panes(graph);
+    const canvas = graph.shadowRoot?.querySelectorAll<HTMLCanvasElement>('.pane .graph canvas')[0];
+    if (left === undefined || right === undefined || canvas === undefined) throw new Error('no compare panes');
+    const box = canvas.getBoundingClientRect();
+    const mouse = (type: string, x: number, y: number) =>
+      canvas.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          composed: true,
+          button: 0,
+          buttons: type === 'mouseup' ? 0 : 1,
+          clientX: x,
+          clientY: y,
+        }),
+      );
+    const before = { ...left.getElementById('USA').position() };
+    const at = left.getElementById('USA').renderedPosition();
+    mouse('mousedown', box.left + at.x, box.top + at.y);
+    for (let step = 1; step <= 6; step++) mouse('mousemove', box.left + at.x + 8 * step, box.top + at.y + 10 * step);
+    mouse('mouseup', box.left + at.x + 48, box.top + at.y + 60);
+    const after = left.getElementById('USA').position();
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(50);
+    expect(right.getElementById('USA').position()).toEqual(after);
+    expect(positions(right)).toEqual(positions(left));
+  });
+
   it('shows the measures, with the thesis visible, and explains a figure on focus', async () => {
     const graph = await compareGraph();
     const table = inside(graph, 'ag-metrics-table');
