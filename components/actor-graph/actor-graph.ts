@@ -40,7 +40,7 @@ import {
 import { prewarmLayoutWorker } from './layout-client.ts';
 import { PanelBelowController } from './panel-below.ts';
 import { type Selection, sameSelection } from './selection.ts';
-import { TextTargetController } from './text-target-controller.ts';
+import type { TextTargetController } from './text-target-controller.ts';
 import { themeFromCss } from './theme-from-css.ts';
 import { UrlSyncController } from './url-sync-controller.ts';
 import '../evidence-panel/define.ts';
@@ -310,17 +310,12 @@ export class ActorGraph extends LitElement {
   private readonly primary = this.makePane();
   /** The right pane of the compare view. */
   private readonly secondary = this.makePane();
-  /** The article of the page that the quotes are marked in (`text-target`). */
-  private readonly article = new TextTargetController(this, {
-    selector: () => this.textTarget,
-    dataset: () => this.source.loaded?.dataset,
-    selection: () => this.selection(),
-    filter: () => this.tieFilter(),
-    choose: (selection) => {
-      this.choose(selection);
-      this.offerGraph(selection);
-    },
-  });
+  /**
+   * The article of the page that the quotes are marked in (`text-target`). Its code is loaded only
+   * for a widget given one: most pages embed the graph without it.
+   */
+  private article: TextTargetController | undefined;
+  private articleLoading = false;
   /** Whether the panel is below the graph and off screen, where a selection would go unseen. */
   private readonly panelBelow = new PanelBelowController(
     this,
@@ -471,6 +466,30 @@ export class ActorGraph extends LitElement {
     this.nearObserver?.disconnect();
   }
 
+  /** Loads the code that links the widget to its article (`text-target`), and starts it. */
+  private async linkArticle(): Promise<void> {
+    this.articleLoading = true;
+    let loaded: typeof import('./text-target-controller.ts');
+    try {
+      loaded = await import('./text-target-controller.ts');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn(`<actor-graph>: the quotes cannot be marked in the article (text-target): its code did not load (${reason}).`);
+      return;
+    }
+    this.article = new loaded.TextTargetController(this, {
+      selector: () => this.textTarget,
+      dataset: () => this.source.loaded?.dataset,
+      selection: () => this.selection(),
+      filter: () => this.tieFilter(),
+      choose: (selection) => {
+        this.choose(selection);
+        this.offerGraph(selection);
+      },
+    });
+    this.requestUpdate();
+  }
+
   /** Keeps `early` for the drawing to claim, and lets go of the one kept before. */
   private holdEarly(early: EarlyLayout | undefined): void {
     this.letGoOfEarlyLayout();
@@ -533,6 +552,7 @@ export class ActorGraph extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.textTarget?.trim() && !this.articleLoading) void this.linkArticle();
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
     if (this.hasUpdated) this.warnAboutAttributes(WARNED_ATTRIBUTES.filter((name) => changed.has(name)));
@@ -1046,7 +1066,7 @@ export class ActorGraph extends LitElement {
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
-            .ahead=${this.ui.ahead} .filter=${filter} .pageMatches=${this.article.matches} lang=${lang || nothing}></ag-evidence-panel>
+            .ahead=${this.ui.ahead} .filter=${filter} .pageMatches=${this.article?.matches} lang=${lang || nothing}></ag-evidence-panel>
         </div>
         ${
           view === 'compare'
