@@ -368,7 +368,7 @@ export class ActorGraph extends LitElement {
     const pane: CytoscapeController = new CytoscapeController(this, {
       onTap: (selection) => this.choose(selection),
       onFocusChange: (actorId) => {
-        this.announceFocus(actorId);
+        this.announceFocus(actorId, pane);
         // The actor the keyboard rests on is the one Enter would choose.
         this.lookAhead(actorId === null ? null : { kind: 'actor', id: actorId });
       },
@@ -754,11 +754,10 @@ export class ActorGraph extends LitElement {
     return tie === undefined ? selection.id : tieTitle(dataset, tie, lang);
   }
 
-  /** How many of an actor's ties the current filter shows. */
-  private shownTieCount(actorId: string): number {
+  /** How many of an actor's ties a filter (by default, the legend's and the timeline's) shows. */
+  private shownTieCount(actorId: string, filter = this.tieFilter()): number {
     const dataset = this.source.loaded?.dataset;
     if (dataset === undefined) return 0;
-    const filter = this.tieFilter();
     return tiesOfActor(dataset, actorId).filter((tie) => isDatasetTieShown(dataset, tie, filter)).length;
   }
 
@@ -943,14 +942,14 @@ export class ActorGraph extends LitElement {
     event.preventDefault();
   }
 
-  private announceFocus(actorId: string | null): void {
+  /** Says which actor the keyboard rests on, and how many of its ties the pane it is in shows. */
+  private announceFocus(actorId: string | null, pane: CytoscapeController): void {
     const dataset = this.source.loaded?.dataset;
     const actor = dataset?.actors.find((a) => a.id === actorId);
     if (dataset === undefined || actor === undefined) return;
     const name = actorLabel(actor, this.language || undefined);
-    this.setUi({
-      announcement: this.words.graph.focused(name, this.words.kind[actor.kind], this.shownTieCount(actor.id)),
-    });
+    const shown = this.shownTieCount(actor.id, this.paneFilter(pane === this.primary ? 0 : 1));
+    this.setUi({ announcement: this.words.graph.focused(name, this.words.kind[actor.kind], shown) });
   }
 
   /**
@@ -1097,7 +1096,7 @@ export class ActorGraph extends LitElement {
       <section class="pane" aria-label=${title(category)}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${title(category)}
           <span class="count">${count(index)}</span></h3>
-        ${this.renderFrame(controller, false, title(category))}
+        ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}
       </section>`;
     return html`
       <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
@@ -1121,7 +1120,7 @@ export class ActorGraph extends LitElement {
     const words = this.words.graph;
     const label = dataset === undefined ? words.viewNames.graph : words.label(dataset.actors.length, ties ?? words.theirTies);
     return html`<div class="frame">
-      <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription="graph" aria-label=${label}
+      <div class="graph" part="graph" tabindex="0" role="group" aria-roledescription=${words.role} aria-label=${label}
         @keydown=${(event: KeyboardEvent) => this.onKeydown(event, pane)}
         @focus=${() => pane.setWheelActive(true)}
         @blur=${() => pane.setWheelActive(false)}

@@ -177,6 +177,8 @@ export const en = {
     label: (actors: number, ties: string) =>
       `Graph of ${plural(actors, 'actor')} and ${ties}. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`,
     theirTies: 'their ties',
+    /** What a screen reader calls the graph's box, in place of "group". */
+    role: 'graph',
     paneTies: (category: string) => `${category} ties`,
     cannotShow: 'This graph cannot be shown',
     more: (n: number) => `…and ${n} more.`,
@@ -187,7 +189,7 @@ export const en = {
       `The text of “${title}” has changed since its quotes were taken (its SHA-256 differs), so they are marked unverified.`,
     cleared: 'Selection cleared.',
     actorSelected: (name: string, ties: number) =>
-      `${name} selected: ${plural(ties, 'tie')} shown. The evidence panel lists them.`,
+      `${name} selected: ${plural(ties, 'tie')} shown. The evidence panel lists ${ties === 1 ? 'it' : 'them'}.`,
     tieSelected: (type: string) => `Tie selected: ${type}. The evidence panel shows its quotes.`,
     focused: (name: string, kind: string, ties: number) =>
       `${name}, ${kind}, ${plural(ties, 'tie')} shown. Press Enter to read the evidence.`,

@@ -163,6 +163,7 @@ export const ko: Messages = {
     label: (actors, ties) =>
       `행위자 ${actors}개와 ${ties}의 그래프. 화살표 키로 행위자 사이를 이동하고, Enter로 선택, Escape로 해제, 더하기와 빼기로 확대·축소합니다.`,
     theirTies: '그 관계',
+    role: '그래프',
     paneTies: (category) => `${category} 관계`,
     cannotShow: '이 그래프를 표시할 수 없습니다',
     more: (n) => `…외 ${n}개.`,

@@ -29,6 +29,7 @@ describe('a Korean widget', () => {
   it('heads the panel, its ties and their names for screen readers with Korean tie-type labels', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" lang="ko" selected="rus-prk-diplomatic-cover"`);
     const alone = await panelText(graph);
+    expect(inside(graph, '.graph').getAttribute('aria-roledescription')).toBe('그래프');
     expect(inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('h2')?.textContent).toBe('외교적 엄호');
     expect(alone).not.toContain('Diplomatic cover');
 

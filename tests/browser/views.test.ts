@@ -68,6 +68,31 @@ describe('the compare view', () => {
     expect(right?.pan()).toEqual(left?.pan());
   });
 
+  it("names each pane for screen readers, and counts an actor's ties as its pane shows them", async () => {
+    const graph = await compareGraph();
+    const frames = [...(graph.shadowRoot?.querySelectorAll<HTMLElement>('.pane .graph') ?? [])];
+    expect(frames.map((frame) => frame.getAttribute('aria-label')?.split('.')[0])).toEqual([
+      'Graph of 19 actors and alliance ties',
+      'Graph of 19 actors and transaction ties',
+    ]);
+    expect(frames.map((frame) => frame.getAttribute('aria-roledescription'))).toEqual(['graph', 'graph']);
+    const live = inside(graph, '[aria-live]');
+    const [left, right] = panes(graph);
+    // Keyboard focus on China in each pane (the first arrow goes to the selected actor): the text
+    // gives China no alliance tie, and five transaction ties (of 10 in all).
+    graph.select('CHN');
+    for (const [index, core, count] of [
+      [0, left, 0],
+      [1, right, 5],
+    ] as const) {
+      frames[index]?.focus();
+      await userEvent.keyboard('{ArrowRight}');
+      expect(core?.nodes('.focused').map((node) => node.id())).toEqual(['CHN']);
+      await graph.updateComplete;
+      expect(live.textContent).toContain(`China, State, ${count} ties shown.`);
+    }
+  });
+
   it('moves an actor dragged in one pane in the other too', async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);
