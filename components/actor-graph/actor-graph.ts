@@ -57,6 +57,9 @@ export function loadLazyViews(): Promise<unknown> {
   return lazyViews;
 }
 
+/** The size on screen (px) that actors' names have at least in the compare view's panes. */
+const COMPARE_MIN_LABEL_PX = 10;
+
 /** The positions frozen into the dataset by `npm run layout`, when they were made with this seed. */
 function frozenLayout(loaded: LoadedDataset, seed: number): Positions | undefined {
   const layout = loaded.dataset.layout;
@@ -654,6 +657,8 @@ export class ActorGraph extends LitElement {
           // Taken only by a drawing that needs that very layout (a redraw of other data does not).
           early: this.early,
           filter: this.paneFilter(index),
+          // The compare view's panes, half as wide, would fit the names at about 7.6 px.
+          minLabelPx: this.view === 'compare' ? COMPARE_MIN_LABEL_PX : undefined,
           // Filter and selection hold from the first placement on, not only once the layout is refined.
           onPlaced: () => {
             pane.applyFilter(this.paneFilter(index));

@@ -12,7 +12,7 @@ import type { Dataset } from '../../src/model/schema.ts';
 import { buildElements, type ElementDefinition } from '../../src/render/elements.ts';
 import { type FilterableTie, isTieShown, type TieFilter } from '../../src/render/filter.ts';
 import { drawsWithWebGL, type RendererChoice } from '../../src/render/gpu.ts';
-import { buildStylesheet } from '../../src/render/stylesheet.ts';
+import { buildStylesheet, scaledLabels } from '../../src/render/stylesheet.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
 import { isDated } from '../../src/render/time.ts';
 import { prefersReducedMotion } from '../shared/reduced-motion.ts';
@@ -81,7 +81,15 @@ export interface GraphOptions {
   readonly early?: EarlyLayout | undefined;
   /** Which renderer draws the graph (see `drawsWithWebGL`); `auto` when left out. */
   readonly renderer?: RendererChoice | undefined;
+  /**
+   * The size on screen (px) that actors' names should have at least once a small graph is fitted:
+   * where the fit draws them smaller, labels are drawn larger, by up to `MAX_LABEL_SCALE`.
+   */
+  readonly minLabelPx?: number | undefined;
 }
+
+/** How much larger than the stylesheet's `minLabelPx` may draw labels: more, and names crowd. */
+const MAX_LABEL_SCALE = 1.4;
 
 type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -323,6 +331,8 @@ export class CytoscapeController implements ReactiveController {
   private placed = false;
   /** Whether the refined layout is going in while the screen still shows the draft. */
   private settling = false;
+  /** The size on screen names should have at least (`minLabelPx`), and the theme they are sized by. */
+  private labelFloor: { readonly px: number; readonly theme: GraphTheme } | undefined;
   /** Whether the current core hides arrows when far by a class on its ties (`watchLevelOfDetail`). */
   private arrowsByClass = false;
   /** Whether the directed ties have that class on now, or are to get it as they go in (never without `arrowsByClass`). */
@@ -385,6 +395,7 @@ export class CytoscapeController implements ReactiveController {
    * `true` once the layout is done and drawn, `false` when a newer drawing or `destroy()` replaced it.
    */
   async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
+    this.labelFloor = options.minLabelPx === undefined ? undefined : { px: options.minLabelPx, theme: options.theme };
     this.destroy();
     this.preventHeadStylesheet();
     const elements = buildElements(options.dataset, options.lang);
@@ -1054,12 +1065,33 @@ export class CytoscapeController implements ReactiveController {
     const cy = this.cy;
     if (cy === undefined) return;
     this.fit();
+    const small = cy.nodes().length <= SMALL_GRAPH_MAX_NODES;
     // A large graph is shown whole: its labels hide when small, and the overview is the point.
-    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || cy.nodes().length > SMALL_GRAPH_MAX_NODES) return;
+    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || !small) {
+      if (small) this.enlargeSmallLabels(cy, true);
+      return;
+    }
     let hub = cy.nodes()[0] as NodeSingular;
     for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
     cy.zoom(READABLE_ZOOM);
     cy.center(hub);
+    this.enlargeSmallLabels(cy, false);
+  }
+
+  /**
+   * Where the fitted graph draws actors' names smaller than `minLabelPx` (a compare pane, half as
+   * wide as the graph view, fits at about half size: names of 7.6 px), draws its labels larger,
+   * and, where the view is `fitted`, fits it again around them.
+   */
+  private enlargeSmallLabels(cy: Core, fitted: boolean): void {
+    if (this.labelFloor === undefined) return;
+    const { px, theme } = this.labelFloor;
+    const scale = Math.min(MAX_LABEL_SCALE, px / (theme.fontSize * cy.zoom()));
+    if (scale <= 1.02) return;
+    const sheet = cy.style();
+    for (const rule of scaledLabels(theme, scale)) sheet.selector(rule.selector).style(rule.style);
+    sheet.update();
+    if (fitted) this.fit();
   }
 
   /** Recomputes the selection, hover and fade classes from the current state. */

@@ -21,6 +21,8 @@ const ACTOR_Z_INDEX = 8;
 const MIN_LABEL_PX = 6;
 /** How wide (model px) a tie's label may run before it wraps: less than most ties are long. */
 const EDGE_LABEL_WIDTH = 120;
+/** How wide (model px) an actor's name may run before it wraps. */
+const NODE_LABEL_WIDTH = 130;
 
 /** The size of the node of an actor of this kind, in model units. */
 export function nodeSizeOf(kind: ActorKind): number {
@@ -65,7 +67,7 @@ export function buildStylesheet(
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '130px',
+        'text-max-width': `${NODE_LABEL_WIDTH}px`,
         'text-outline-color': theme.textHalo,
         'text-outline-width': 2.5,
         ...card,
@@ -185,4 +187,18 @@ export function buildStylesheet(
     },
   );
   return sheet;
+}
+
+/**
+ * Rules that draw every label `scale` times its size, wrapping at `scale` times the width, so that
+ * a label keeps its lines: added after the stylesheet, they win over its sizes.
+ */
+export function scaledLabels(
+  theme: GraphTheme,
+  scale: number,
+): readonly { readonly selector: 'node' | 'edge'; readonly style: Css.Node & Css.Edge }[] {
+  return [
+    { selector: 'node', style: { 'font-size': theme.fontSize * scale, 'text-max-width': `${NODE_LABEL_WIDTH * scale}px` } },
+    { selector: 'edge', style: { 'font-size': (theme.fontSize - 2) * scale, 'text-max-width': `${EDGE_LABEL_WIDTH * scale}px` } },
+  ];
 }

@@ -93,6 +93,20 @@ describe('the compare view', () => {
     }
   });
 
+  it("draws the actors' names at 10 px or more in its half-width panes, where the graph view keeps its size", async () => {
+    const graph = await compareGraph();
+    for (const core of panes(graph)) {
+      const name = core?.getElementById('PRK');
+      const onScreen = Number.parseFloat(name?.style('font-size') ?? '0') * (core?.zoom() ?? 0);
+      // Fitted at about half size, names were 7.6 px; drawn larger, they still wrap the same.
+      expect(onScreen).toBeGreaterThanOrEqual(9.9);
+      expect(onScreen).toBeLessThan(11);
+    }
+    graph.view = 'graph';
+    await nextEvent(graph, 'ag-ready');
+    expect(graph.cy?.getElementById('PRK').style('font-size')).toBe('15px');
+  });
+
   it('moves an actor dragged in one pane in the other too', async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);
