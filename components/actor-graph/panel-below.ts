@@ -5,11 +5,15 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How much of the panel's top must be on screen (CSS px) for it to count as in view. */
-const IN_VIEW_MARGIN = 48;
+/**
+ * How much of the panel's top must be on screen (CSS px) for it to count as in view: its heading
+ * and the start of what it shows. With its heading alone in view (the compare view at 1280 × 800
+ * leaves 110 px), a chosen tie's quotes were all off screen, and no button offered them.
+ */
+const IN_VIEW_MARGIN = 160;
 
 export class PanelBelowController implements ReactiveController {
-  /** Whether the panel is below the graph and none of it (past its top 48 px) is on screen. */
+  /** Whether the panel is below the graph and none of it (past its top 160 px) is on screen. */
   outOfView = false;
   private intersecting = true;
   private intersection: IntersectionObserver | undefined;

@@ -905,6 +905,28 @@ describe('<actor-graph> on the page', () => {
     await vi.waitFor(() => expect(narrowed.shadowRoot?.querySelector('.to-panel')).not.toBeNull());
   });
 
+  it('offers the panel when only its heading is on screen, as under the compare view on a laptop', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" view="compare"`, 'width: 1100px; margin-top: 400px');
+    mount('', 'height: 4000px');
+    const button = () => graph.shadowRoot?.querySelector<HTMLButtonElement>('.to-panel') ?? null;
+    const wrap = inside(graph, '.panel-wrap');
+    const scrollPanelTo = async (top: number) => {
+      window.scrollBy(0, wrap.getBoundingClientRect().top - top);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(wrap.getBoundingClientRect().top).toBeCloseTo(top, 0);
+    };
+    // The measures under the panes load late, and move the panel down when they come.
+    await vi.waitFor(() =>
+      expect(graph.shadowRoot?.querySelector('ag-metrics-table')?.shadowRoot?.childElementCount).toBeGreaterThan(0),
+    );
+    await scrollPanelTo(window.innerHeight - 110);
+    graph.select('prk-rus-arms-for-food');
+    await vi.waitFor(() => expect(button()?.textContent).toContain('Read the evidence'));
+    // With its heading and the start of the tie in view, it is where the reader looks.
+    await scrollPanelTo(window.innerHeight - 260);
+    await vi.waitFor(() => expect(button()).toBeNull());
+  });
+
   it('brings a selected tie into view with both its actors and their names', async () => {
     const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 360px');
     const cy = graph.cy as NonNullable<ActorGraph['cy']>;
