@@ -89,6 +89,15 @@ export class EvidencePanel extends LitElement {
    * new panel out at once.
    */
   private scrolled = false;
+  /**
+   * Where the reader was in the panel of the selection before this one: the tie at the top of the
+   * box, and how far below the box's top it stood. Coming back to that selection by a link of the
+   * panel (an actor, then one of its ties alone, then the actor's name) takes the reader back
+   * there, not to the top.
+   */
+  private lastPlace: { readonly selection: Selection; readonly tie: string; readonly offset: number } | undefined;
+  /** The place the panel goes back to once the selection's panel is rendered. */
+  private returningTo: EvidencePanel['lastPlace'];
   private readonly onScroll = () => {
     this.scrolled = this.scrollTop > 0;
   };
@@ -163,6 +172,12 @@ export class EvidencePanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const previous = changed.get('selection');
+    if (changed.has('selection') && !sameSelection(previous, this.selection)) {
+      // Only a link of the panel goes back: a selection made in the graph starts at the top.
+      const back = this.focusHeading && sameSelection(this.lastPlace?.selection, this.selection);
+      this.returningTo = back ? this.lastPlace : undefined;
+      this.lastPlace = this.placeIn(previous);
+    }
     const actor = this.selection?.kind === 'actor' ? this.selection.id : undefined;
     if (changed.has('selection') && actor !== undefined && !(previous?.kind === 'actor' && previous.id === actor)) {
       this.firstFrame = true;
@@ -180,18 +195,59 @@ export class EvidencePanel extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // A new selection's panel starts at its top, where its box built ahead was laid out.
+    // A new selection's panel starts at its top, where its box built ahead was laid out, unless the
+    // reader comes back to where they were.
+    const returning = this.returningTo;
+    this.returningTo = undefined;
     if (changed.has('selection') && !sameSelection(changed.get('selection'), this.selection) && this.scrolled) {
       this.scrollTop = 0;
       this.scrolled = false;
     }
+    if (returning !== undefined) void this.goBackTo(returning);
     if (this.firstFrame) {
       this.firstFrame = false;
       if (this.heldBack) this.renderRestAfterPaint();
     }
     if (!this.focusHeading) return;
     this.focusHeading = false;
-    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus({ preventScroll: returning !== undefined });
+  }
+
+  /** The tie at the top of the panel's scroll box for `selection`, if the reader has scrolled it. */
+  private placeIn(selection: Selection | null | undefined): EvidencePanel['lastPlace'] {
+    if (selection == null || !this.scrolled) return undefined;
+    const top = this.getBoundingClientRect().top;
+    // The first tie that starts in view: the ones above it may not be laid out yet (they count at
+    // an estimated height), and would be at their real one when the reader comes back.
+    let place: EvidencePanel['lastPlace'];
+    for (const item of this.renderRoot.querySelectorAll<HTMLElement>('.panel:not(.ahead) li[data-tie]')) {
+      const box = item.getBoundingClientRect();
+      if (box.bottom <= top) continue;
+      place = { selection, tie: item.dataset.tie ?? '', offset: box.top - top };
+      if (box.top >= top) break;
+    }
+    return place;
+  }
+
+  /** Scrolls the panel back to `place`, once the ties held back from its first frame are in. */
+  private async goBackTo(place: NonNullable<EvidencePanel['lastPlace']>): Promise<void> {
+    await this.updateComplete;
+    if (!sameSelection(place.selection, this.selection)) return;
+    const item = this.renderRoot.querySelector(`.panel:not(.ahead) li[data-tie="${CSS.escape(place.tie)}"]`);
+    if (item === null) return;
+    // The ties that come into view are laid out then, at their real height rather than the
+    // estimate, over the next frames: the place is set again until it holds for three of them.
+    for (let frame = 0, held = 0; frame < 20 && held < 3; frame++) {
+      const off = item.getBoundingClientRect().top - this.getBoundingClientRect().top - place.offset;
+      if (Math.abs(off) < 1) held++;
+      else {
+        held = 0;
+        this.scrollTop += off;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (!sameSelection(place.selection, this.selection)) return;
+    }
+    this.scrolled = this.scrollTop > 0;
   }
 
   /** Moves focus to the panel's heading, without scrolling: whoever calls it brings the panel into view. */
@@ -336,7 +392,7 @@ export class EvidencePanel extends LitElement {
         <section aria-label=${this.words.panel.categoryTies(this.words.category[category])}>
           <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${all.length}</h3>
           <ol>
-            ${shown.map((tie) => html`<li>${this.renderTie(dataset, tie, from)}</li>`)}
+            ${shown.map((tie) => html`<li data-tie=${tie.id}>${this.renderTie(dataset, tie, from)}</li>`)}
           </ol>
         </section>
       `);

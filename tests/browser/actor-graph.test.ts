@@ -189,6 +189,40 @@ describe('<actor-graph> reading the evidence', () => {
     expect(panel.scrollTop).toBe(300);
   });
 
+  it('takes the reader back to where they were in an actor’s panel, after reading one of its ties alone', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
+    const panel = inside(graph, 'ag-evidence-panel');
+    await panelText(graph);
+    const items = () => [...(panel.shadowRoot?.querySelectorAll<HTMLElement>('.panel:not(.ahead) li[data-tie]') ?? [])];
+    const offset = (item: HTMLElement) => item.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    /** The first tie that starts in the panel's box, and how far below its top. */
+    const firstShown = () => {
+      const item = items().find((candidate) => candidate.getBoundingClientRect().top >= panel.getBoundingClientRect().top);
+      return { tie: item?.dataset.tie, offset: item === undefined ? Number.NaN : Math.round(offset(item)) };
+    };
+    const twentieth = items()[20] as HTMLElement;
+    panel.scrollTop += offset(twentieth) - 30;
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(panel.scrollTop).toBeGreaterThan(3000);
+    const place = firstShown();
+    twentieth.querySelector<HTMLButtonElement>('.show-tie button')?.click();
+    await vi.waitFor(() => expect(graph.selected).toBe(twentieth.dataset.tie));
+    await graph.updateComplete;
+    expect(panel.scrollTop).toBe(0);
+    // The tie's "North Korea" link goes back to the same place in North Korea's panel.
+    const back = [...(panel.shadowRoot?.querySelectorAll<HTMLButtonElement>('.panel:not(.ahead) .tie-head button') ?? [])];
+    back.find((button) => button.textContent === 'North Korea')?.click();
+    await vi.waitFor(() => expect(graph.selected).toBe('PRK'));
+    await vi.waitFor(() => expect(firstShown()).toEqual(place));
+    expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    // Chosen in the graph, a panel starts at its top as ever.
+    graph.select('USA');
+    await graph.updateComplete;
+    graph.select('PRK');
+    await graph.updateComplete;
+    expect(panel.scrollTop).toBe(0);
+  });
+
   it("keeps a hub's panel about as tall before its ties are first drawn as after, and as wide as the panel", async () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="PRK"`);
     const panel = inside(graph, 'ag-evidence-panel');
