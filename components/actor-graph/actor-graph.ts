@@ -925,6 +925,20 @@ export class ActorGraph extends LitElement {
 
   // --- keyboard, wheel and announcements -------------------------------------------------------
 
+  /**
+   * Escape clears the selection from anywhere in the widget (the table, the panel, the view
+   * buttons), not only from the graph. The controls that give Escape a meaning of their own (the
+   * search, the menus, the graph) handle it first and stop it. Focus left in the panel, whose
+   * content goes, moves to its heading.
+   */
+  private onEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || this.selection() === null) return;
+    const panel = this.renderRoot.querySelector('ag-evidence-panel');
+    const fromPanel = panel !== null && event.composedPath().includes(panel);
+    this.choose(null);
+    if (fromPanel) void this.updateComplete.then(() => panel.focusTitle());
+  }
+
   private onKeydown(event: KeyboardEvent, pane: CytoscapeController): void {
     const direction = ARROWS[event.key as keyof typeof ARROWS];
     if (direction !== undefined) {
@@ -1029,7 +1043,7 @@ export class ActorGraph extends LitElement {
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`
-      <div class=${`root view-${view}`} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
+      <div class=${`root view-${view}`} @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
         ${this.ui.drawError === undefined ? nothing : this.renderError({ message: this.ui.drawError, issues: [] })}

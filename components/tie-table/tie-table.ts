@@ -76,6 +76,7 @@ export class TieTable extends LitElement {
       .arrow { color: var(--ag-color-muted); font-size: 0.75em; }
       td button { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; padding-block: 3px; }
       tr.selected { background: var(--ag-color-highlight); }
+      tbody tr { cursor: pointer; }
       tr.involved { background: var(--ag-color-surface); }
       /* The source column stays in view when the table scrolls sideways on a narrow screen. */
       tbody td:first-child, thead th:first-child { position: sticky; left: 0; background: var(--ag-color-background); z-index: 1; }
@@ -158,7 +159,8 @@ export class TieTable extends LitElement {
               const selected = selection?.kind === 'tie' && selection.id === tie.id;
               const involved = selection?.kind === 'actor' && (tie.source === selection.id || tie.target === selection.id);
               const category = dataset.tieTypes.find((type) => type.id === tie.type)?.category;
-              return html`<tr role="row" class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}>
+              return html`<tr role="row" class=${`${tie.status}${selected ? ' selected' : ''}${involved ? ' involved' : ''}`} aria-selected=${selected ? 'true' : 'false'}
+                @click=${(event: MouseEvent) => this.onRowClick(event, tie.id)}>
                 <td role="cell" class="source">${row.cells.source}</td>
                 <td role="cell" class="type"><button class="pick" tabindex=${tie.id === tabStop ? '0' : '-1'} aria-current=${selected ? 'true' : 'false'}
                   @click=${() => this.choose(tie.id)}>${row.cells.type}</button></td>
@@ -275,6 +277,15 @@ export class TieTable extends LitElement {
     if (next === undefined) return;
     event.preventDefault();
     buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+  }
+
+  /**
+   * A click anywhere on a row chooses its tie, as its type's link does for the keyboard; a click
+   * that ends a selection of text (a quote being copied) chooses nothing.
+   */
+  private onRowClick(event: MouseEvent, id: string): void {
+    if ((event.target as Element).closest('button') !== null || !(getSelection()?.isCollapsed ?? true)) return;
+    this.choose(id);
   }
 
   private choose(id: string): void {

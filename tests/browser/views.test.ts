@@ -361,6 +361,43 @@ describe('the table view', () => {
     expect(root.querySelector('tr[aria-selected="true"] button.pick')).toBe(second);
     expect(graph.getAttribute('selected')).toBe(detail.id);
   });
+
+  it('selects a tie from a click anywhere on its row, and clears it with Escape from the table or the panel', async () => {
+    const { graph, root, table } = await tableGraph();
+    const row = bodyRows(root)[2] as HTMLElement;
+    const tie = row.querySelector('button.pick')?.textContent;
+    const selected = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.click(row.querySelector('td.evidence') as HTMLElement);
+    const { id } = (await selected).detail;
+    expect(id).not.toBeNull();
+    await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(tie).toBeTruthy();
+    // Escape from the table.
+    (row.querySelector('button.pick') as HTMLButtonElement).focus();
+    const cleared = nextEvent<AgSelectDetail>(graph, 'ag-select');
+    await userEvent.keyboard('{Escape}');
+    expect((await cleared).detail).toEqual({ kind: null, id: null });
+    expect(graph.hasAttribute('selected')).toBe(false);
+    // Escape from a link in the panel: the link goes with the selection, and focus goes to the heading.
+    graph.select('PRK');
+    await graph.updateComplete;
+    const panel = inside(graph, 'ag-evidence-panel');
+    const link = panel.shadowRoot?.querySelector<HTMLButtonElement>('.panel:not(.ahead) button.link');
+    if (link === null || link === undefined) throw new Error('no link in the panel');
+    link.focus();
+    await userEvent.keyboard('{Escape}');
+    await graph.updateComplete;
+    expect(graph.hasAttribute('selected')).toBe(false);
+    expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    // The search's own Escape clears its query first, and leaves the selection alone.
+    graph.select('PRK');
+    await graph.updateComplete;
+    const search = inside(graph, 'ag-graph-search').shadowRoot?.querySelector('input') as HTMLInputElement;
+    await userEvent.click(search);
+    await userEvent.keyboard('Russia{Escape}{Escape}');
+    expect(graph.getAttribute('selected')).toBe('PRK');
+  });
 });
 
 describe('accessibility', () => {
