@@ -326,6 +326,7 @@ export class ActorGraph extends LitElement {
     () => this.renderRoot?.querySelector('.graph-column') ?? null,
   );
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
+  private lastPanelFilter: { from: TieFilter; pair: readonly [TieCategory, TieCategory]; value: TieFilter } | undefined;
   /** The layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
   /**
@@ -796,6 +797,22 @@ export class ActorGraph extends LitElement {
     return { ...filter, categories: new Set(filter.categories.has(category) ? [category] : []) };
   }
 
+  /**
+   * The filter of the evidence panel: in the compare view, it lists only the ties of the two
+   * categories its panes draw (and says why a tie of another is not drawn). The same object comes
+   * back until the filter or the pair changes, as for `tieFilter`.
+   */
+  private panelFilter(): TieFilter {
+    const filter = this.tieFilter();
+    if (this.currentView() !== 'compare') return filter;
+    const pair = this.compared();
+    const last = this.lastPanelFilter;
+    if (last?.from === filter && last.pair[0] === pair[0] && last.pair[1] === pair[1]) return last.value;
+    const value = { ...filter, categories: new Set(pair.filter((category) => filter.categories.has(category))) };
+    this.lastPanelFilter = { from: filter, pair, value };
+    return value;
+  }
+
   /** The two categories of the compare view. */
   private compared(): readonly [TieCategory, TieCategory] {
     return parseComparePair(this.compare);
@@ -1084,7 +1101,7 @@ export class ActorGraph extends LitElement {
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
-            .ahead=${this.ui.ahead} .filter=${filter} .pageMatches=${this.article?.matches} lang=${lang || nothing}></ag-evidence-panel>
+            .ahead=${this.ui.ahead} .filter=${this.panelFilter()} .pageMatches=${this.article?.matches} lang=${lang || nothing}></ag-evidence-panel>
         </div>
         ${
           view === 'compare'

@@ -6,7 +6,7 @@ import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, tieArrow, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
-import { isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
+import { hiddenReasons, isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import { type Selection, sameSelection } from '../actor-graph/selection.ts';
@@ -150,6 +150,8 @@ export class EvidencePanel extends LitElement {
       .absent-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem; font-weight: 600;
                      background: var(--ag-color-absent-background); color: var(--ag-color-absent-text); }
       .note { font-size: 0.82rem; margin: 0.3rem 0; font-style: italic; }
+      .hidden-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem;
+                     border: 1px dashed var(--ag-color-border); color: var(--ag-color-muted); }
       blockquote { margin: 0.45rem 0 0; padding: 0 0 0 0.6rem; border-left: 2px solid var(--ag-color-border); font-size: 0.88rem; line-height: 1.5; }
       blockquote p { margin: 0; }
       mark { background: var(--ag-color-highlight); color: inherit; padding: 0 0.1em; border-radius: 2px; }
@@ -438,6 +440,7 @@ export class EvidencePanel extends LitElement {
           <span class="chip">${period ?? words.date.undated}</span>
         </p>
         ${tie.status === 'absent' ? html`<p class="absent-note">${words.panel.absentNote}</p>` : nothing}
+        ${alone ? this.renderHiddenNote(tie, type) : nothing}
         ${tie.note === undefined ? nothing : html`<p class="note">${tie.note}</p>`}
         ${this.renderEvidence(dataset, tie.evidence)}
         ${
@@ -484,6 +487,25 @@ export class EvidencePanel extends LitElement {
     return html`<p class="citation">
       — ${source.author}, “${source.title}”, ${source.publisher}, ${source.date}.${url === undefined ? nothing : html` <a href=${url} target="_blank" rel="noopener noreferrer">${this.words.panel.readSource}</a>`}
     </p>`;
+  }
+
+  /** For a selected tie the filter hides, why the graph does not draw it: else it just is not there. */
+  private renderHiddenNote(tie: Tie, type: TieType | undefined): TemplateResult | typeof nothing {
+    if (type === undefined) return nothing;
+    const reasons = hiddenReasons(
+      { category: type.category, type: type.id, status: tie.status, period: tie.period },
+      this.filter,
+    );
+    if (reasons.length === 0) return nothing;
+    const { hiddenBecause: because, hiddenNote } = this.words.panel;
+    const said = reasons.map((reason) =>
+      reason === 'category'
+        ? because.category(this.words.categoryInText[type.category])
+        : reason === 'type'
+          ? because.type(tieTypeLabel(type, this.lang || undefined))
+          : because[reason],
+    );
+    return html`<p class="hidden-note" role="note">${hiddenNote(said)}</p>`;
   }
 
   private actorButton(actor: Actor): TemplateResult {

@@ -143,6 +143,14 @@ export const en = {
     categoryTie: (category: string) => `${category} tie`,
     hedgeTitle: 'How firmly the text words this tie',
     absentNote: 'The text says this tie does NOT exist.',
+    /** Why a selected tie is not drawn: the reasons below, joined. */
+    hiddenNote: (reasons: readonly string[]) => `Not drawn in the graph now: ${reasons.join('; ')}.`,
+    hiddenBecause: {
+      category: (category: string) => `${category} ties are not shown`,
+      type: (type: string) => `“${type}” is switched off in Tie types`,
+      absent: 'absent ties are not shown (Absent ties is off)',
+      dates: 'its dates are outside the timeline’s range',
+    },
     showTieAlone: 'Show this tie alone',
     unverifiedNote:
       'The source text no longer matches the fingerprint (SHA-256) recorded with these quotes, so they cannot be checked against it and are not shown as evidence.',

@@ -129,6 +129,13 @@ export const ko: Messages = {
     categoryTie: (category) => `${category} 관계`,
     hedgeTitle: '텍스트가 이 관계를 얼마나 단정하는지',
     absentNote: '텍스트는 이 관계가 존재하지 않는다고 말합니다.',
+    hiddenNote: (reasons) => `지금 그래프에 그려지지 않음: ${reasons.join('; ')}.`,
+    hiddenBecause: {
+      category: (category) => `${category} 관계가 표시되지 않습니다`,
+      type: (type) => `관계 유형 목록에서 “${type}”이(가) 꺼져 있습니다`,
+      absent: '부재 관계가 표시되지 않습니다(부재 관계 꺼짐)',
+      dates: '날짜가 타임라인 범위 밖입니다',
+    },
     showTieAlone: '이 관계만 보기',
     unverifiedNote:
       '원문이 이 인용문과 함께 기록된 지문(SHA-256)과 더 이상 일치하지 않아, 원문과 대조할 수 없으므로 근거로 표시하지 않습니다.',

@@ -33,6 +33,19 @@ export function passesSwitches(tie: FilterableTie, filter: TieFilter): boolean {
   );
 }
 
+/** Why the filter hides a tie: its category, its type, its being absent, its dates. */
+export type HiddenReason = 'category' | 'type' | 'absent' | 'dates';
+
+/** Every reason the filter hides a tie for; none when it is shown. */
+export function hiddenReasons(tie: FilterableTie, filter: TieFilter): HiddenReason[] {
+  const reasons: HiddenReason[] = [];
+  if (!filter.categories.has(tie.category)) reasons.push('category');
+  if (filter.hiddenTypes.has(tie.type)) reasons.push('type');
+  if (tie.status === 'absent' && !filter.showAbsent) reasons.push('absent');
+  if (!overlapsRange(tie.period, filter.dates)) reasons.push('dates');
+  return reasons;
+}
+
 /** Whether a tie passes the filter: its switches and its timeline. */
 export function isTieShown(tie: FilterableTie, filter: TieFilter): boolean {
   return passesSwitches(tie, filter) && overlapsRange(tie.period, filter.dates);

@@ -107,6 +107,34 @@ describe('the compare view', () => {
     expect(graph.cy?.getElementById('PRK').style('font-size')).toBe('15px');
   });
 
+  it('lists in the panel the ties of the compared categories only, and says why a tie of another is not drawn', async () => {
+    const graph = await compareGraph('selected="PRK"');
+    const panel = inside(graph, 'ag-evidence-panel');
+    await panelText(graph);
+    const sections = () =>
+      [...(panel.shadowRoot?.querySelectorAll('.panel:not(.ahead) section[aria-label]') ?? [])].map((s) =>
+        s.getAttribute('aria-label'),
+      );
+    // The text gives North Korea no alliance that exists: of the two, only its transaction ties.
+    expect(sections()).toEqual(['Transaction ties']);
+    // Russia's veto on the UN panel is a hostility tie.
+    graph.select('rus-un-panel-of-experts-veto');
+    await graph.updateComplete;
+    expect(await panelText(graph)).toContain('Not drawn in the graph now: hostility ties are not shown.');
+    // In the graph view, the same tie is drawn, and nothing is said.
+    graph.view = 'graph';
+    await graph.updateComplete;
+    expect(await panelText(graph)).not.toContain('Not drawn');
+    // A tie the text says is absent, while absent ties are off.
+    graph.select('prk-rus-economic-dependence');
+    await graph.updateComplete;
+    expect(await panelText(graph)).toContain('Not drawn in the graph now: absent ties are not shown (Absent ties is off).');
+    graph.select('PRK');
+    await graph.updateComplete;
+    await panelText(graph);
+    expect(sections()).toContain('Hostility ties');
+  });
+
   it('moves an actor dragged in one pane in the other too', async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);

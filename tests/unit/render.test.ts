@@ -203,4 +203,18 @@ describe('tie filter', () => {
     expect(counts.byCategory.get('transaction')).toEqual({ present: 1, absent: 1 });
     expect(counts.byType.get('defence-pact')).toEqual({ present: 1, absent: 0 });
   });
+
+  it('gives every reason it hides a tie for', async () => {
+    const { hiddenReasons, SHOW_ALL } = await import('../../src/render/filter.ts');
+    const tie = { category: 'alliance', type: 'pact', status: 'absent', period: { from: '2020', to: '2021' } } as const;
+    expect(hiddenReasons({ ...tie, status: 'present' }, SHOW_ALL)).toEqual([]);
+    expect(hiddenReasons(tie, SHOW_ALL)).toEqual(['absent']);
+    const everything = {
+      categories: new Set(['hostility'] as const),
+      hiddenTypes: new Set(['pact']),
+      showAbsent: false,
+      dates: { from: '2023' },
+    };
+    expect(hiddenReasons(tie, everything)).toEqual(['category', 'type', 'absent', 'dates']);
+  });
 });
