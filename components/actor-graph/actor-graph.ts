@@ -5,7 +5,7 @@ import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
-import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
+import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
@@ -23,6 +23,7 @@ import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { composedParent } from '../shared/composed-tree.ts';
 import { languageOf } from '../shared/language.ts';
 import { scrollBehavior } from '../shared/reduced-motion.ts';
+import { countOf } from '../shared/tie-count.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
 import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
@@ -1125,13 +1126,15 @@ export class ActorGraph extends LitElement {
   private renderCompare(): TemplateResult {
     const dataset = this.source.loaded?.dataset;
     const [left, right] = this.compared();
-    const count = (index: number) =>
-      dataset === undefined ? 0 : dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
+    const count = (index: number, status: TieStatus) =>
+      dataset === undefined
+        ? 0
+        : dataset.ties.filter((tie) => tie.status === status && isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
     const title = (category: TieCategory) => this.paneTitle(category);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${title(category)}
-          <span class="count">${count(index)}</span></h3>
+          ${countOf(this.words, count(index, 'present'), count(index, 'present'), count(index, 'absent'))}</h3>
         ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}
       </section>`;
     return html`

@@ -6,6 +6,7 @@ import { tieTypeLabel } from '../../src/render/elements.ts';
 import { countTies, SHOW_ALL, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
 import { HEDGE_DASHES } from '../../src/render/theme.ts';
 import { sharedStyles } from '../shared/styles.ts';
+import { countOf } from '../shared/tie-count.ts';
 import { exportMenuStyles, renderExportMenu } from './export-menu.ts';
 
 /**
@@ -117,6 +118,8 @@ export class TieLegend extends LitElement {
     const counts = this.counts as TieCounts;
     const shownCount = (entry: { present: number; absent: number } | undefined) =>
       entry === undefined ? 0 : entry.present + (this.filter.showAbsent ? entry.absent : 0);
+    // The ties the text says do not exist are counted apart, never added to those that exist.
+    const absentShown = (entry: { absent: number } | undefined) => (this.filter.showAbsent ? (entry?.absent ?? 0) : 0);
     const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
     const words = messagesFor(this.lang);
     // Tie types switched off in the Tie types list leave their trace on the bar: each category's
@@ -124,23 +127,24 @@ export class TieLegend extends LitElement {
     const hiddenTypes = dataset.tieTypes.filter(
       (type) => this.filter.hiddenTypes.has(type.id) && shownCount(counts.byType.get(type.id)) > 0,
     );
-    const hiddenOf = (category: TieCategory) =>
-      hiddenTypes
-        .filter((type) => type.category === category)
-        .reduce((sum, type) => sum + shownCount(counts.byType.get(type.id)), 0);
+    const hiddenOf = (category: TieCategory, count: (entry: { present: number; absent: number } | undefined) => number) =>
+      hiddenTypes.filter((type) => type.category === category).reduce((sum, type) => sum + count(counts.byType.get(type.id)), 0);
+    const present = (entry: { present: number } | undefined) => entry?.present ?? 0;
     return html`
       <div class="legend" part="legend">
         <div class="categories" role="group" aria-label=${words.legend.categories}>
           ${TIE_CATEGORIES.filter(
             (category) => (counts.byCategory.get(category)?.present ?? 0) + (counts.byCategory.get(category)?.absent ?? 0) > 0,
           ).map((category) => {
-            const all = shownCount(counts.byCategory.get(category));
-            const shown = all - hiddenOf(category);
+            const entry = counts.byCategory.get(category);
+            const all = present(entry);
+            const shown = all - hiddenOf(category, present);
+            const absent = absentShown(entry) - hiddenOf(category, absentShown);
             return html`
               <button class=${`category cat-${category}`} aria-pressed=${this.filter.categories.has(category) ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(category)}>
                 <span class="line" aria-hidden="true"></span>${words.category[category]}
-                <span class="count" aria-label=${shown === all ? words.count.ties(all) : words.count.tiesOf(shown, all)}>${shown === all ? all : `${shown}/${all}`}</span>
+                ${countOf(words, shown, all, absent)}
               </button>
             `;
           })}
@@ -166,6 +170,8 @@ export class TieLegend extends LitElement {
     hidden: number,
   ) {
     const words = messagesFor(this.lang);
+    const typeCount = (entry: { present: number; absent: number } | undefined) =>
+      countOf(words, entry?.present ?? 0, entry?.present ?? 0, this.filter.showAbsent ? (entry?.absent ?? 0) : 0);
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>${words.legend.tieTypes}${hidden === 0 ? nothing : html` <span class="off">${words.legend.typesOff(hidden)}</span>`}</summary>
       <div class="popover" role="group" aria-label=${words.legend.tieTypesShown} tabindex="-1">
@@ -179,7 +185,7 @@ export class TieLegend extends LitElement {
               (type) => html`<label>
                 <input type="checkbox" .checked=${!this.filter.hiddenTypes.has(type.id)} ?disabled=${!this.filter.categories.has(category)}
                   @change=${(event: Event) => this.setTypeShown(type.id, (event.target as HTMLInputElement).checked)} />
-                ${tieTypeLabel(type, this.lang || undefined)}<span class="count">${shownCount(counts.byType.get(type.id))}</span>
+                ${tieTypeLabel(type, this.lang || undefined)}${typeCount(counts.byType.get(type.id))}
               </label>`,
             )}`;
         })}

@@ -52,6 +52,10 @@ export const en = {
     ties: (n: number) => plural(n, 'tie'),
     /** `shown` of `all` ties, for a count some are hidden from. */
     tiesOf: (shown: number, all: number) => `${shown} of ${plural(all, 'tie')} shown`,
+    /** Absent ties counted apart from the ties that exist, where they are shown: "+13". */
+    plusAbsent: (n: number) => `+${n} absent`,
+    /** The same, for a screen reader. */
+    andAbsent: (n: number) => `and ${plural(n, 'absent tie')}`,
     actors: (n: number) => plural(n, 'actor'),
     quotes: (n: number) => plural(n, 'quote'),
   },

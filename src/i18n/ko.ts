@@ -39,6 +39,8 @@ export const ko: Messages = {
   count: {
     ties: (n) => `관계 ${n}개`,
     tiesOf: (shown, all) => `관계 ${all}개 중 ${shown}개 표시`,
+    plusAbsent: (n) => `+부재 ${n}`,
+    andAbsent: (n) => `부재 관계 ${n}개 추가`,
     actors: (n) => `행위자 ${n}개`,
     quotes: (n) => `인용문 ${n}개`,
   },

@@ -548,6 +548,14 @@ describe('<actor-graph> filters', () => {
     expect(absent?.filter(':hidden').length).toBe(0);
     expect(Number(absent?.first().style('opacity'))).toBeLessThan(0.6);
     expect(graph.hasAttribute('show-absent')).toBe(true);
+    // The legend counts them apart from the ties that exist: 5 alliances exist, 13 are denied.
+    const chip = inside(graph, 'ag-tie-legend').shadowRoot?.querySelector('button.cat-alliance .count');
+    expect(chip?.textContent?.replace(/\s+/g, ' ')).toBe('5 +13 absent');
+    expect(chip?.getAttribute('aria-label')).toBe('5 ties, and 13 absent ties');
+    graph.view = 'compare';
+    await nextEvent(graph, 'ag-ready');
+    const pane = graph.shadowRoot?.querySelector('.pane-title.cat-alliance .count');
+    expect(pane?.textContent?.replace(/\s+/g, ' ')).toBe('5 +13 absent');
   });
 });
 
