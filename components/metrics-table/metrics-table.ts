@@ -24,6 +24,8 @@ interface Row {
   readonly figure: (metrics: GroupCategoryMetrics, group: ActorGroup, centrality: Centrality) => Figure;
 }
 
+/** A name whose words stay on one line: a list of members breaks between them, not inside one. */
+const unbroken = (name: string) => name.replace(/ /g, '\u00a0');
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /**
@@ -266,7 +268,7 @@ export class MetricsTable extends LitElement {
         measure: w.names.degree,
         figure: (m, g, c) => ({
           value: members(g)
-            .map((id) => `${id}\u00a0${c.degree.get(id) ?? 0}`)
+            .map((id) => `${unbroken(name(id))}\u00a0${c.degree.get(id) ?? 0}`)
             .join('\u00a0· '),
           explanation: w.degree(
             cat(m),
@@ -283,7 +285,7 @@ export class MetricsTable extends LitElement {
         measure: w.names.betweenness,
         figure: (m, g, c) => ({
           value: members(g)
-            .map((id) => `${id}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
+            .map((id) => `${unbroken(name(id))}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
             .join('\u00a0· '),
           explanation: w.betweenness(
             cat(m),

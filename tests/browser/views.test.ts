@@ -175,6 +175,9 @@ describe('the compare view', () => {
     const closure = [...(row('Closure') ?? [])].map((td) => td.textContent?.trim());
     // Columns: US-ROK-Japan alliance, transaction; DPRK-Russia-China alliance, transaction; …
     expect(closure.slice(0, 4)).toEqual(['3/3 ✓', '0/3', '0/3', '3/3 ✓']);
+    // Members go by their names, as everywhere else, each on one line: PRK and KOR read alike.
+    const degree = row('Degree')?.[3]?.textContent?.trim();
+    expect(degree).toBe('North\u00a0Korea\u00a03\u00a0· Russia\u00a02\u00a0· China\u00a02');
     const absent = row('Absent ties')?.[2]?.querySelector('button') as HTMLButtonElement;
     expect(Number(absent.textContent)).toBeGreaterThanOrEqual(6);
     absent.focus();
