@@ -193,6 +193,27 @@ export const actorGraphStyles = [
       color: var(--ag-color-muted);
       font-weight: 400;
     }
+    /* The pane's category, as a heading that opens a list of the others. */
+    .pane-title select {
+      font: inherit;
+      font-weight: 600;
+      color: var(--ag-color-text);
+      background: transparent;
+      border: 1px solid transparent;
+      border-radius: 4px;
+      min-height: 24px;
+      padding: 0 0.2rem;
+      cursor: pointer;
+      /* As wide as the category chosen, not as the longest one (where the browser can). */
+      field-sizing: content;
+    }
+    .pane-title select:hover {
+      border-color: var(--ag-color-border);
+    }
+    .pane-title select:focus-visible {
+      outline: 2px solid var(--ag-color-focus);
+      outline-offset: 1px;
+    }
     .tools {
       position: absolute;
       right: 0.5rem;

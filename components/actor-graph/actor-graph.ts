@@ -30,6 +30,7 @@ import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
 import { type EarlyLayout, startEarlyLayout } from './early-layout.ts';
 import {
+  type AgCompareChangeDetail,
   type AgErrorDetail,
   type AgExportDetail,
   type AgExportRequestDetail,
@@ -152,6 +153,7 @@ const FROM_ARTICLE_MS = 8000;
  * @fires ag-error - The data could not be loaded or is not valid. Detail: `{message, issues}`; `issues` carry JSON paths.
  * @fires ag-filter-change - The reader changed a legend switch or the timeline. Detail: `{categories, hiddenTypes, showAbsent, dates}`.
  * @fires ag-view-change - The reader switched the view. Detail: `{view}`.
+ * @fires ag-compare-change - The reader chose another category for a pane of the compare view. Detail: `{compare}`.
  * @fires ag-export - The reader exported the graph or its data from the legend's Export menu, and the download was started. Detail: `{format, filename, bytes}`.
  *
  * @csspart graph - The box a graph is drawn in (focusable); in the compare view, each pane's.
@@ -1133,13 +1135,32 @@ export class ActorGraph extends LitElement {
     const title = (category: TieCategory) => this.paneTitle(category);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
-        <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>${title(category)}
+        <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>
+          <select aria-label=${this.words.graph.paneCategory(index === 0)}
+            @change=${(event: Event) => this.pickCompared(index, (event.target as HTMLSelectElement).value as TieCategory)}>
+            ${TIE_CATEGORIES.map((option) => html`<option value=${option} ?selected=${option === category}>${title(option)}</option>`)}
+          </select>
           ${countOf(this.words, count(index, 'present'), count(index, 'present'), count(index, 'absent'))}</h3>
         ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}
       </section>`;
     return html`
       <div class="panes">${pane(this.primary, left, 0)}${pane(this.secondary, right, 1)}</div>
     `;
+  }
+
+  /**
+   * The reader chose `category` for a pane of the compare view; where the other pane showed it,
+   * the two swap. Fires `ag-compare-change`.
+   */
+  private pickCompared(index: number, category: TieCategory): void {
+    const [first, second] = this.compared();
+    const was = index === 0 ? first : second;
+    const kept = index === 0 ? second : first;
+    // Where the other pane showed the category chosen, it takes this pane's.
+    const other = kept === category ? was : kept;
+    const pair: [TieCategory, TieCategory] = index === 0 ? [category, other] : [other, category];
+    this.compare = pair.join(' ');
+    this.dispatchEvent(agEvent<AgCompareChangeDetail>('ag-compare-change', { compare: pair }));
   }
 
   /** The heading of a compare pane, as the view shows it and its image export writes it. */

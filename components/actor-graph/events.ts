@@ -1,5 +1,6 @@
 /** The events `<actor-graph>` fires, with their typed details. */
 import type { ExportFormat } from '../../src/export/formats.ts';
+import type { TieCategory } from '../../src/model/vocabulary.ts';
 import type { TieFilter } from '../../src/render/filter.ts';
 import type { ValidationIssue } from '../../src/validation/issue.ts';
 import type { Selection } from './selection.ts';
@@ -28,6 +29,7 @@ declare global {
     'ag-error': CustomEvent<AgErrorDetail>;
     'ag-filter-change': CustomEvent<TieFilter>;
     'ag-view-change': CustomEvent<AgViewChangeDetail>;
+    'ag-compare-change': CustomEvent<AgCompareChangeDetail>;
     'ag-export': CustomEvent<AgExportDetail>;
     'ag-export-request': CustomEvent<AgExportRequestDetail>;
   }
@@ -41,6 +43,12 @@ export function agEvent<T>(type: string, detail: T): CustomEvent<T> {
 /** `ag-view-change`: the reader switched the view. */
 export interface AgViewChangeDetail {
   readonly view: 'graph' | 'compare' | 'table';
+}
+
+/** `ag-compare-change`: the reader chose another category for a pane of the compare view. */
+export interface AgCompareChangeDetail {
+  /** The categories of the left (or first) pane and of the right one. */
+  readonly compare: readonly [TieCategory, TieCategory];
 }
 
 /** `ag-export-request`: the reader chose a format in the legend's Export menu. */

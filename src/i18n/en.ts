@@ -192,6 +192,8 @@ export const en = {
     /** What a screen reader calls the graph's box, in place of "group". */
     role: 'graph',
     paneTies: (category: string) => `${category} ties`,
+    /** The name of the list that picks a compare pane's category. */
+    paneCategory: (first: boolean) => `Ties of the ${first ? 'first' : 'second'} pane`,
     cannotShow: 'This graph cannot be shown',
     more: (n: number) => `…and ${n} more.`,
     exportFailed: (format: string, reason: string) => `The ${format} export failed: ${reason}.`,

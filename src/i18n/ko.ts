@@ -174,6 +174,7 @@ export const ko: Messages = {
     theirTies: '그 관계',
     role: '그래프',
     paneTies: (category) => `${category} 관계`,
+    paneCategory: (first) => `${first ? '첫 번째' : '두 번째'} 창의 관계`,
     cannotShow: '이 그래프를 표시할 수 없습니다',
     more: (n) => `…외 ${n}개.`,
     exportFailed: (format, reason) => `${format} 내보내기에 실패했습니다: ${reason}.`,

@@ -32,8 +32,9 @@ describe('the compare view', () => {
     expect(left?.edges('.cat-transaction').filter(':visible').length).toBe(0);
     expect(right?.edges('.cat-transaction').filter(':visible').length).toBeGreaterThan(0);
     expect(right?.edges('.cat-alliance').filter(':visible').length).toBe(0);
-    const titles = [...(graph.shadowRoot?.querySelectorAll('.pane-title') ?? [])].map((t) =>
-      t.textContent?.replace(/\s+/g, ' ').trim(),
+    // Each title is the category picked in its list, and the count.
+    const titles = [...(graph.shadowRoot?.querySelectorAll('.pane-title') ?? [])].map(
+      (t) => `${t.querySelector('select')?.selectedOptions[0]?.text} ${t.querySelector('.count')?.textContent?.trim()}`,
     );
     expect(titles).toEqual(['Alliance ties 5', 'Transaction ties 10']);
   });
@@ -133,6 +134,35 @@ describe('the compare view', () => {
     await graph.updateComplete;
     await panelText(graph);
     expect(sections()).toContain('Hostility ties');
+  });
+
+  it("lets the reader pick each pane's category, swapping the two where one is picked for both", async () => {
+    const graph = await compareGraph();
+    const [left, right] = panes(graph);
+    const pickers = [...(graph.shadowRoot?.querySelectorAll<HTMLSelectElement>('.pane-title select') ?? [])];
+    expect(pickers.map((picker) => [picker.value, picker.getAttribute('aria-label')])).toEqual([
+      ['alliance', 'Ties of the first pane'],
+      ['transaction', 'Ties of the second pane'],
+    ]);
+    // The categories of the ties drawn (bloc membership lines have none).
+    const drawn = (core: ActorGraph['cy']) =>
+      new Set(
+        (core?.edges(':visible').toArray() ?? []).flatMap((edge) => edge.classes().filter((name) => name.startsWith('cat-'))),
+      );
+    let changed = nextEvent<{ compare: readonly string[] }>(graph, 'ag-compare-change');
+    await userEvent.selectOptions(pickers[0] as HTMLSelectElement, 'hostility');
+    expect((await changed).detail.compare).toEqual(['hostility', 'transaction']);
+    await graph.updateComplete;
+    expect(graph.compare).toBe('hostility transaction');
+    expect(drawn(left)).toEqual(new Set(['cat-hostility']));
+    expect(graph.shadowRoot?.querySelector('.pane-title')?.className).toContain('cat-hostility');
+    // The second pane picks the first pane's category: the two swap.
+    changed = nextEvent(graph, 'ag-compare-change');
+    await userEvent.selectOptions(pickers[1] as HTMLSelectElement, 'hostility');
+    expect((await changed).detail.compare).toEqual(['transaction', 'hostility']);
+    await graph.updateComplete;
+    expect(drawn(left)).toEqual(new Set(['cat-transaction']));
+    expect(drawn(right)).toEqual(new Set(['cat-hostility']));
   });
 
   it('moves an actor dragged in one pane in the other too', async () => {

@@ -63,6 +63,7 @@ describe('custom-elements.json', () => {
       'ag-error',
       'ag-filter-change',
       'ag-view-change',
+      'ag-compare-change',
       'ag-export',
     ]);
     expect(actorGraph?.cssParts?.map((p) => p.name)).toEqual([
