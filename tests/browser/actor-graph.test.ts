@@ -546,7 +546,10 @@ describe('<actor-graph> filters', () => {
     graph.showAbsent = true;
     await graph.updateComplete;
     expect(absent?.filter(':hidden').length).toBe(0);
-    expect(Number(absent?.first().style('opacity'))).toBeLessThan(0.6);
+    // Paler than the ties that exist (0.9), dotted, yet strong enough to count (3:1 for alliance blue).
+    expect(Number(absent?.first().style('opacity'))).toBeLessThan(0.9);
+    expect(Number(absent?.first().style('opacity'))).toBeGreaterThanOrEqual(0.7);
+    expect(absent?.first().style('line-style')).toBe('dashed');
     expect(graph.hasAttribute('show-absent')).toBe(true);
     // The legend counts them apart from the ties that exist: 5 alliances exist, 13 are denied.
     const chip = inside(graph, 'ag-tie-legend').shadowRoot?.querySelector('button.cat-alliance .count');
