@@ -128,7 +128,7 @@ export const en = {
 
   panel: {
     evidence: 'Evidence',
-    hint: 'Select an actor or a tie in the graph to read the quotes behind it. With the keyboard: focus the graph, move with the arrow keys, press Enter to select and Escape to clear.',
+    hint: 'Select an actor or a tie, in the graph, the table or the search, to read the quotes behind it. In the graph with the keyboard: move with the arrow keys, press Enter to select; Escape clears.',
     overviewCount: (actors: number, ties: number) => `${plural(actors, 'actor')} · ${plural(ties, 'tie')} shown`,
     alsoCalled: (names: string) => `In the text also: ${names}`,
     members: 'Members:',

@@ -113,7 +113,7 @@ export const ko: Messages = {
 
   panel: {
     evidence: '근거',
-    hint: '그래프에서 행위자나 관계를 선택하면 그 뒤의 인용문을 읽을 수 있습니다. 키보드: 그래프에 포커스를 두고 화살표 키로 이동하며, Enter로 선택하고 Escape로 해제합니다.',
+    hint: '그래프나 표, 검색에서 행위자나 관계를 선택하면 그 뒤의 인용문을 읽을 수 있습니다. 그래프에서 키보드로: 화살표 키로 이동하고 Enter로 선택하며, Escape로 해제합니다.',
     overviewCount: (actors, ties) => `행위자 ${actors}개 · 관계 ${ties}개 표시`,
     alsoCalled: (names) => `텍스트 속 다른 이름: ${names}`,
     members: '구성원:',
