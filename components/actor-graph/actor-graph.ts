@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
+import { live } from 'lit/directives/live.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
@@ -293,10 +294,16 @@ export class ActorGraph extends LitElement {
   private readonly source = new DataController(
     this,
     (error) => {
+      this.pendingSelect = undefined;
       this.holdEarly(undefined);
       this.dispatchEvent(agEvent<AgErrorDetail>('ag-error', error));
     },
-    () => this.warnAboutAttributes(),
+    () => {
+      this.warnAboutAttributes();
+      const pending = this.pendingSelect;
+      this.pendingSelect = undefined;
+      if (pending !== undefined) this.select(pending.id);
+    },
     () => this.near,
     (value) => {
       // While the data is checked and its texts load, the worker already lays out the graph the
@@ -322,6 +329,8 @@ export class ActorGraph extends LitElement {
    */
   private article: TextTargetController | undefined;
   private articleLoading = false;
+  /** A `select()` made while data loaded, made once it is in. */
+  private pendingSelect: { readonly id: string | null } | undefined;
   /** Whether the panel is below the graph and off screen, where a selection would go unseen. */
   private readonly panelBelow = new PanelBelowController(
     this,
@@ -432,11 +441,12 @@ export class ActorGraph extends LitElement {
 
   /**
    * Selects an actor or a tie by id (or clears the selection with `null`), and fires `ag-select`.
-   * Called before the data has loaded, it sets `selected`, which applies once the data is in.
+   * Called while data loads (the first or a new one), it waits for it, then selects as it would
+   * have (or warns that the id names nothing in it).
    */
   select(id: string | null): void {
-    if (this.source.loaded === undefined) {
-      this.selected = id ?? undefined;
+    if (this.source.loaded === undefined || this.source.state.status === 'loading') {
+      this.pendingSelect = { id };
       return;
     }
     const selection = id === null ? null : this.resolve(id);
@@ -482,6 +492,11 @@ export class ActorGraph extends LitElement {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       console.warn(`<actor-graph>: the quotes cannot be marked in the article (text-target): its code did not load (${reason}).`);
+      return;
+    }
+    // Removed while its code loaded: it links to no article; connected again, it loads it again.
+    if (!this.isConnected) {
+      this.articleLoading = false;
       return;
     }
     this.article = new loaded.TextTargetController(this, {
@@ -746,7 +761,7 @@ export class ActorGraph extends LitElement {
     if (dataset === undefined || selection === null) return this.words.graph.cleared;
     if (selection.kind === 'actor') {
       const name = actorNameOf(dataset, selection.id, this.language || undefined);
-      return this.words.graph.actorSelected(name, this.shownTieCount(selection.id));
+      return this.words.graph.actorSelected(name, this.shownTieCount(selection.id, this.panelFilter()));
     }
     const tie = dataset.ties.find((t) => t.id === selection.id);
     const type = dataset.tieTypes.find((t) => t.id === tie?.type);
@@ -955,6 +970,9 @@ export class ActorGraph extends LitElement {
     if (event.key !== 'Escape' || event.defaultPrevented || this.selection() === null) return;
     const panel = this.renderRoot.querySelector('ag-evidence-panel');
     const fromPanel = panel !== null && event.composedPath().includes(panel);
+    // Handled here: a dialog around the widget must not close as well.
+    event.preventDefault();
+    event.stopPropagation();
     this.choose(null);
     if (fromPanel) void this.updateComplete.then(() => panel.focusTitle());
   }
@@ -1136,9 +1154,9 @@ export class ActorGraph extends LitElement {
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>
-          <select aria-label=${this.words.graph.paneCategory(index === 0)}
+          <select aria-label=${this.words.graph.paneCategory(index === 0)} .value=${live(category)}
             @change=${(event: Event) => this.pickCompared(index, (event.target as HTMLSelectElement).value as TieCategory)}>
-            ${TIE_CATEGORIES.map((option) => html`<option value=${option} ?selected=${option === category}>${title(option)}</option>`)}
+            ${TIE_CATEGORIES.map((option) => html`<option value=${option}>${title(option)}</option>`)}
           </select>
           ${countOf(this.words, count(index, 'present'), count(index, 'present'), count(index, 'absent'))}</h3>
         ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}

@@ -28,7 +28,7 @@ import {
   type WidgetView,
   writeHashState,
 } from '../../src/state/url-state.ts';
-import { type AgViewChangeDetail, agEvent } from './events.ts';
+import { type AgCompareChangeDetail, type AgViewChangeDetail, agEvent } from './events.ts';
 
 /** What the controller reads and sets on its element. */
 export interface UrlSyncHost extends ReactiveControllerHost, HTMLElement {
@@ -250,6 +250,9 @@ export class UrlSyncController implements ReactiveController {
     }
     if (!asReader) return;
     if (before.view !== state.view) host.dispatchEvent(agEvent<AgViewChangeDetail>('ag-view-change', { view: state.view }));
+    if (before.compare.join() !== state.compare.join()) {
+      host.dispatchEvent(agEvent<AgCompareChangeDetail>('ag-compare-change', { compare: state.compare }));
+    }
     if (categoriesChanged || hiddenChanged || datesChanged || before.showAbsent !== state.showAbsent) {
       const { categories, hiddenTypes, showAbsent, dates } = state;
       host.dispatchEvent(agEvent<TieFilter>('ag-filter-change', { categories, hiddenTypes, showAbsent, dates }));

@@ -284,7 +284,8 @@ export class TieTable extends LitElement {
    * that ends a selection of text (a quote being copied) chooses nothing.
    */
   private onRowClick(event: MouseEvent, id: string): void {
-    if ((event.target as Element).closest('button') !== null || !(getSelection()?.isCollapsed ?? true)) return;
+    // Chromium reports a selection inside a shadow root as collapsed on the document; its text is there.
+    if ((event.target as Element).closest('button') !== null || String(getSelection() ?? '') !== '') return;
     this.choose(id);
   }
 

@@ -93,22 +93,31 @@ describe('creating and removing the widget', () => {
 });
 
 describe('selecting from script', () => {
-  it('keeps a selection asked for before the data has loaded, with no warning', async () => {
+  it('makes a selection asked for while the data loads once it is in, and fires ag-select then', async () => {
     const box = mount('');
     const graph = document.createElement('actor-graph') as ActorGraph;
     graph.setAttribute('src', SEED_URL);
     const ready = nextEvent(box, 'ag-ready');
+    const selected = nextEvent<{ id: string | null }>(box, 'ag-select');
     const warnings: unknown[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
       box.append(graph);
       graph.select('PRK');
+      expect((await selected).detail.id).toBe('PRK');
       await ready;
+      // During a reload, an id of the new data waits for it too; one it lacks is warned about then.
+      graph.src = `${SEED_URL}?again`;
+      await graph.updateComplete;
+      graph.select('nowhere');
+      await nextEvent(box, 'ag-ready');
     } finally {
       console.warn = warn;
     }
-    expect(warnings).toEqual([]);
+    expect(warnings.map((args) => String((args as unknown[])[0]))).toEqual([
+      '<actor-graph>: select("nowhere") names no actor or tie of this dataset.',
+    ]);
     expect(graph.selected).toBe('PRK');
     expect(await panelText(graph)).toContain('North Korea');
     await vi.waitFor(() => expect(graph.cy?.getElementById('PRK').hasClass('selected')).toBe(true));

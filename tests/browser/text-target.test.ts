@@ -340,6 +340,19 @@ describe('text-target: failures and cleanup', () => {
     expect(CSS.highlights.has('ag-evidence')).toBe(false);
   });
 
+  it('marks nothing for a widget removed while the code that marks the article loads', async () => {
+    mountArticle([0, 1]);
+    const graph = await mountGraph(`src="${SEED_URL}"`);
+    // Its code loads only now, in a task after the widget is gone.
+    graph.textTarget = '#tt-article';
+    graph.remove();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(CSS.highlights.has('ag-evidence')).toBe(false);
+    // Put back, it links to the article after all.
+    document.body.append(graph);
+    await vi.waitFor(() => expect(highlightRanges('ag-evidence').length).toBeGreaterThan(0), { timeout: 5000 });
+  });
+
   it('without the Highlight API, marks nothing but still lists missing quotes and scrolls to a selected tie', async () => {
     vi.stubGlobal('Highlight', undefined);
     mountArticle([0, 1], 2500);

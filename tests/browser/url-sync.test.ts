@@ -232,6 +232,23 @@ describe('Back and Forward', () => {
     expect(visibleEdges(graph, '.cat-diplomacy')).toBe(0);
   });
 
+  it("put back the compare view's categories, with ag-compare-change, and the pane's list with them", async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" sync-url view="compare"`);
+    const picker = () => inside(graph, '.pane-title select') as HTMLSelectElement;
+    // A selection makes an entry; the pick that follows is written into it, as filters are.
+    graph.select('PRK');
+    await graph.updateComplete;
+    await expect.poll(hash).toBe('#ag=sel:PRK');
+    await userEvent.selectOptions(picker(), 'hostility');
+    await graph.updateComplete;
+    await expect.poll(hash).toBe('#ag=sel:PRK;cmp:hostility,transaction');
+    const changed = nextEvent<{ compare: readonly string[] }>(graph, 'ag-compare-change');
+    await go('back');
+    expect((await changed).detail.compare).toEqual(['alliance', 'transaction']);
+    await graph.updateComplete;
+    expect(picker().value).toBe('alliance');
+  });
+
   it('keep the selection when the reader follows a link to a section, and write it beside the anchor', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" sync-url`);
     await clickActor(graph, 'PRK');

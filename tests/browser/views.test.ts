@@ -163,6 +163,14 @@ describe('the compare view', () => {
     await graph.updateComplete;
     expect(drawn(left)).toEqual(new Set(['cat-transaction']));
     expect(drawn(right)).toEqual(new Set(['cat-hostility']));
+    // Lists that the reader used still follow the attribute (or the URL) when it changes.
+    graph.compare = 'diplomacy competition';
+    await graph.updateComplete;
+    expect(pickers.map((picker) => picker.value)).toEqual(['diplomacy', 'competition']);
+    // The selection is announced with the ties the panel lists: the two categories' only.
+    graph.select('PRK');
+    await graph.updateComplete;
+    expect(inside(graph, '[aria-live]').textContent).toContain('North Korea selected: 12 ties shown.');
   });
 
   it('moves an actor dragged in one pane in the other too', async () => {
@@ -434,6 +442,18 @@ describe('the table view', () => {
     await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(row.getAttribute('aria-selected')).toBe('true');
     expect(tie).toBeTruthy();
+    // A click that ends a selection of a quote's words (to copy them) chooses nothing.
+    const other = bodyRows(root)[4] as HTMLElement;
+    const words = [...(other.querySelector('td.evidence')?.childNodes ?? [])].find(
+      (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').length > 20,
+    ) as Text;
+    getSelection()?.setBaseAndExtent(words, 1, words, 12);
+    let chose = false;
+    graph.addEventListener('ag-select', () => (chose = true), { once: true });
+    other.querySelector('td.evidence')?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(chose).toBe(false);
+    getSelection()?.removeAllRanges();
     // Escape from the table.
     (row.querySelector('button.pick') as HTMLButtonElement).focus();
     const cleared = nextEvent<AgSelectDetail>(graph, 'ag-select');
@@ -447,7 +467,11 @@ describe('the table view', () => {
     const link = panel.shadowRoot?.querySelector<HTMLButtonElement>('.panel:not(.ahead) button.link');
     if (link === null || link === undefined) throw new Error('no link in the panel');
     link.focus();
+    // Handled in the widget: a dialog around it must not close too.
+    const reachedPage: Event[] = [];
+    document.addEventListener('keydown', (event) => reachedPage.push(event), { once: true });
     await userEvent.keyboard('{Escape}');
+    expect(reachedPage).toEqual([]);
     await graph.updateComplete;
     expect(graph.hasAttribute('selected')).toBe(false);
     expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
