@@ -96,8 +96,8 @@ export class EvidencePanel extends LitElement {
    * there, not to the top.
    */
   private lastPlace: { readonly selection: Selection; readonly tie: string; readonly offset: number } | undefined;
-  /** The place the panel goes back to once the selection's panel is rendered. */
-  private returningTo: EvidencePanel['lastPlace'];
+  /** The place the panel goes back to once the selection's panel is rendered, and the tie read alone before. */
+  private returningTo: { readonly place: NonNullable<EvidencePanel['lastPlace']>; readonly from: string | undefined } | undefined;
   private readonly onScroll = () => {
     this.scrolled = this.scrollTop > 0;
   };
@@ -177,7 +177,8 @@ export class EvidencePanel extends LitElement {
     if (changed.has('selection') && !sameSelection(previous, this.selection)) {
       // Only a link of the panel goes back: a selection made in the graph starts at the top.
       const back = this.focusHeading && sameSelection(this.lastPlace?.selection, this.selection);
-      this.returningTo = back ? this.lastPlace : undefined;
+      const from = previous?.kind === 'tie' ? previous.id : undefined;
+      this.returningTo = back && this.lastPlace !== undefined ? { place: this.lastPlace, from } : undefined;
       this.lastPlace = this.placeIn(previous);
     }
     const actor = this.selection?.kind === 'actor' ? this.selection.id : undefined;
@@ -232,7 +233,7 @@ export class EvidencePanel extends LitElement {
   }
 
   /** Scrolls the panel back to `place`, once the ties held back from its first frame are in. */
-  private async goBackTo(place: NonNullable<EvidencePanel['lastPlace']>): Promise<void> {
+  private async goBackTo({ place, from }: NonNullable<EvidencePanel['returningTo']>): Promise<void> {
     await this.updateComplete;
     if (!sameSelection(place.selection, this.selection)) return;
     const item = this.renderRoot.querySelector(`.panel:not(.ahead) li[data-tie="${CSS.escape(place.tie)}"]`);
@@ -250,6 +251,14 @@ export class EvidencePanel extends LitElement {
       if (!sameSelection(place.selection, this.selection)) return;
     }
     this.scrolled = this.scrollTop > 0;
+    // The keyboard goes on from the tie the reader read alone, not from the heading at the top:
+    // the next Tab would scroll the list back up there.
+    const heading = this.renderRoot.querySelector('#panel-title');
+    const back =
+      from === undefined
+        ? null
+        : this.renderRoot.querySelector<HTMLElement>(`.panel:not(.ahead) li[data-tie="${CSS.escape(from)}"] .show-tie button`);
+    if (back !== null && this.shadowRoot?.activeElement === heading) back.focus({ preventScroll: true });
   }
 
   /** Moves focus to the panel's heading, without scrolling: whoever calls it brings the panel into view. */

@@ -214,7 +214,13 @@ describe('<actor-graph> reading the evidence', () => {
     back.find((button) => button.textContent === 'North Korea')?.click();
     await vi.waitFor(() => expect(graph.selected).toBe('PRK'));
     await vi.waitFor(() => expect(firstShown()).toEqual(place));
-    expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    // The keyboard goes on from the tie read alone: Tab keeps the reader where they are.
+    await vi.waitFor(() =>
+      expect(panel.shadowRoot?.activeElement?.closest('li')?.getAttribute('data-tie')).toBe(twentieth.dataset.tie),
+    );
+    const scrolled = panel.scrollTop;
+    await userEvent.keyboard('{Tab}');
+    expect(Math.abs(panel.scrollTop - scrolled)).toBeLessThan(400);
     // Chosen in the graph, a panel starts at its top as ever.
     graph.select('USA');
     await graph.updateComplete;
