@@ -13,7 +13,7 @@ import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
 import { parseJsonFile, writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
-import { makePaint } from './report.ts';
+import { counted, makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
 
 const USAGE = `Usage: npm run export-csv -- FILE.json [--out DIR]
@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
   const text = read.text;
   const report = await validateDatasetText(text, fileTextLoader(path));
   const { errors } = countIssues(report.issues);
-  if (report.dataset === undefined) {
+  // A key written twice has lost its first value before the sheets could carry it: refused, not carried.
+  const repeated = report.issues.filter((issue) => issue.code === 'duplicate-key').length;
+  if (report.dataset === undefined || repeated > 0) {
     console.error(
       `${displayPath(path)} is not a well-formed dataset (${errors} error${errors === 1 ? '' : 's'}); run npm run validate -- ${displayPath(path)} and mend it first.`,
     );
@@ -87,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       : `npm run import-csv -- ${displayPath(folder)} --out ${displayPath(path)}`;
   const quotes = dataset.ties.reduce((sum, tie) => sum + tie.evidence.length, 0);
   lines.push(
-    `  ${paint.green('wrote  ')} ${Object.keys(sheets).length} sheets to ${displayPath(folder)}/: ${dataset.actors.length} actors, ${dataset.tieTypes.length} tie types, ${dataset.ties.length} ties, ${quotes} quotes.`,
+    `  ${paint.green('wrote  ')} ${Object.keys(sheets).length} sheets to ${displayPath(folder)}/: ${counted(dataset.actors.length, 'actor')}, ${counted(dataset.tieTypes.length, 'tie type')}, ${counted(dataset.ties.length, 'tie')}, ${counted(quotes, 'quote')}.`,
     `          Read them back with: ${back}`,
   );
   console.log(lines.join('\n'));

@@ -27,7 +27,7 @@ export function formatIssue(issue: ValidationIssue, span: TextSpan | undefined, 
 }
 
 /** A count and its noun, in the plural unless the count is 1: "1 tie", "2 ties". */
-function counted(count: number, noun: string): string {
+export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 

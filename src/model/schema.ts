@@ -26,8 +26,10 @@ export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[1
 
 /** Whether a date of that form names a day its month has (no 31 June, no 29 February 2023). */
 export function isRealDay(date: string): boolean {
-  const [year, month, day] = date.split('-').map(Number);
-  return day === undefined || day <= new Date(Date.UTC(year as number, month as number, 0)).getUTCDate();
+  const [year = 0, month = 1, day] = date.split('-').map(Number);
+  if (day === undefined) return true;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 /** A calendar date, possibly partial: `2024`, `2024-06` or `2024-06-04`. */

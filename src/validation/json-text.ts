@@ -28,6 +28,8 @@ export interface RepeatedKey {
   readonly path: JsonPath;
   /** The line (from 1) where the key was first written. */
   readonly firstLine: number;
+  /** The line (from 1) where it was written again. */
+  readonly line: number;
 }
 
 /** The parsed value and a way to find where any of its values was written. */
@@ -76,7 +78,11 @@ function describe(char: string | undefined): string {
  * Walks the text once, recording the span of every value by its formatted path, and each key
  * written again in the same object with the offset where it was first written.
  */
-function scan(text: string, spans: Map<string, [number, number]>, repeats: { path: JsonPath; firstOffset: number }[]): void {
+function scan(
+  text: string,
+  spans: Map<string, [number, number]>,
+  repeats: { path: JsonPath; firstOffset: number; offset: number }[],
+): void {
   let pos = 0;
   const skip = () => {
     while (pos < text.length && WHITESPACE.has(text[pos] as string)) pos++;
@@ -146,7 +152,7 @@ function scan(text: string, spans: Map<string, [number, number]>, repeats: { pat
           const key = readString();
           const first = keys.get(key);
           if (first === undefined) keys.set(key, keyStart);
-          else repeats.push({ path: [...path, key], firstOffset: first });
+          else repeats.push({ path: [...path, key], firstOffset: first, offset: keyStart });
           skip();
           if (text[pos] !== ':') fail('":" after the property name');
           pos++;
@@ -192,7 +198,7 @@ export function parseJsonText(text: string): ParseJsonResult {
   // A byte order mark is not JSON, but editors write it; skip it rather than fail on it.
   const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const spans = new Map<string, [number, number]>();
-  const repeats: { path: JsonPath; firstOffset: number }[] = [];
+  const repeats: { path: JsonPath; firstOffset: number; offset: number }[] = [];
   try {
     scan(body, spans, repeats);
   } catch (fault) {
@@ -205,7 +211,11 @@ export function parseJsonText(text: string): ParseJsonResult {
     ok: true,
     json: {
       value,
-      repeatedKeys: repeats.map(({ path, firstOffset }) => ({ path, firstLine: lineAndColumn(body, firstOffset).line })),
+      repeatedKeys: repeats.map(({ path, firstOffset, offset }) => ({
+        path,
+        firstLine: lineAndColumn(body, firstOffset).line,
+        line: lineAndColumn(body, offset).line,
+      })),
       locate(path) {
         const span = spans.get(formatJsonPath(path));
         if (span === undefined) return undefined;

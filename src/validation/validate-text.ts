@@ -15,11 +15,11 @@ export async function validateDatasetText(jsonText: string, loadText: TextLoader
     };
   }
   // JSON.parse keeps the last of a repeated key's values: the others would be lost without a word.
-  const repeated: ValidationIssue[] = parsed.json.repeatedKeys.map(({ path, firstLine }) => ({
+  const repeated: ValidationIssue[] = parsed.json.repeatedKeys.map(({ path, firstLine, line }) => ({
     path,
     code: 'duplicate-key',
     severity: 'error',
-    message: `The key "${path.at(-1)}" is written twice in this object (first at line ${firstLine}); JSON keeps only this last one, so the first one's value is lost. Merge the two, or remove one.`,
+    message: `The key "${path.at(-1)}" is written again at line ${line} in this object (first at line ${firstLine}); JSON keeps only its last value, so the others are lost. Merge them, or remove all but one.`,
   }));
   const report = await validateDataset(parsed.json.value, loadText);
   return repeated.length === 0 ? report : { ...report, issues: [...repeated, ...report.issues] };

@@ -132,7 +132,11 @@ describe('npm run validate', () => {
     const { code, stdout } = runCli('src/cli/validate.ts', [file]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/error {3}ties \(line \d+, column \d+\) \[duplicate-key\]/);
-    expect(stdout).toContain('The key "ties" is written twice in this object (first at line 4)');
+    expect(stdout).toContain('The key "ties" is written again at line 77 in this object (first at line 4)');
+    // export-csv refuses it too: the sheets cannot carry a value JSON has already dropped.
+    const exported = runCli('src/cli/export-csv.ts', [file, '--out', join(folder, 'sheets')]);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/is not a well-formed dataset \(1 error\); run npm run validate/);
   });
 
   it('goes on to the next file after one it cannot read through', () => {

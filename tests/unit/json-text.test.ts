@@ -50,8 +50,14 @@ describe('parseJsonText', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.json.value).toEqual({ id: 'a', ties: [] });
     expect(result.json.repeatedKeys).toEqual([
-      { path: ['ties', 0, 'id'], firstLine: 3 },
-      { path: ['ties'], firstLine: 3 },
+      { path: ['ties', 0, 'id'], firstLine: 3, line: 3 },
+      { path: ['ties'], firstLine: 3, line: 4 },
+    ]);
+    // Written three times: each repeat is placed on its own line.
+    const thrice = parseJsonText('{\n"a": 1,\n"a": 2,\n"a": 3\n}');
+    expect(thrice.ok && thrice.json.repeatedKeys.map(({ line, firstLine }) => [line, firstLine])).toEqual([
+      [3, 2],
+      [4, 2],
     ]);
     expect(result.json.locate(['ties'])?.line).toBe(4);
     // The same key in two objects is no repeat.

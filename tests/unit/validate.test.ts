@@ -204,6 +204,14 @@ describe('structural checks', () => {
     expect(issues.map((issue) => [formatJsonPath(issue.path), issue.message])).toEqual([[where, message]]);
   });
 
+  it('knows the days of each month, in leap years too', async () => {
+    const { isRealDay } = await import('../../src/model/schema.ts');
+    expect(
+      ['2024-02-29', '2000-02-29', '0000-02-29', '2024-04-30', '2024-12-31', '2024', '2024-06'].filter(isRealDay),
+    ).toHaveLength(7);
+    expect(['2023-02-29', '1900-02-29', '2024-04-31', '2024-06-31', '2024-02-30'].filter(isRealDay)).toEqual([]);
+  });
+
   it('reads partial dates as the spans they name, and takes 29 February in a leap year', async () => {
     for (const period of [
       { from: '2024-06-15', to: '2024-06' },
