@@ -200,7 +200,7 @@ export class ActorGraph extends LitElement {
     selected: { type: String, reflect: true },
     filter: { type: String },
     view: { type: String, reflect: true },
-    compare: { type: String },
+    compare: { type: String, reflect: true },
     layoutSeed: { type: String, attribute: 'layout-seed' },
     renderer: { type: String },
     showAbsent: { type: Boolean, attribute: 'show-absent', reflect: true },
@@ -222,7 +222,7 @@ export class ActorGraph extends LitElement {
   declare filter: string | undefined;
   /** The view: `graph` (default), `compare` or `table`. Reflects, also when the reader switches. */
   declare view: View;
-  /** The two categories the compare view sets side by side (default `"alliance transaction"`). */
+  /** The two categories the compare view sets side by side (default `"alliance transaction"`). Reflects, also when the reader picks. */
   declare compare: string | undefined;
   /** How many seconds to wait for the dataset, and for each source text, before giving up (default 20). */
   declare timeout: number | undefined;
@@ -338,6 +338,7 @@ export class ActorGraph extends LitElement {
     () => this.renderRoot?.querySelector('.graph-column') ?? null,
   );
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
+  private lastCompared: { attribute: string | undefined; pair: readonly [TieCategory, TieCategory] } | undefined;
   private lastPanelFilter: { from: TieFilter; pair: readonly [TieCategory, TieCategory]; value: TieFilter } | undefined;
   /** The layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
@@ -816,9 +817,9 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * The filter of the evidence panel: in the compare view, it lists only the ties of the two
-   * categories its panes draw (and says why a tie of another is not drawn). The same object comes
-   * back until the filter or the pair changes, as for `tieFilter`.
+   * The filter of what the evidence panel lists: in the compare view, only the ties of the two
+   * categories its panes draw (the panel is told the pair, and says why a tie of another is not
+   * drawn). The same object comes back until the filter or the pair changes, as for `tieFilter`.
    */
   private panelFilter(): TieFilter {
     const filter = this.tieFilter();
@@ -831,9 +832,13 @@ export class ActorGraph extends LitElement {
     return value;
   }
 
-  /** The two categories of the compare view. */
+  /** The two categories of the compare view: the same array until `compare` changes. */
   private compared(): readonly [TieCategory, TieCategory] {
-    return parseComparePair(this.compare);
+    const last = this.lastCompared;
+    if (last !== undefined && last.attribute === this.compare) return last.pair;
+    const pair = parseComparePair(this.compare);
+    this.lastCompared = { attribute: this.compare, pair };
+    return pair;
   }
 
   /** The current view, or the graph view when the `view` attribute names no view. */
@@ -1122,7 +1127,7 @@ export class ActorGraph extends LitElement {
         </div>
         <div class="panel-wrap">
           <ag-evidence-panel exportparts="panel" .data=${dataset} .texts=${loaded?.texts ?? new Map()} .unverified=${loaded?.unverified ?? NO_SOURCES} .selection=${this.selection()}
-            .ahead=${this.ui.ahead} .filter=${this.panelFilter()} .pageMatches=${this.article?.matches} lang=${lang || nothing}></ag-evidence-panel>
+            .ahead=${this.ui.ahead} .filter=${filter} .compared=${view === 'compare' ? this.compared() : undefined} .pageMatches=${this.article?.matches} lang=${lang || nothing}></ag-evidence-panel>
         </div>
         ${
           view === 'compare'
@@ -1150,15 +1155,24 @@ export class ActorGraph extends LitElement {
       dataset === undefined
         ? 0
         : dataset.ties.filter((tie) => tie.status === status && isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
+    // As the legend counts: the ties shown of all those of the category that exist.
+    const categoryOf = new Map(dataset?.tieTypes.map((type) => [type.id, type.category]));
+    const existing = (category: TieCategory) =>
+      dataset?.ties.filter((tie) => tie.status === 'present' && categoryOf.get(tie.type) === category).length ?? 0;
     const title = (category: TieCategory) => this.paneTitle(category);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
         <h3 class=${`pane-title cat-${category}`}><span class="line" aria-hidden="true"></span>
           <select aria-label=${this.words.graph.paneCategory(index === 0)} .value=${live(category)}
             @change=${(event: Event) => this.pickCompared(index, (event.target as HTMLSelectElement).value as TieCategory)}>
-            ${TIE_CATEGORIES.map((option) => html`<option value=${option}>${title(option)}</option>`)}
+            ${TIE_CATEGORIES.map(
+              // The other pane's category is not offered: arrow keys on a closed list change it at
+              // each press, and swapping would rearrange the other pane under the reader.
+              (option) =>
+                html`<option value=${option} ?disabled=${option === (index === 0 ? right : left)}>${title(option)}</option>`,
+            )}
           </select>
-          ${countOf(this.words, count(index, 'present'), count(index, 'present'), count(index, 'absent'))}</h3>
+          ${countOf(this.words, count(index, 'present'), existing(category), count(index, 'absent'))}</h3>
         ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}
       </section>`;
     return html`
@@ -1167,8 +1181,8 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * The reader chose `category` for a pane of the compare view; where the other pane showed it,
-   * the two swap. Fires `ag-compare-change`.
+   * The reader chose `category` for a pane of the compare view (its list does not offer the other
+   * pane's; were it given, the two would swap). Fires `ag-compare-change`.
    */
   private pickCompared(index: number, category: TieCategory): void {
     const [first, second] = this.compared();

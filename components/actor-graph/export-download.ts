@@ -116,7 +116,7 @@ export async function exportFile(job: ExportJob): Promise<Blob> {
       return text(
         toSvg(
           job.panes.map((pane) => svgPaneOf(job, pane)),
-          { theme: job.theme, title: dataset.title, lang: job.lang },
+          { theme: job.theme, title: dataset.title },
         ),
       );
     case 'json':

@@ -50,6 +50,7 @@ export class EvidencePanel extends LitElement {
     selection: { attribute: false },
     ahead: { attribute: false },
     filter: { attribute: false },
+    compared: { attribute: false },
     pageMatches: { attribute: false },
     lang: { type: String },
   };
@@ -70,6 +71,11 @@ export class EvidencePanel extends LitElement {
   declare ahead: Selection | null;
   /** The ties filtered out of the graph are left out of the panel too. */
   declare filter: TieFilter;
+  /**
+   * In the compare view, the two categories its panes draw: the panel then lists their ties only,
+   * and says that the others are left out by the view, not by the filter.
+   */
+  declare compared: readonly TieCategory[] | undefined;
   /** Which quotes were found in the page's article (`text-target`); undefined when there is none. */
   declare pageMatches: PageMatches | undefined;
 
@@ -327,13 +333,14 @@ export class EvidencePanel extends LitElement {
 
   private renderOverview(dataset: Dataset): TemplateResult {
     const w = this.words.panel;
-    const shown = dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, this.filter)).length;
+    const shown = dataset.ties.filter((tie) => this.lists(dataset, tie));
+    const absent = shown.filter((tie) => tie.status === 'absent').length;
     return html`
       <p class="eyebrow">${w.evidence}</p>
       <h2 id=${this.titleId} tabindex="-1">${dataset.title}</h2>
       ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
       <p class="hint">${w.hint}</p>
-      <p class="count">${w.overviewCount(dataset.actors.length, shown)}</p>
+      <p class="count">${w.overviewCount(dataset.actors.length, shown.length - absent, absent)}</p>
       ${renderPageSummary(dataset, this.pageMatches, this.lang || undefined, (selection) => this.choose(selection), this.words.pageMatches)}
       ${dataset.sources.map((source) => this.renderCitation(source))}
     `;
@@ -344,8 +351,7 @@ export class EvidencePanel extends LitElement {
     const actor = dataset.actors.find((candidate) => candidate.id === id);
     if (actor === undefined) return this.renderOverview(dataset);
     const all = tiesOfActor(dataset, id);
-    const shown = all.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
-    const hidden = all.length - shown.length;
+    const shown = all.filter((tie) => this.lists(dataset, tie));
     const members = (actor.members ?? [])
       .map((member) => dataset.actors.find((a) => a.id === member))
       .filter((a) => a !== undefined);
@@ -359,26 +365,47 @@ export class EvidencePanel extends LitElement {
           ? nothing
           : html`<p class="members">${w.members} ${members.map((member, index) => html`${index > 0 ? ', ' : ''}${this.actorButton(member)}`)}</p>`
       }
-      <p class="count">${w.shownHidden(shown.length, hidden, this.absentHidden(all))}</p>
+      <p class="count">${this.countLine(dataset, all, shown)}</p>
       ${this.renderByCategory(dataset, shown, actor.id)}
       ${members.length < 2 ? nothing : this.renderAmongMembers(dataset, actor, members)}
     `;
   }
 
-  /** How many of `ties` are hidden because absent ties are switched off, whatever else would hide them. */
-  private absentHidden(ties: Dataset['ties']): number {
-    return this.filter.showAbsent ? 0 : ties.filter((tie) => tie.status === 'absent').length;
+  /** Whether the panel lists a tie: the filter shows it and, in the compare view, it is of a category compared. */
+  private lists(dataset: Dataset, tie: Tie): boolean {
+    const category = this.typeOf(dataset, tie)?.category;
+    const compared = this.compared === undefined || (category !== undefined && this.compared.includes(category));
+    return compared && isDatasetTieShown(dataset, tie, this.filter);
+  }
+
+  /**
+   * The count of `ties` the panel gives: those it lists, and those it does not, each for one
+   * reason: of a category the compare view leaves out, absent while absent ties are off, or
+   * hidden by the filter's other switches.
+   */
+  private countLine(dataset: Dataset, ties: readonly Tie[], listed: readonly Tie[]): string {
+    let other = 0;
+    let absent = 0;
+    let filtered = 0;
+    for (const tie of ties) {
+      if (listed.includes(tie)) continue;
+      const category = this.typeOf(dataset, tie)?.category;
+      if (this.compared !== undefined && (category === undefined || !this.compared.includes(category))) other++;
+      else if (tie.status === 'absent' && !this.filter.showAbsent) absent++;
+      else filtered++;
+    }
+    const absentListed = listed.filter((tie) => tie.status === 'absent').length;
+    return this.words.panel.shownHidden(listed.length - absentListed, absentListed, { filtered, absent, other });
   }
 
   /** A bloc's own ties say little; the ties among its members are what it is made of. */
   private renderAmongMembers(dataset: Dataset, bloc: Actor, members: readonly Actor[]): TemplateResult {
     const ids = new Set(members.map((member) => member.id));
     const among = dataset.ties.filter((tie) => ids.has(tie.source) && ids.has(tie.target));
-    const shown = among.filter((tie) => isDatasetTieShown(dataset, tie, this.filter));
-    const hidden = among.length - shown.length;
+    const shown = among.filter((tie) => this.lists(dataset, tie));
     return html`
       <h3 class="among">${this.words.panel.amongMembers(this.name(bloc))}</h3>
-      <p class="count">${this.words.panel.shownHidden(shown.length, hidden, this.absentHidden(among))}</p>
+      <p class="count">${this.countLine(dataset, among, shown)}</p>
       ${this.renderByCategory(dataset, shown, undefined)}
     `;
   }
@@ -505,15 +532,20 @@ export class EvidencePanel extends LitElement {
       { category: type.category, type: type.id, status: tie.status, period: tie.period },
       this.filter,
     );
-    if (reasons.length === 0) return nothing;
+    const [first, second] = this.compared ?? [];
+    // Left out by the compare view, which shows two categories, not by the legend's switch.
+    const outside = first !== undefined && second !== undefined && !this.compared?.includes(type.category);
+    if (reasons.length === 0 && !outside) return nothing;
     const { hiddenBecause: because, hiddenNote } = this.words.panel;
+    const inText = this.words.categoryInText;
     const said = reasons.map((reason) =>
       reason === 'category'
-        ? because.category(this.words.categoryInText[type.category])
+        ? because.category(inText[type.category])
         : reason === 'type'
           ? because.type(tieTypeLabel(type, this.lang || undefined))
           : because[reason],
     );
+    if (outside) said.unshift(because.compare(inText[first], inText[second]));
     return html`<p class="hidden-note" role="note">${hiddenNote(said)}</p>`;
   }
 

@@ -214,7 +214,7 @@ export class TieLegend extends LitElement {
           ) => html`<svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="2.5"
               stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${words.hedge[hedge]}</span>`,
         )}
-        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor" stroke-width="1.5" stroke-dasharray="1 5" opacity="0.6" />
+        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor" stroke-width="2" stroke-dasharray="1 5" opacity="0.7" />
           <circle cx="18" cy="5" r="3.2" fill="none" stroke="currentColor" stroke-width="1.2" opacity="0.8" /></svg>
         <span>${words.legend.absent}</span>
         <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" class="membership" stroke-width="1" stroke-dasharray="3 3" /></svg>

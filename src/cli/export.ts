@@ -107,7 +107,7 @@ async function render(
       const shownTies = new Set(dataset.ties.filter((tie) => isDatasetTieShown(dataset, tie, filter)).map((tie) => tie.id));
       const elements = buildElements(dataset, options.lang);
       const positions = await positionsOf(dataset, options, elements);
-      return toSvg([{ elements, positions, shownTies }], { title: dataset.title, lang: options.lang });
+      return toSvg([{ elements, positions, shownTies }], { title: dataset.title });
     }
   }
 }

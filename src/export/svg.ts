@@ -4,7 +4,6 @@
  * their hedges' dash patterns and arrowheads, and the labels as real text. Every string from the
  * dataset is escaped; nothing in the picture refers to anything outside it.
  */
-import { type Messages, messagesFor } from '../i18n/index.ts';
 import type { ActorKind } from '../model/vocabulary.ts';
 import {
   type EdgeDefinition,
@@ -35,8 +34,6 @@ export interface SvgOptions {
   readonly theme?: GraphTheme | undefined;
   /** The picture's title, for screen readers and file browsers. */
   readonly title?: string | undefined;
-  /** The language of the words the picture adds to the data's own (default: English). */
-  readonly lang?: string | undefined;
 }
 
 interface Point {
@@ -52,7 +49,7 @@ const LINE_HEIGHT = 1.1;
 /** Parallel ties between two actors curve apart by this much each, as `control-point-step-size` does. */
 const CURVE_STEP = 26;
 const EDGE_WIDTH = 2.5;
-const ABSENT_WIDTH = 1.5;
+const ABSENT_WIDTH = 2;
 /** The widget's triangle arrow at edge width 2.5 and arrow scale 1.1. */
 const ARROW_LENGTH = 9.6;
 const ARROW_HALF_WIDTH = 4.8;
@@ -255,7 +252,7 @@ interface PaneDrawing {
   readonly box: Box;
 }
 
-function drawPane(pane: SvgPane, theme: GraphTheme, words: Messages['export']): PaneDrawing {
+function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const nodes = new Map<string, { node: NodeDefinition; at: Point }>();
   for (const element of pane.elements) {
@@ -288,7 +285,8 @@ function drawPane(pane: SvgPane, theme: GraphTheme, words: Messages['export']): 
     const color = tie === undefined ? theme.kinds.bloc : theme.categories[tie.category];
     const width = membership ? 1 : absent ? ABSENT_WIDTH : EDGE_WIDTH;
     const dashes = membership ? [3, 3] : absent ? [1, 5] : tie === undefined ? [] : [...HEDGE_DASHES[tie.hedge]];
-    const opacity = membership || absent ? 0.45 : 0.9;
+    // As the widget draws them (see the stylesheet): absent ties pale, not faint.
+    const opacity = membership ? 0.45 : absent ? 0.7 : 0.9;
     const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     const siblings = pairs.get(pair) as string[];
     const offset = (siblings.indexOf(id) - (siblings.length - 1) / 2) * CURVE_STEP;
@@ -327,9 +325,9 @@ function drawPane(pane: SvgPane, theme: GraphTheme, words: Messages['export']): 
       markup.push(`<g class="membership" opacity="${opacity}">${parts.join('')}</g>`);
     } else {
       const title = joinTieTitle(from.node.data.label, to.node.data.label, tie?.directed === true, tie?.label ?? '');
-      const label = absent ? `${title} (${words.absent})` : title;
+      // An absent tie's label says so already ("Alliance (absent)"), as on the widget's card.
       markup.push(
-        `<g class="tie" data-id="${escapeXmlAttr(id)}" opacity="${opacity}"><title>${escapeXmlText(label)}</title>${parts.join('')}</g>`,
+        `<g class="tie" data-id="${escapeXmlAttr(id)}" opacity="${opacity}"><title>${escapeXmlText(title)}</title>${parts.join('')}</g>`,
       );
     }
   }
@@ -368,7 +366,7 @@ export function toSvg(panes: readonly SvgPane[], options: SvgOptions = {}): stri
   let x = 0;
   let height = 0;
   for (const pane of panes) {
-    const { markup, box } = drawPane(pane, theme, messagesFor(options.lang).export);
+    const { markup, box } = drawPane(pane, theme);
     const width = box.maxX - box.minX + 2 * PADDING;
     height = Math.max(height, top + box.maxY - box.minY + 2 * PADDING);
     if (pane.title !== undefined) {

@@ -129,17 +129,28 @@ export const en = {
   panel: {
     evidence: 'Evidence',
     hint: 'Select an actor or a tie, in the graph, the table or the search, to read the quotes behind it. In the graph with the keyboard: move with the arrow keys, press Enter to select; Escape clears.',
-    overviewCount: (actors: number, ties: number) => `${plural(actors, 'actor')} · ${plural(ties, 'tie')} shown`,
+    /** Absent ties shown are counted apart from the ties that exist, never added to them. */
+    overviewCount: (actors: number, ties: number, absent: number) =>
+      `${plural(actors, 'actor')} · ${plural(ties, 'tie')}${absent > 0 ? ` +${absent} absent` : ''} shown`,
     alsoCalled: (names: string) => `In the text also: ${names}`,
     members: 'Members:',
-    /** `absent` of the `hidden` ties are hidden only because absent ties are switched off. */
-    shownHidden: (shown: number, hidden: number, absent: number) => {
-      if (hidden === 0) return plural(shown, 'tie');
+    /**
+     * The ties listed (those that exist, and absent ones apart), and those not: `other` of a
+     * category the compare view leaves out, `absent` while absent ties are off, `filtered` by the
+     * filter's other switches.
+     */
+    shownHidden: (
+      shown: number,
+      shownAbsent: number,
+      { filtered, absent, other }: { filtered: number; absent: number; other: number },
+    ) => {
+      const listed = `${plural(shown, 'tie')}${shownAbsent > 0 ? ` +${shownAbsent} absent` : ''}`;
       const parts = [
-        ...(hidden > absent ? [`${hidden - absent} hidden by the filter`] : []),
+        ...(other > 0 ? [`${other} of other categories`] : []),
+        ...(filtered > 0 ? [`${filtered} hidden by the filter`] : []),
         ...(absent > 0 ? [`${plural(absent, 'absent tie')} hidden`] : []),
       ];
-      return `${plural(shown, 'tie')} shown, ${parts.join(', ')}`;
+      return parts.length === 0 ? listed : `${listed} shown, ${parts.join(', ')}`;
     },
     amongMembers: (bloc: string) => `Between the members of ${bloc}`,
     categoryTies: (category: string) => `${category} ties`,
@@ -151,6 +162,7 @@ export const en = {
     hiddenNote: (reasons: readonly string[]) => `Not drawn in the graph now: ${reasons.join('; ')}.`,
     hiddenBecause: {
       category: (category: string) => `${category} ties are not shown`,
+      compare: (first: string, second: string) => `the compare view shows ${first} and ${second} ties only`,
       type: (type: string) => `“${type}” is switched off in Tie types`,
       absent: 'absent ties are not shown (Absent ties is off)',
       dates: 'its dates are outside the timeline’s range',
@@ -189,6 +201,8 @@ export const en = {
     label: (actors: number, ties: string) =>
       `Graph of ${plural(actors, 'actor')} and ${ties}. Arrow keys move between actors, Enter selects, Escape clears, plus and minus zoom.`,
     theirTies: 'their ties',
+    /** The label on the card of a tie the text says does not exist. */
+    absentTie: (label: string) => `${label} (absent)`,
     /** What a screen reader calls the graph's box, in place of "group". */
     role: 'graph',
     paneTies: (category: string) => `${category} ties`,
@@ -232,11 +246,6 @@ export const en = {
     announce: (count: number, more: boolean) =>
       `${plural(count, 'result')}${more ? ', and more' : ''}. Up and down arrows move through them, Enter chooses.`,
     announceNone: 'No matches.',
-  },
-
-  export: {
-    /** Marks an absent tie in the title of its line in an exported picture. */
-    absent: 'absent',
   },
 
   metrics: {

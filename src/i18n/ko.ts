@@ -40,7 +40,7 @@ export const ko: Messages = {
     ties: (n) => `관계 ${n}개`,
     tiesOf: (shown, all) => `관계 ${all}개 중 ${shown}개 표시`,
     plusAbsent: (n) => `+부재 ${n}`,
-    andAbsent: (n) => `부재 관계 ${n}개 추가`,
+    andAbsent: (n) => `그와 별도로 부재 관계 ${n}개`,
     actors: (n) => `행위자 ${n}개`,
     quotes: (n) => `인용문 ${n}개`,
   },
@@ -114,16 +114,17 @@ export const ko: Messages = {
   panel: {
     evidence: '근거',
     hint: '그래프나 표, 검색에서 행위자나 관계를 선택하면 그 뒤의 인용문을 읽을 수 있습니다. 그래프에서 키보드로: 화살표 키로 이동하고 Enter로 선택하며, Escape로 해제합니다.',
-    overviewCount: (actors, ties) => `행위자 ${actors}개 · 관계 ${ties}개 표시`,
+    overviewCount: (actors, ties, absent) => `행위자 ${actors}개 · 관계 ${ties}개${absent > 0 ? ` +부재 ${absent}개` : ''} 표시`,
     alsoCalled: (names) => `텍스트 속 다른 이름: ${names}`,
     members: '구성원:',
-    shownHidden: (shown, hidden, absent) => {
-      if (hidden === 0) return `관계 ${shown}개`;
+    shownHidden: (shown, shownAbsent, { filtered, absent, other }) => {
+      const listed = `관계 ${shown}개${shownAbsent > 0 ? ` +부재 ${shownAbsent}개` : ''}`;
       const parts = [
-        ...(hidden > absent ? [`필터로 ${hidden - absent}개 숨김`] : []),
+        ...(other > 0 ? [`다른 범주 ${other}개`] : []),
+        ...(filtered > 0 ? [`필터로 ${filtered}개 숨김`] : []),
         ...(absent > 0 ? [`부재 관계 ${absent}개 숨김`] : []),
       ];
-      return `관계 ${shown}개 표시, ${parts.join(', ')}`;
+      return parts.length === 0 ? listed : `${listed} 표시, ${parts.join(', ')}`;
     },
     amongMembers: (bloc) => `${bloc} 구성원 사이`,
     categoryTies: (category) => `${category} 관계`,
@@ -133,10 +134,11 @@ export const ko: Messages = {
     absentNote: '텍스트는 이 관계가 존재하지 않는다고 말합니다.',
     hiddenNote: (reasons) => `지금 그래프에 그려지지 않음: ${reasons.join('; ')}.`,
     hiddenBecause: {
-      category: (category) => `${category} 관계가 표시되지 않습니다`,
-      type: (type) => `관계 유형 목록에서 “${type}”이(가) 꺼져 있습니다`,
-      absent: '부재 관계가 표시되지 않습니다(부재 관계 꺼짐)',
-      dates: '날짜가 타임라인 범위 밖입니다',
+      category: (category) => `${category} 관계 표시 꺼짐`,
+      compare: (first, second) => `비교 보기는 ${first}·${second} 관계만 표시`,
+      type: (type) => `관계 유형 목록에서 “${type}” 꺼짐`,
+      absent: '부재 관계 표시 꺼짐',
+      dates: '날짜가 타임라인 범위 밖',
     },
     showTieAlone: '이 관계만 보기',
     unverifiedNote:
@@ -172,6 +174,7 @@ export const ko: Messages = {
     label: (actors, ties) =>
       `행위자 ${actors}개와 ${ties}의 그래프. 화살표 키로 행위자 사이를 이동하고, Enter로 선택, Escape로 해제, 더하기와 빼기로 확대·축소합니다.`,
     theirTies: '그 관계',
+    absentTie: (label) => `${label} (부재)`,
     role: '그래프',
     paneTies: (category) => `${category} 관계`,
     paneCategory: (first) => `${first ? '첫 번째' : '두 번째'} 창의 관계`,
@@ -209,10 +212,6 @@ export const ko: Messages = {
     more: '표시된 것보다 결과가 많습니다. 더 입력해 좁혀 보세요.',
     announce: (count, more) => `결과 ${count}개${more ? ' 이상' : ''}. 위아래 화살표로 이동하고 Enter로 선택합니다.`,
     announceNone: '결과 없음.',
-  },
-
-  export: {
-    absent: '부재',
   },
 
   metrics: {

@@ -3,6 +3,8 @@
  * our own vocabularies, never in selectors built from data, so no string from a dataset can
  * reach a Cytoscape selector or stylesheet.
  */
+
+import { messagesFor } from '../i18n/index.ts';
 import type { Actor, Dataset, Period, Tie, TieType } from '../model/schema.ts';
 import type { ActorKind, Hedge, TieCategory, TieStatus } from '../model/vocabulary.ts';
 
@@ -143,7 +145,8 @@ function edgeFor(tie: Tie, type: TieType, lang: string | undefined): EdgeDefinit
       id: tie.id,
       source: tie.source,
       target: tie.target,
-      label: tieTypeLabel(type, lang),
+      // On its card, a selected absent tie says so: the hollow circle that marks it lies under the card.
+      label: tie.status === 'absent' ? messagesFor(lang).graph.absentTie(tieTypeLabel(type, lang)) : tieTypeLabel(type, lang),
       type: type.id,
       category: type.category,
       hedge: tie.hedge,

@@ -556,6 +556,8 @@ describe('<actor-graph> filters', () => {
     expect(Number(absent?.first().style('opacity'))).toBeLessThan(0.9);
     expect(Number(absent?.first().style('opacity'))).toBeGreaterThanOrEqual(0.7);
     expect(absent?.first().style('line-style')).toBe('dashed');
+    // Its card, over the hollow circle that marks it, says so too.
+    expect(graph.cy?.getElementById('prk-rus-economic-dependence').data('label')).toBe('Economic dependence (absent)');
     expect(graph.hasAttribute('show-absent')).toBe(true);
     // The legend counts them apart from the ties that exist: 5 alliances exist, 13 are denied.
     const chip = inside(graph, 'ag-tie-legend').shadowRoot?.querySelector('button.cat-alliance .count');

@@ -33,10 +33,15 @@ describe('the compare view', () => {
     expect(right?.edges('.cat-transaction').filter(':visible').length).toBeGreaterThan(0);
     expect(right?.edges('.cat-alliance').filter(':visible').length).toBe(0);
     // Each title is the category picked in its list, and the count.
-    const titles = [...(graph.shadowRoot?.querySelectorAll('.pane-title') ?? [])].map(
-      (t) => `${t.querySelector('select')?.selectedOptions[0]?.text} ${t.querySelector('.count')?.textContent?.trim()}`,
-    );
-    expect(titles).toEqual(['Alliance ties 5', 'Transaction ties 10']);
+    const titles = () =>
+      [...(graph.shadowRoot?.querySelectorAll('.pane-title') ?? [])].map(
+        (t) => `${t.querySelector('select')?.selectedOptions[0]?.text} ${t.querySelector('.count')?.textContent?.trim()}`,
+      );
+    expect(titles()).toEqual(['Alliance ties 5', 'Transaction ties 10']);
+    // Counted as the legend counts: with the category switched off, none of its 5 ties is shown.
+    graph.filter = 'transaction hostility competition diplomacy';
+    await graph.updateComplete;
+    expect(titles()).toEqual(['Alliance ties 0/5', 'Transaction ties 10']);
   });
 
   it('picks the categories from the compare attribute', async () => {
@@ -118,10 +123,14 @@ describe('the compare view', () => {
       );
     // The text gives North Korea no alliance that exists: of the two, only its transaction ties.
     expect(sections()).toEqual(['Transaction ties']);
+    // The others are left out by the view, not by a filter the reader never set.
+    expect(await panelText(graph)).toContain('9 ties shown, 27 of other categories, 10 absent ties hidden');
     // Russia's veto on the UN panel is a hostility tie.
     graph.select('rus-un-panel-of-experts-veto');
     await graph.updateComplete;
-    expect(await panelText(graph)).toContain('Not drawn in the graph now: hostility ties are not shown.');
+    expect(await panelText(graph)).toContain(
+      'Not drawn in the graph now: the compare view shows alliance and transaction ties only.',
+    );
     // In the graph view, the same tie is drawn, and nothing is said.
     graph.view = 'graph';
     await graph.updateComplete;
@@ -136,7 +145,7 @@ describe('the compare view', () => {
     expect(sections()).toContain('Hostility ties');
   });
 
-  it("lets the reader pick each pane's category, swapping the two where one is picked for both", async () => {
+  it("lets the reader pick each pane's category among those the other pane does not show", async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);
     const pickers = [...(graph.shadowRoot?.querySelectorAll<HTMLSelectElement>('.pane-title select') ?? [])];
@@ -154,15 +163,21 @@ describe('the compare view', () => {
     expect((await changed).detail.compare).toEqual(['hostility', 'transaction']);
     await graph.updateComplete;
     expect(graph.compare).toBe('hostility transaction');
+    expect(graph.getAttribute('compare')).toBe('hostility transaction');
     expect(drawn(left)).toEqual(new Set(['cat-hostility']));
     expect(graph.shadowRoot?.querySelector('.pane-title')?.className).toContain('cat-hostility');
-    // The second pane picks the first pane's category: the two swap.
-    changed = nextEvent(graph, 'ag-compare-change');
-    await userEvent.selectOptions(pickers[1] as HTMLSelectElement, 'hostility');
-    expect((await changed).detail.compare).toEqual(['transaction', 'hostility']);
+    // Each list leaves out the other pane's category: the keyboard moves through the rest alone.
     await graph.updateComplete;
-    expect(drawn(left)).toEqual(new Set(['cat-transaction']));
-    expect(drawn(right)).toEqual(new Set(['cat-hostility']));
+    const offered = (picker: HTMLSelectElement) => [...picker.options].filter((o) => !o.disabled).map((o) => o.value);
+    expect(offered(pickers[1] as HTMLSelectElement)).not.toContain('hostility');
+    expect(offered(pickers[0] as HTMLSelectElement)).not.toContain('transaction');
+    changed = nextEvent(graph, 'ag-compare-change');
+    (pickers[1] as HTMLSelectElement).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect((await changed).detail.compare[0]).toBe('hostility');
+    await graph.updateComplete;
+    expect(drawn(left)).toEqual(new Set(['cat-hostility']));
+    expect(drawn(right)).not.toContain('cat-transaction');
     // Lists that the reader used still follow the attribute (or the URL) when it changes.
     graph.compare = 'diplomacy competition';
     await graph.updateComplete;

@@ -399,7 +399,7 @@ describe('SVG', () => {
     const english = toSvg([{ elements: buildElements(seed), positions, shownTies: everyTie }]);
     expect(english).toContain('<title>North Korea — Russia: Exchange visits</title>');
     expect(english).toContain('<title>North Korea → Russia: Economic dependence (absent)</title>');
-    const absentInKorean = toSvg([{ elements: buildElements(seed, 'ko'), positions, shownTies: everyTie }], { lang: 'ko' });
+    const absentInKorean = toSvg([{ elements: buildElements(seed, 'ko'), positions, shownTies: everyTie }]);
     expect(absentInKorean).toContain('<title>북한 → 러시아: 경제적 의존 (부재)</title>');
     expect(absentInKorean).not.toContain('(absent)');
 
