@@ -20,6 +20,23 @@ export function mount(markup: string, style = 'width: 1100px'): HTMLElement {
   return box;
 }
 
+/**
+ * Sends a mouse event of the left button (held down, but for `mouseup`) at a point of the page,
+ * as Cytoscape reads a press, a drag and a release.
+ */
+export function mouseAt(target: EventTarget, type: string, x: number, y: number): void {
+  target.dispatchEvent(
+    new MouseEvent(type, {
+      bubbles: true,
+      composed: true,
+      button: 0,
+      buttons: type === 'mouseup' ? 0 : 1,
+      clientX: x,
+      clientY: y,
+    }),
+  );
+}
+
 /** Removes everything `mount` added. */
 export function unmountAll(): void {
   for (const box of mounted.splice(0)) box.remove();

@@ -12,7 +12,7 @@ import { buildElements } from '../../src/render/elements.ts';
 import { syntheticDataset, withSha256 } from '../bench/generate.ts';
 import { drawnWhile, type FrameDrawn, framesWhile } from './canvas-frames.ts';
 import { onFirstFrame } from './core-watch.ts';
-import { mountData, renderedAt, unmountAll } from './helpers.ts';
+import { mountData, mouseAt, renderedAt, unmountAll } from './helpers.ts';
 import { holdDraftsUntilRefined, holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
@@ -188,16 +188,7 @@ describe('the refined layout', () => {
       const pointer = { x: 0, y: 0 };
       const mouse = (type: string, x: number, y: number) => {
         Object.assign(pointer, { x, y });
-        canvas.dispatchEvent(
-          new MouseEvent(type, {
-            bubbles: true,
-            composed: true,
-            button: 0,
-            buttons: type === 'mouseup' ? 0 : 1,
-            clientX: x,
-            clientY: y,
-          }),
-        );
+        mouseAt(canvas, type, x, y);
       };
       // Each drag grabs whichever actor is on top where it starts, and where it stood then.
       const grabbed = new Map<string, { x: number; y: number }>();

@@ -350,7 +350,11 @@ describe('text-target: failures and cleanup', () => {
     expect(CSS.highlights.has('ag-evidence')).toBe(false);
     // Put back, it links to the article after all.
     document.body.append(graph);
-    await vi.waitFor(() => expect(highlightRanges('ag-evidence').length).toBeGreaterThan(0), { timeout: 5000 });
+    try {
+      await vi.waitFor(() => expect(highlightRanges('ag-evidence').length).toBeGreaterThan(0), { timeout: 5000 });
+    } finally {
+      graph.remove();
+    }
   });
 
   it('without the Highlight API, marks nothing but still lists missing quotes and scrolls to a selected tie', async () => {

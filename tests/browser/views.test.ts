@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
-import { inside, mount, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
+import { inside, mount, mountGraph, mouseAt, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -194,17 +194,7 @@ describe('the compare view', () => {
     const canvas = graph.shadowRoot?.querySelectorAll<HTMLCanvasElement>('.pane .graph canvas')[0];
     if (left === undefined || right === undefined || canvas === undefined) throw new Error('no compare panes');
     const box = canvas.getBoundingClientRect();
-    const mouse = (type: string, x: number, y: number) =>
-      canvas.dispatchEvent(
-        new MouseEvent(type, {
-          bubbles: true,
-          composed: true,
-          button: 0,
-          buttons: type === 'mouseup' ? 0 : 1,
-          clientX: x,
-          clientY: y,
-        }),
-      );
+    const mouse = (type: string, x: number, y: number) => mouseAt(canvas, type, x, y);
     const before = { ...left.getElementById('USA').position() };
     const at = left.getElementById('USA').renderedPosition();
     mouse('mousedown', box.left + at.x, box.top + at.y);
