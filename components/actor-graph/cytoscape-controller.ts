@@ -1066,8 +1066,11 @@ export class CytoscapeController implements ReactiveController {
     if (cy === undefined) return;
     this.fit();
     const small = cy.nodes().length <= SMALL_GRAPH_MAX_NODES;
+    // Labels that may be drawn larger (`minLabelPx`) read at the same size at a smaller fit: a
+    // compare pane on a tablet, 400 px wide, shows the whole graph rather than a cropped part.
+    const minFit = this.labelFloor === undefined ? MIN_FIT_ZOOM : MIN_FIT_ZOOM / MAX_LABEL_SCALE;
     // A large graph is shown whole: its labels hide when small, and the overview is the point.
-    if (cy.zoom() >= MIN_FIT_ZOOM || cy.nodes().empty() || !small) {
+    if (cy.zoom() >= minFit || cy.nodes().empty() || !small) {
       if (small) this.enlargeSmallLabels(cy, true);
       return;
     }

@@ -188,6 +188,20 @@ describe('the compare view', () => {
     expect(inside(graph, '[aria-live]').textContent).toContain('North Korea selected: 12 ties shown.');
   });
 
+  it('shows the whole graph in panes 400 px wide, as on a tablet, with names still 7 px or more', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" view="compare"`, 'width: 800px');
+    for (const core of panes(graph)) {
+      const box = core?.container()?.getBoundingClientRect() as DOMRect;
+      expect(box.width).toBeLessThan(420);
+      const outside = core?.nodes().filter((node) => {
+        const { x, y } = node.renderedPosition();
+        return x < 0 || y < 0 || x > box.width || y > box.height;
+      });
+      expect(outside?.map((node) => node.id())).toEqual([]);
+      expect(Number.parseFloat(core?.nodes()[0]?.style('font-size') ?? '0') * (core?.zoom() ?? 0)).toBeGreaterThanOrEqual(6.7);
+    }
+  });
+
   it('moves an actor dragged in one pane in the other too', async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);
