@@ -14,6 +14,11 @@ export const actorGraphStyles = [
       display: none;
     }
     /* Nothing the host page sets on inherited properties (fonts, spacing, alignment) gets in. */
+    /* Focusable (never by Tab) so that a click on text in the widget keeps the focus in it, where
+       Escape clears the selection; a click shows no ring. */
+    .root:focus {
+      outline: none;
+    }
     .root {
       all: initial;
       position: relative;

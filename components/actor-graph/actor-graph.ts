@@ -1086,7 +1086,7 @@ export class ActorGraph extends LitElement {
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`
-      <div class=${`root view-${view}`} @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
+      <div class=${`root view-${view}`} tabindex="-1" @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
         ${this.ui.drawError === undefined ? nothing : this.renderError({ message: this.ui.drawError, issues: [] })}

@@ -494,6 +494,14 @@ describe('the table view', () => {
     await graph.updateComplete;
     expect(graph.hasAttribute('selected')).toBe(false);
     expect(panel.shadowRoot?.activeElement?.id).toBe('panel-title');
+    // A click on a quote's text (nothing there takes focus) keeps the focus in the widget: Escape clears.
+    graph.select('PRK');
+    await graph.updateComplete;
+    await panelText(graph);
+    await userEvent.click(panel.shadowRoot?.querySelector('.panel:not(.ahead) blockquote') as HTMLElement);
+    await userEvent.keyboard('{Escape}');
+    await graph.updateComplete;
+    expect(graph.hasAttribute('selected')).toBe(false);
     // The search's own Escape clears its query first, and leaves the selection alone.
     graph.select('PRK');
     await graph.updateComplete;
