@@ -11,7 +11,7 @@ import { countIssues } from '../validation/issue.ts';
 import { formatJsonPath } from '../validation/json-path.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
-import { parseJsonFile, writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { counted, makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
@@ -51,14 +51,14 @@ async function main(argv: string[]): Promise<number> {
   const { errors } = countIssues(report.issues);
   // A key written twice has lost its first value before the sheets could carry it: refused, not carried.
   const repeated = report.issues.filter((issue) => issue.code === 'duplicate-key').length;
-  if (report.dataset === undefined || repeated > 0) {
+  if (report.dataset === undefined || report.json === undefined || repeated > 0) {
     console.error(
       `${displayPath(path)} is not a well-formed dataset (${errors} error${errors === 1 ? '' : 's'}); run npm run validate -- ${displayPath(path)} and mend it first.`,
     );
     return 1;
   }
   // The file as written, not the validator's output, so that defaults it fills in stay out.
-  const dataset = parseJsonFile(text) as DatasetInput;
+  const dataset = report.json.value as DatasetInput;
   const lines: string[] = [paint.bold(displayPath(path))];
   if (errors > 0) {
     lines.push(

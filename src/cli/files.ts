@@ -40,11 +40,6 @@ export async function writeFileOrSayWhy(path: string, content: string | Uint8Arr
 
 const BOM = '\uFEFF';
 
-/** Parses a JSON file's text as `JSON.parse` does, past the byte order mark some editors write. */
-export function parseJsonFile(text: string): unknown {
-  return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
-}
-
 /**
  * `value` as the JSON text of a file that was `original`, in its style: the same indentation, line
  * endings and byte order mark, so that rewriting a file changes only what it must.

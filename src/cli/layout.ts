@@ -11,7 +11,7 @@ import { DEFAULT_THEME } from '../render/theme.ts';
 import { countIssues } from '../validation/issue.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
-import { formatJsonLike, parseJsonFile, writeFileOrSayWhy } from './files.ts';
+import { formatJsonLike, writeFileOrSayWhy } from './files.ts';
 import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { runCommand } from './run-command.ts';
 
@@ -31,7 +31,7 @@ async function layOutFile(path: string, seed: number | undefined): Promise<boole
   const text = read.text;
   const report = await validateDatasetText(text, fileTextLoader(path));
   const { errors } = countIssues(report.issues);
-  if (report.dataset === undefined || errors > 0) {
+  if (report.dataset === undefined || report.json === undefined || errors > 0) {
     console.error(
       `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shown} and mend them first.`,
     );
@@ -44,7 +44,7 @@ async function layOutFile(path: string, seed: number | undefined): Promise<boole
   const elapsed = Math.round(performance.now() - started);
   const round = (value: number) => Math.round(value * 10) / 10;
   const layout = { seed: layoutSeed, positions: Object.fromEntries(positions.map(([id, x, y]) => [id, [round(x), round(y)]])) };
-  const json = parseJsonFile(text) as Record<string, unknown>;
+  const json = report.json.value as Record<string, unknown>;
   json.layout = layout;
   const unwritten = await writeFileOrSayWhy(path, formatJsonLike(text, json));
   if (unwritten !== undefined) {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { summarizeDataset } from '../analysis/summary.ts';
 import { countIssues } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
-import { type LocatedJson, parseJsonText, type TextSpan } from '../validation/json-text.ts';
+import type { LocatedJson, TextSpan } from '../validation/json-text.ts';
 import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
 import { datasetsIn, writeFileOrSayWhy } from './files.ts';
@@ -55,12 +55,10 @@ async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<ty
   let text = read.text;
   const loader = fileTextLoader(path);
   let report = await validateDatasetText(text, loader);
-  const parsed = parseJsonText(text);
-  let located: LocatedJson | undefined = parsed.ok ? parsed.json : undefined;
   const lines: string[] = [paint.bold(shown)];
 
-  if (fixOffsets && located !== undefined && report.issues.some((issue) => issue.fix !== undefined)) {
-    const plan = planOffsetFixes(text, located, report.issues);
+  if (fixOffsets && report.json !== undefined && report.issues.some((issue) => issue.fix !== undefined)) {
+    const plan = planOffsetFixes(text, report.json, report.issues);
     const unwritten = plan.ok ? await writeFileOrSayWhy(path, plan.text) : undefined;
     if (!plan.ok) {
       lines.push(`  ${paint.yellow('not fixed')} The file was left untouched: ${plan.reason}.`);
@@ -72,12 +70,10 @@ async function checkFile(path: string, fixOffsets: boolean, paint: ReturnType<ty
       );
       text = plan.text;
       report = await validateDatasetText(text, loader);
-      const reparsed = parseJsonText(text);
-      located = reparsed.ok ? reparsed.json : undefined;
     }
   }
 
-  for (const issue of report.issues) lines.push(formatIssue(issue, nearestSpan(located, issue.path), paint));
+  for (const issue of report.issues) lines.push(formatIssue(issue, nearestSpan(report.json, issue.path), paint));
   const { errors, warnings } = countIssues(report.issues);
   if (errors === 0 && report.dataset !== undefined) {
     lines.push(`  ${paint.green('valid  ')} ${formatSummary(summarizeDataset(report.dataset))}`);

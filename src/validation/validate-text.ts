@@ -1,11 +1,20 @@
 /** Validation of a dataset given as JSON text, for the CLI: bad JSON is placed by line and column. */
 
 import type { ValidationIssue } from './issue.ts';
-import { parseJsonText } from './json-text.ts';
+import { type LocatedJson, parseJsonText } from './json-text.ts';
 import { type TextLoader, type ValidationReport, validateDataset } from './validate.ts';
 
+/** What validating JSON text found, with the JSON as written when it parses. */
+export interface TextValidationReport extends ValidationReport {
+  /**
+   * The parsed JSON as the file writes it (no defaults filled in) and where each value stands in
+   * the text: what a command that rewrites or places issues needs, without parsing again.
+   */
+  readonly json?: LocatedJson | undefined;
+}
+
 /** Validates a dataset given as JSON text; bad JSON is reported with its line and column. */
-export async function validateDatasetText(jsonText: string, loadText: TextLoader): Promise<ValidationReport> {
+export async function validateDatasetText(jsonText: string, loadText: TextLoader): Promise<TextValidationReport> {
   const parsed = parseJsonText(jsonText);
   if (!parsed.ok) {
     const { message, line, column } = parsed.error;
@@ -22,5 +31,5 @@ export async function validateDatasetText(jsonText: string, loadText: TextLoader
     message: `The key "${path.at(-1)}" is written again at line ${line} in this object (first at line ${firstLine}); JSON keeps only its last value, so the others are lost. Merge them, or remove all but one.`,
   }));
   const report = await validateDataset(parsed.json.value, loadText);
-  return repeated.length === 0 ? report : { ...report, issues: [...repeated, ...report.issues] };
+  return { ...report, issues: [...repeated, ...report.issues], json: parsed.json };
 }
