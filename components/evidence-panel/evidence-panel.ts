@@ -371,11 +371,14 @@ export class EvidencePanel extends LitElement {
     `;
   }
 
+  /** Whether the compare view leaves out ties of `category`: it shows two categories only. */
+  private leftOutByView(category: TieCategory | undefined): boolean {
+    return this.compared !== undefined && (category === undefined || !this.compared.includes(category));
+  }
+
   /** Whether the panel lists a tie: the filter shows it and, in the compare view, it is of a category compared. */
   private lists(dataset: Dataset, tie: Tie): boolean {
-    const category = this.typeOf(dataset, tie)?.category;
-    const compared = this.compared === undefined || (category !== undefined && this.compared.includes(category));
-    return compared && isDatasetTieShown(dataset, tie, this.filter);
+    return !this.leftOutByView(this.typeOf(dataset, tie)?.category) && isDatasetTieShown(dataset, tie, this.filter);
   }
 
   /**
@@ -387,10 +390,10 @@ export class EvidencePanel extends LitElement {
     let other = 0;
     let absent = 0;
     let filtered = 0;
+    const shown = new Set(listed);
     for (const tie of ties) {
-      if (listed.includes(tie)) continue;
-      const category = this.typeOf(dataset, tie)?.category;
-      if (this.compared !== undefined && (category === undefined || !this.compared.includes(category))) other++;
+      if (shown.has(tie)) continue;
+      if (this.leftOutByView(this.typeOf(dataset, tie)?.category)) other++;
       else if (tie.status === 'absent' && !this.filter.showAbsent) absent++;
       else filtered++;
     }
@@ -534,7 +537,7 @@ export class EvidencePanel extends LitElement {
     );
     const [first, second] = this.compared ?? [];
     // Left out by the compare view, which shows two categories, not by the legend's switch.
-    const outside = first !== undefined && second !== undefined && !this.compared?.includes(type.category);
+    const outside = this.leftOutByView(type.category) && first !== undefined && second !== undefined;
     if (reasons.length === 0 && !outside) return nothing;
     const { hiddenBecause: because, hiddenNote } = this.words.panel;
     const inText = this.words.categoryInText;

@@ -21,6 +21,12 @@ function closeOnFocusLeave(event: FocusEvent): void {
   });
 }
 
+/** The ties of a category or a tie type, counted present and absent apart (see `countTies`). */
+type TieCount = { readonly present: number; readonly absent: number };
+
+/** How many of them exist. */
+const presentOf = (entry: TieCount | undefined) => entry?.present ?? 0;
+
 /** Escape closes a disclosure and puts focus back on its summary. */
 function closeOnEscape(event: KeyboardEvent): void {
   const details = event.currentTarget as HTMLDetailsElement;
@@ -108,6 +114,14 @@ export class TieLegend extends LitElement {
     exportMenuStyles,
   ];
 
+  /**
+   * How many absent ties of `entry` are shown: the ties the text says do not exist are counted
+   * apart, never added to those that exist.
+   */
+  private absentShown(entry: TieCount | undefined): number {
+    return this.filter.showAbsent ? (entry?.absent ?? 0) : 0;
+  }
+
   override render(): TemplateResult | typeof nothing {
     const dataset = this.data;
     if (dataset === undefined) return nothing;
@@ -116,10 +130,7 @@ export class TieLegend extends LitElement {
       this.countedFor = dataset;
     }
     const counts = this.counts as TieCounts;
-    const shownCount = (entry: { present: number; absent: number } | undefined) =>
-      entry === undefined ? 0 : entry.present + (this.filter.showAbsent ? entry.absent : 0);
-    // The ties the text says do not exist are counted apart, never added to those that exist.
-    const absentShown = (entry: { absent: number } | undefined) => (this.filter.showAbsent ? (entry?.absent ?? 0) : 0);
+    const shownCount = (entry: TieCount | undefined) => presentOf(entry) + this.absentShown(entry);
     const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
     const words = messagesFor(this.lang);
     // Tie types switched off in the Tie types list leave their trace on the bar: each category's
@@ -127,9 +138,8 @@ export class TieLegend extends LitElement {
     const hiddenTypes = dataset.tieTypes.filter(
       (type) => this.filter.hiddenTypes.has(type.id) && shownCount(counts.byType.get(type.id)) > 0,
     );
-    const hiddenOf = (category: TieCategory, count: (entry: { present: number; absent: number } | undefined) => number) =>
+    const hiddenOf = (category: TieCategory, count: (entry: TieCount | undefined) => number) =>
       hiddenTypes.filter((type) => type.category === category).reduce((sum, type) => sum + count(counts.byType.get(type.id)), 0);
-    const present = (entry: { present: number } | undefined) => entry?.present ?? 0;
     return html`
       <div class="legend" part="legend">
         <div class="categories" role="group" aria-label=${words.legend.categories}>
@@ -137,9 +147,9 @@ export class TieLegend extends LitElement {
             (category) => (counts.byCategory.get(category)?.present ?? 0) + (counts.byCategory.get(category)?.absent ?? 0) > 0,
           ).map((category) => {
             const entry = counts.byCategory.get(category);
-            const all = present(entry);
-            const shown = all - hiddenOf(category, present);
-            const absent = absentShown(entry) - hiddenOf(category, absentShown);
+            const all = presentOf(entry);
+            const shown = all - hiddenOf(category, presentOf);
+            const absent = this.absentShown(entry) - hiddenOf(category, (type) => this.absentShown(type));
             return html`
               <button class=${`category cat-${category}`} aria-pressed=${this.filter.categories.has(category) ? 'true' : 'false'}
                 @click=${() => this.toggleCategory(category)}>
@@ -163,15 +173,10 @@ export class TieLegend extends LitElement {
     `;
   }
 
-  private renderTypes(
-    dataset: Dataset,
-    counts: TieCounts,
-    shownCount: (entry: { present: number; absent: number } | undefined) => number,
-    hidden: number,
-  ) {
+  private renderTypes(dataset: Dataset, counts: TieCounts, shownCount: (entry: TieCount | undefined) => number, hidden: number) {
     const words = messagesFor(this.lang);
-    const typeCount = (entry: { present: number; absent: number } | undefined) =>
-      countOf(words, entry?.present ?? 0, entry?.present ?? 0, this.filter.showAbsent ? (entry?.absent ?? 0) : 0);
+    const typeCount = (entry: TieCount | undefined) =>
+      countOf(words, presentOf(entry), presentOf(entry), this.absentShown(entry));
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>${words.legend.tieTypes}${hidden === 0 ? nothing : html` <span class="off">${words.legend.typesOff(hidden)}</span>`}</summary>
       <div class="popover" role="group" aria-label=${words.legend.tieTypesShown} tabindex="-1">
