@@ -10,6 +10,7 @@ import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../../src/mode
 import { actorLabel, actorNameOf, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
+  countTies,
   countUndatedShown,
   formatCategoryList,
   isDatasetTieShown,
@@ -339,7 +340,6 @@ export class ActorGraph extends LitElement {
   );
   private readonly drawn = new Map<CytoscapeController, DrawnPane>();
   private lastCompared: { attribute: string | undefined; pair: readonly [TieCategory, TieCategory] } | undefined;
-  private lastPanelFilter: { from: TieFilter; pair: readonly [TieCategory, TieCategory]; value: TieFilter } | undefined;
   /** The layout of the data last parsed, asked for before the data was validated. */
   private early: EarlyLayout | undefined;
   /**
@@ -817,19 +817,13 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * The filter of what the evidence panel lists: in the compare view, only the ties of the two
-   * categories its panes draw (the panel is told the pair, and says why a tie of another is not
-   * drawn). The same object comes back until the filter or the pair changes, as for `tieFilter`.
+   * The filter of what the evidence panel lists (it is told the compare view's pair, and leaves
+   * the other categories out), for the announcement of a selection to count as the panel does.
    */
   private panelFilter(): TieFilter {
     const filter = this.tieFilter();
     if (this.currentView() !== 'compare') return filter;
-    const pair = this.compared();
-    const last = this.lastPanelFilter;
-    if (last?.from === filter && last.pair[0] === pair[0] && last.pair[1] === pair[1]) return last.value;
-    const value = { ...filter, categories: new Set(pair.filter((category) => filter.categories.has(category))) };
-    this.lastPanelFilter = { from: filter, pair, value };
-    return value;
+    return { ...filter, categories: new Set(this.compared().filter((category) => filter.categories.has(category))) };
   }
 
   /** The two categories of the compare view: the same array until `compare` changes. */
@@ -1156,9 +1150,8 @@ export class ActorGraph extends LitElement {
         ? 0
         : dataset.ties.filter((tie) => tie.status === status && isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
     // As the legend counts: the ties shown of all those of the category that exist.
-    const categoryOf = new Map(dataset?.tieTypes.map((type) => [type.id, type.category]));
-    const existing = (category: TieCategory) =>
-      dataset?.ties.filter((tie) => tie.status === 'present' && categoryOf.get(tie.type) === category).length ?? 0;
+    const counts = dataset === undefined ? undefined : countTies(dataset);
+    const existing = (category: TieCategory) => counts?.byCategory.get(category)?.present ?? 0;
     const title = (category: TieCategory) => this.paneTitle(category);
     const pane = (controller: CytoscapeController, category: TieCategory, index: number) => html`
       <section class="pane" aria-label=${title(category)}>
@@ -1182,15 +1175,11 @@ export class ActorGraph extends LitElement {
 
   /**
    * The reader chose `category` for a pane of the compare view (its list does not offer the other
-   * pane's; were it given, the two would swap). Fires `ag-compare-change`.
+   * pane's). Fires `ag-compare-change`.
    */
   private pickCompared(index: number, category: TieCategory): void {
     const [first, second] = this.compared();
-    const was = index === 0 ? first : second;
-    const kept = index === 0 ? second : first;
-    // Where the other pane showed the category chosen, it takes this pane's.
-    const other = kept === category ? was : kept;
-    const pair: [TieCategory, TieCategory] = index === 0 ? [category, other] : [other, category];
+    const pair: [TieCategory, TieCategory] = index === 0 ? [category, second] : [first, category];
     this.compare = pair.join(' ');
     this.dispatchEvent(agEvent<AgCompareChangeDetail>('ag-compare-change', { compare: pair }));
   }
