@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/model/schema.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { tieTypeLabel } from '../../src/render/elements.ts';
 import { countTies, SHOW_ALL, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
+import { ABSENT_TIE } from '../../src/render/stylesheet.ts';
 import { HEDGE_DASHES } from '../../src/render/theme.ts';
 import { sharedStyles } from '../shared/styles.ts';
 import { countOf } from '../shared/tie-count.ts';
@@ -219,7 +220,8 @@ export class TieLegend extends LitElement {
           ) => html`<svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" stroke="currentColor" stroke-width="2.5"
               stroke-dasharray=${HEDGE_DASHES[hedge].length === 0 ? 'none' : HEDGE_DASHES[hedge].join(' ')} /></svg><span>${words.hedge[hedge]}</span>`,
         )}
-        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor" stroke-width="2" stroke-dasharray="1 5" opacity="0.7" />
+        <svg width="36" height="10" aria-hidden="true"><line x1="1" y1="5" x2="35" y2="5" stroke="currentColor"
+          stroke-width=${ABSENT_TIE.width} stroke-dasharray=${ABSENT_TIE.dashes.join(' ')} opacity=${ABSENT_TIE.opacity} />
           <circle cx="18" cy="5" r="3.2" fill="none" stroke="currentColor" stroke-width="1.2" opacity="0.8" /></svg>
         <span>${words.legend.absent}</span>
         <svg width="36" height="8" aria-hidden="true"><line x1="1" y1="4" x2="35" y2="4" class="membership" stroke-width="1" stroke-dasharray="3 3" /></svg>

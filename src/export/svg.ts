@@ -12,7 +12,7 @@ import {
   type MembershipDefinition,
   type NodeDefinition,
 } from '../render/elements.ts';
-import { nodeSizeOf } from '../render/stylesheet.ts';
+import { ABSENT_TIE, NODE_LABEL_WIDTH, nodeSizeOf } from '../render/stylesheet.ts';
 import { DEFAULT_THEME, type GraphTheme, HEDGE_DASHES } from '../render/theme.ts';
 import type { ExportPositions } from './graphml.ts';
 import { escapeXmlAttr, escapeXmlText, xmlNumber, xmlSafe } from './xml.ts';
@@ -42,14 +42,12 @@ interface Point {
 }
 
 /** Like the widget: labels wrap at this width, sit this far below their node, with this halo. */
-const LABEL_MAX_WIDTH = 130;
 const LABEL_GAP = 4;
 const LABEL_HALO = 2.5;
 const LINE_HEIGHT = 1.1;
 /** Parallel ties between two actors curve apart by this much each, as `control-point-step-size` does. */
 const CURVE_STEP = 26;
 const EDGE_WIDTH = 2.5;
-const ABSENT_WIDTH = 2;
 /** The widget's triangle arrow at edge width 2.5 and arrow scale 1.1. */
 const ARROW_LENGTH = 9.6;
 const ARROW_HALF_WIDTH = 4.8;
@@ -79,7 +77,7 @@ function textWidth(text: string, fontSize: number): number {
 }
 
 /** Breaks a label into lines at spaces, as the widget's `text-wrap: wrap` does; long words overflow. */
-export function wrapLabel(label: string, fontSize: number, maxWidth = LABEL_MAX_WIDTH): string[] {
+export function wrapLabel(label: string, fontSize: number, maxWidth = NODE_LABEL_WIDTH): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/).filter(Boolean)) {
@@ -283,10 +281,9 @@ function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
     const absent = tie?.status === 'absent';
     const arrow = tie?.directed === true && !absent;
     const color = tie === undefined ? theme.kinds.bloc : theme.categories[tie.category];
-    const width = membership ? 1 : absent ? ABSENT_WIDTH : EDGE_WIDTH;
-    const dashes = membership ? [3, 3] : absent ? [1, 5] : tie === undefined ? [] : [...HEDGE_DASHES[tie.hedge]];
-    // As the widget draws them (see the stylesheet): absent ties pale, not faint.
-    const opacity = membership ? 0.45 : absent ? 0.7 : 0.9;
+    const width = membership ? 1 : absent ? ABSENT_TIE.width : EDGE_WIDTH;
+    const dashes = membership ? [3, 3] : absent ? [...ABSENT_TIE.dashes] : tie === undefined ? [] : [...HEDGE_DASHES[tie.hedge]];
+    const opacity = membership ? 0.45 : absent ? ABSENT_TIE.opacity : 0.9;
     const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     const siblings = pairs.get(pair) as string[];
     const offset = (siblings.indexOf(id) - (siblings.length - 1) / 2) * CURVE_STEP;
@@ -315,7 +312,7 @@ function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
       if (absent) {
         const middle = curveMiddle(curve);
         parts.push(
-          `<circle cx="${fmt(middle.x)}" cy="${fmt(middle.y)}" r="${ABSENT_MARK_RADIUS}" fill="none" stroke="${escapeXmlAttr(color)}" stroke-width="${ABSENT_WIDTH}"/>`,
+          `<circle cx="${fmt(middle.x)}" cy="${fmt(middle.y)}" r="${ABSENT_MARK_RADIUS}" fill="none" stroke="${escapeXmlAttr(color)}" stroke-width="${ABSENT_TIE.width}"/>`,
         );
       }
     } else {

@@ -137,6 +137,12 @@ function nodeFor(actor: Actor, lang: string | undefined): NodeDefinition {
   };
 }
 
+/** A tie's label: its type's; on the card of an absent one, it says so, as the hollow circle that marks it lies under the card. */
+function labelOf(tie: Tie, type: TieType, lang: string | undefined): string {
+  const label = tieTypeLabel(type, lang);
+  return tie.status === 'absent' ? messagesFor(lang).graph.absentTie(label) : label;
+}
+
 function edgeFor(tie: Tie, type: TieType, lang: string | undefined): EdgeDefinition {
   const classes = [`cat-${type.category}`, `hedge-${tie.hedge}`, tie.status, type.directed ? 'directed' : 'undirected'];
   return {
@@ -145,8 +151,7 @@ function edgeFor(tie: Tie, type: TieType, lang: string | undefined): EdgeDefinit
       id: tie.id,
       source: tie.source,
       target: tie.target,
-      // On its card, a selected absent tie says so: the hollow circle that marks it lies under the card.
-      label: tie.status === 'absent' ? messagesFor(lang).graph.absentTie(tieTypeLabel(type, lang)) : tieTypeLabel(type, lang),
+      label: labelOf(tie, type, lang),
       type: type.id,
       category: type.category,
       hedge: tie.hedge,

@@ -22,7 +22,14 @@ const MIN_LABEL_PX = 6;
 /** How wide (model px) a tie's label may run before it wraps: less than most ties are long. */
 const EDGE_LABEL_WIDTH = 120;
 /** How wide (model px) an actor's name may run before it wraps. */
-const NODE_LABEL_WIDTH = 130;
+export const NODE_LABEL_WIDTH = 130;
+/**
+ * How absent ties are drawn, here and in the exported picture: paler, thinner and finely dotted.
+ * Paler, not faint: at 0.45 an absent alliance tie stood at 1.96:1 against the background, and
+ * the 13 of them between North Korea, Russia and China could not be told apart; at 0.7, 3.04:1
+ * (the dots and circles still set them apart from the ties that exist, at 0.9).
+ */
+export const ABSENT_TIE = { width: 2, opacity: 0.7, dashes: [1, 5] } as const;
 
 /** The size of the node of an actor of this kind, in model units. */
 export function nodeSizeOf(kind: ActorKind): number {
@@ -121,18 +128,15 @@ export function buildStylesheet(
     sheet.push({ selector: `edge.hedge-${hedge}`, style: { 'line-style': 'dashed', 'line-dash-pattern': [...dashes] } });
   }
   sheet.push(
-    // Absent ties are ghosts: thinner, paler and finely dotted, whatever their hedge. A hollow
-    // circle at the middle marks a tie as absent, so that it does not read as a "possible" one.
-    // Paler, not faint: at 0.45 an absent alliance tie stood at 1.96:1 against the background,
-    // and the 13 of them between North Korea, Russia and China could not be told apart; at 0.7,
-    // 3.04:1 (the dots and circles still set them apart from the ties that exist, at 0.9).
+    // Absent ties are ghosts (see ABSENT_TIE), whatever their hedge. A hollow circle at the middle
+    // marks a tie as absent, so that it does not read as a "possible" one.
     {
       selector: 'edge.absent',
       style: {
-        width: 2,
-        opacity: 0.7,
+        width: ABSENT_TIE.width,
+        opacity: ABSENT_TIE.opacity,
         'line-style': 'dashed',
-        'line-dash-pattern': [1, 5],
+        'line-dash-pattern': [...ABSENT_TIE.dashes],
         'target-arrow-shape': 'none',
         'mid-target-arrow-shape': 'circle',
         'mid-target-arrow-fill': 'hollow',
