@@ -46,9 +46,9 @@ declare module 'cytoscape-fcose/src/fcose/auxiliary.js' {
   const auxiliary: {
     /** Walks the graph's components; the spectral stage reads only what it notes in `dummyNodes`. */
     connectComponents(
-      cy: import('cytoscape').Core,
-      eles: import('cytoscape').Collection,
-      topMostNodes: import('cytoscape').NodeCollection,
+      cy: import('./flat-graph.ts').FlatCore,
+      eles: import('./flat-graph.ts').FlatCollection,
+      topMostNodes: import('./flat-graph.ts').FlatCollection<import('./flat-graph.ts').FlatNode>,
       dummyNodes?: Map<string, string[]>,
     ): unknown[];
     relocateComponent(

@@ -12,12 +12,12 @@
  * component at a time (no packing), no constraints, no compound nodes, no hidden elements, and
  * node boxes without labels.
  */
-import type { Collection, Core, EdgeSingular, NodeCollection, NodeSingular } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import auxiliary from 'cytoscape-fcose/src/fcose/auxiliary.js';
 import cose from 'cytoscape-fcose/src/fcose/cose.js';
 import FcoseLayout from 'cytoscape-fcose/src/fcose/index.js';
 import spectral from 'cytoscape-fcose/src/fcose/spectral.js';
+import type { FlatCollection, FlatCore, FlatNode } from './flat-graph.ts';
 import type { PositionList } from './request.ts';
 import { seededRandom } from './seed.ts';
 
@@ -46,7 +46,7 @@ export interface FcoseStages {
  * `seed`, and returns it with the second stage still to run. With `withDraft`, the positions of
  * the first stage come with it. Nothing is moved on `cy`.
  */
-export function startFcose(cy: Core, seed: number, options: FcoseLayoutOptions, withDraft: boolean): FcoseStages {
+export function startFcose(cy: FlatCore, seed: number, options: FcoseLayoutOptions, withDraft: boolean): FcoseStages {
   const eles = cy.elements();
   const nodes = eles.nodes();
   if (nodes.filter(':parent').nonempty() || nodes.filter((node) => node.css('display') === 'none').nonempty()) {
@@ -56,8 +56,7 @@ export function startFcose(cy: Core, seed: number, options: FcoseLayoutOptions, 
   for (const name of UNSUPPORTED) {
     if (merged[name] !== undefined && merged[name] !== false) throw new Error(`startFcose: ${name} is not supported`);
   }
-  const packs = merged.packComponents === true && (cy as unknown as { layoutUtilities?: unknown }).layoutUtilities !== undefined;
-  if (packs || merged.step !== 'all') throw new Error('startFcose: only unpacked layouts of every step are supported');
+  if (merged.step !== 'all') throw new Error('startFcose: only layouts of every step are supported');
   const refined = merged.quality === 'default' || merged.quality === 'proof';
   const random = seededRandom(seed);
   // fcose draws on Math.random; the seeded generator stands in only while a stage runs, and the
@@ -132,15 +131,20 @@ function withComponentsLinkedQuickly<T>(stage: () => T): T {
  * node of least degree in each, noted in `dummyNodes` under one new dummy node. The components
  * themselves, which the spectral stage does not use, are not returned.
  */
-function linkComponents(_cy: Core, eles: Collection, topMostNodes: NodeCollection, dummyNodes?: Map<string, string[]>): [] {
-  const nodes = topMostNodes.toArray() as NodeSingular[];
+function linkComponents(
+  _cy: FlatCore,
+  eles: FlatCollection,
+  topMostNodes: FlatCollection<FlatNode>,
+  dummyNodes?: Map<string, string[]>,
+): [] {
+  const nodes = topMostNodes.toArray();
   const indexOf = new Map(nodes.map((node, index) => [node.id(), index]));
   const degree = nodes.map((node) => node.connectedEdges().length);
   const neighbours = nodes.map((node) => {
     // In the order of the node's edges, each neighbour once, kept if a tie in `eles` joins them.
     const found: number[] = [];
     const joined = new Set<number>();
-    for (const edge of node.connectedEdges().toArray() as EdgeSingular[]) {
+    for (const edge of node.connectedEdges().toArray()) {
       const other = edge.source().same(node) ? edge.target() : edge.source();
       const index = indexOf.get(other.id());
       if (index === undefined) continue;
@@ -167,7 +171,7 @@ function linkComponents(_cy: Core, eles: Collection, topMostNodes: NodeCollectio
     if (whole && count === 1) break;
     let least = start;
     for (const index of component) if ((degree[index] ?? 0) < (degree[least] ?? 0)) least = index;
-    linked.push((nodes[least] as NodeSingular).id());
+    linked.push((nodes[least] as FlatNode).id());
     left = left.filter((index) => !reached.has(index));
   }
   if (dummyNodes !== undefined && linked.length > 0) dummyNodes.set(`dummy${dummyNodes.size + 1}`, linked);

@@ -9,6 +9,7 @@ import type { Core, LayoutOptions } from 'cytoscape';
 import cytoscape from 'cytoscape';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import { FCOSE_OPTIONS } from './fcose-options.ts';
+import type { LayoutRequest } from './request.ts';
 import { seededRandom } from './seed.ts';
 
 let registered = false;
@@ -37,5 +38,24 @@ export function runSeededLayout(cy: Core, seed: number, overrides: Partial<Fcose
     } finally {
       Math.random = original;
     }
+  });
+}
+
+/**
+ * A headless core of the request's nodes (sized as asked) and edges, styled so that fcose sees the
+ * sizes: what fcose itself lays out, against which the widget's own layouts are checked.
+ */
+export function layoutCoreOf(request: Pick<LayoutRequest, 'nodes' | 'edges'>): Core {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: [
+      ...request.nodes.map((node) => ({ group: 'nodes' as const, data: { id: node.id, w: node.width, h: node.height } })),
+      ...request.edges.map((edge) => ({
+        group: 'edges' as const,
+        data: { id: edge.id, source: edge.source, target: edge.target },
+      })),
+    ],
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { computeLayout, layoutCoreOf, startLayout } from '../../src/layout/compute.ts';
-import { runSeededLayout } from '../../src/layout/fcose.ts';
+import { computeLayout, startLayout } from '../../src/layout/compute.ts';
+import { layoutCoreOf, runSeededLayout } from '../../src/layout/fcose.ts';
 import {
   estimateNodeBox,
   type LayoutRequest,
