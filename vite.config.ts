@@ -47,37 +47,6 @@ function noFunctionConstructor(): Plugin {
   };
 }
 
-/**
- * Asks V8 to compile every function of the chunk named `chunkName` as it streams in, on a
- * background thread (Chrome's explicit compile hint, `//# allFunctionsCalledOnLoad`): most of the
- * widget's chunk runs while the first graph is drawn, and compiled lazily it cost the main thread
- * 231 ms of compiling while the seed with stored positions loaded, against 68 with the hint
- * (traces of 5 pages each).
- */
-function eagerCompileHint(chunkName: string): Plugin {
-  const hint = '//# allFunctionsCalledOnLoad\n';
-  return {
-    name: 'actor-graph:eager-compile-hint',
-    apply: 'build',
-    // The file's name changes with what it holds.
-    augmentChunkHash: (chunk) => (chunk.name === chunkName ? hint : undefined),
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || chunk.name !== chunkName) continue;
-        chunk.code = hint + chunk.code;
-        // The source map's first line is now the hint's.
-        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
-        const map = bundle[`${chunk.fileName}.map`];
-        if (map?.type === 'asset' && typeof map.source === 'string') {
-          const parsed = JSON.parse(map.source) as { mappings: string };
-          parsed.mappings = `;${parsed.mappings}`;
-          map.source = JSON.stringify(parsed);
-        }
-      }
-    },
-  };
-}
-
 const minifier = {
   minify: 'terser',
   terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
@@ -102,7 +71,7 @@ const workerBuild = defineConfig({
 export default defineConfig(({ mode }) => (mode === 'worker' ? workerBuild : mode === 'embed' ? embedBuild : mainConfig));
 
 const mainConfig = defineConfig({
-  plugins: [minifyTemplates(), noFunctionConstructor(), eagerCompileHint('widget')],
+  plugins: [minifyTemplates(), noFunctionConstructor()],
   build: {
     // One self-contained ES module that defines the elements: dist/actor-graph.js.
     lib: {

@@ -40,13 +40,4 @@ describe('the built bundle', () => {
     expect(code).toMatch(/new URL\(["']\.\/actor-graph\.layout-worker\.js["'],import\.meta\.url\)/);
     expect(code).toMatch(/new Worker\(\w+,\{type:["']module["']/);
   });
-
-  it("asks V8 to compile the widget's chunk as it loads, and only that chunk", () => {
-    const hinted = scripts.filter((name) => read(name).startsWith('//# allFunctionsCalledOnLoad\n'));
-    expect(hinted).toHaveLength(1);
-    expect(hinted[0]).toMatch(/^widget-/);
-    // The source map still points at the code, a line further down.
-    const map = JSON.parse(read(`${hinted[0]}.map`)) as { mappings: string };
-    expect(map.mappings.startsWith(';')).toBe(true);
-  });
 });
