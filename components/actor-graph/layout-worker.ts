@@ -44,7 +44,6 @@ function layOut(id: number, request: LayoutRequest, withDraft: boolean): void {
   try {
     answer({ id, draft: stages.draft });
   } catch (error) {
-    stages.drop();
     answer(failure(id, error));
     return;
   }
@@ -57,10 +56,7 @@ function layOut(id: number, request: LayoutRequest, withDraft: boolean): void {
 
 /** Drops a job between its stages; a job already refined or not yet begun is left alone. */
 function cancel(id: number): void {
-  const stages = between.get(id);
-  if (stages === undefined) return;
-  between.delete(id);
-  stages.drop();
+  if (!between.delete(id)) return;
   answer({ id, error: 'cancelled' });
 }
 

@@ -15,8 +15,6 @@ export interface LayoutInStages {
   readonly draft: PositionList | undefined;
   /** Computes the rest of the layout and returns its positions. */
   finish(): PositionList;
-  /** Lets the layout go without computing the rest. */
-  drop(): void;
 }
 
 /**
@@ -31,7 +29,7 @@ export function startLayout(request: LayoutRequest, withDraft: boolean): LayoutI
     { ...FCOSE_OPTIONS, quality: request.quality, nodeDimensionsIncludeLabels: false, fit: false, animate: false },
     withDraft,
   );
-  return { draft: stages.draft, finish: () => stages.refine(), drop: () => undefined };
+  return { draft: stages.draft, finish: () => stages.refine() };
 }
 
 /** Lays the graph out and returns each node's position. */

@@ -37,10 +37,10 @@ export class FlatCollection<T extends FlatNode | FlatEdge = FlatNode | FlatEdge>
     });
   }
 
-  /** The nodes, in order; `:childless` is every node and `:parent` none, as there are no compounds. */
+  /** The nodes, in order; `:parent` gives none, as there are no compounds. */
   nodes(selector?: string): FlatCollection<FlatNode> {
     if (selector === ':parent') return new FlatCollection<FlatNode>([]);
-    if (selector !== undefined && selector !== ':childless') unsupported(`the selector ${selector}`);
+    if (selector !== undefined) unsupported(`the selector ${selector}`);
     return new FlatCollection(this.items.filter((item): item is T & FlatNode => item instanceof FlatNode));
   }
 
@@ -138,10 +138,6 @@ export class FlatNode {
     return new FlatCollection<FlatNode>([]);
   }
 
-  descendants(): FlatCollection<FlatNode> {
-    return new FlatCollection<FlatNode>([]);
-  }
-
   same(other: FlatNode): boolean {
     return other === this;
   }
@@ -174,14 +170,6 @@ export class FlatNode {
   position(dimension: 'x' | 'y'): number;
   position(dimension?: 'x' | 'y'): { x: number; y: number } | number {
     return dimension === undefined ? { ...this.at } : this.at[dimension];
-  }
-
-  width(): number {
-    return this.w;
-  }
-
-  height(): number {
-    return this.h;
   }
 
   outerWidth(): number {
@@ -261,10 +249,6 @@ export class FlatCore {
 
   elements(): FlatCollection {
     return this.all;
-  }
-
-  nodes(): FlatCollection<FlatNode> {
-    return this.all.nodes();
   }
 
   collection(): FlatCollection {

@@ -73,7 +73,6 @@ describe('computeLayout', () => {
     expect(refined).toEqual(await fcoseItself(whole));
     expect(await computeLayout(whole)).toEqual(refined);
     const unasked = startLayout(whole, false);
-    unasked.drop();
     expect(unasked.draft).toEqual(quality === 'draft' ? refined : undefined);
   });
 
