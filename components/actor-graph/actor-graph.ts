@@ -6,10 +6,11 @@ import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
-import { TIE_CATEGORIES, type TieCategory, type TieStatus } from '../../src/model/vocabulary.ts';
+import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import {
   countHiddenByTime,
+  countShown,
   countTies,
   countUndatedShown,
   formatCategoryList,
@@ -1145,10 +1146,7 @@ export class ActorGraph extends LitElement {
   private renderCompare(): TemplateResult {
     const dataset = this.source.loaded?.dataset;
     const [left, right] = this.compared();
-    const count = (index: number, status: TieStatus) =>
-      dataset === undefined
-        ? 0
-        : dataset.ties.filter((tie) => tie.status === status && isDatasetTieShown(dataset, tie, this.paneFilter(index))).length;
+    const shown = [0, 1].map((index) => (dataset === undefined ? undefined : countShown(dataset, this.paneFilter(index))));
     // As the legend counts: the ties shown of all those of the category that exist.
     const counts = dataset === undefined ? undefined : countTies(dataset);
     const existing = (category: TieCategory) => counts?.byCategory.get(category)?.present ?? 0;
@@ -1165,7 +1163,7 @@ export class ActorGraph extends LitElement {
                 html`<option value=${option} ?disabled=${option === (index === 0 ? right : left)}>${title(option)}</option>`,
             )}
           </select>
-          ${countOf(this.words, count(index, 'present'), existing(category), count(index, 'absent'))}</h3>
+          ${countOf(this.words, shown[index]?.present ?? 0, existing(category), shown[index]?.absent ?? 0)}</h3>
         ${this.renderFrame(controller, false, this.words.graph.paneTies(this.words.categoryInText[category]))}
       </section>`;
     return html`

@@ -3,7 +3,7 @@ import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { tieTypeLabel } from '../../src/render/elements.ts';
-import { countTies, SHOW_ALL, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
+import { countTies, SHOW_ALL, type TieCount, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
 import { ABSENT_TIE } from '../../src/render/stylesheet.ts';
 import { HEDGE_DASHES } from '../../src/render/theme.ts';
 import { sharedStyles } from '../shared/styles.ts';
@@ -21,9 +21,6 @@ function closeOnFocusLeave(event: FocusEvent): void {
     if (!details.matches(':focus-within')) details.open = false;
   });
 }
-
-/** The ties of a category or a tie type, counted present and absent apart (see `countTies`). */
-type TieCount = { readonly present: number; readonly absent: number };
 
 /** How many of them exist. */
 const presentOf = (entry: TieCount | undefined) => entry?.present ?? 0;

@@ -78,20 +78,26 @@ export function parseCategoryList(value: string | null | undefined): { categorie
 }
 
 /** How many ties each category and each tie type has, counted present and absent apart. */
+/** Ties counted as the text has them: those that exist, and the absent ones apart. */
+export interface TieCount {
+  present: number;
+  absent: number;
+}
+
 export interface TieCounts {
-  readonly byCategory: ReadonlyMap<TieCategory, { present: number; absent: number }>;
-  readonly byType: ReadonlyMap<string, { present: number; absent: number }>;
+  readonly byCategory: ReadonlyMap<TieCategory, Readonly<TieCount>>;
+  readonly byType: ReadonlyMap<string, Readonly<TieCount>>;
 }
 
 export function countTies(dataset: Dataset): TieCounts {
-  const byCategory = new Map(TIE_CATEGORIES.map((category) => [category, { present: 0, absent: 0 }]));
-  const byType = new Map(dataset.tieTypes.map((type) => [type.id, { present: 0, absent: 0 }]));
+  const byCategory = new Map<TieCategory, TieCount>(TIE_CATEGORIES.map((category) => [category, { present: 0, absent: 0 }]));
+  const byType = new Map<string, TieCount>(dataset.tieTypes.map((type) => [type.id, { present: 0, absent: 0 }]));
   const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
   for (const tie of dataset.ties) {
     const category = categoryOf.get(tie.type);
     if (category === undefined) continue;
-    (byCategory.get(category) as { present: number; absent: number })[tie.status]++;
-    (byType.get(tie.type) as { present: number; absent: number })[tie.status]++;
+    (byCategory.get(category) as TieCount)[tie.status]++;
+    (byType.get(tie.type) as TieCount)[tie.status]++;
   }
   return { byCategory, byType };
 }
@@ -102,6 +108,13 @@ export function isDatasetTieShown(dataset: Dataset, tie: Dataset['ties'][number]
   return (
     type !== undefined && isTieShown({ category: type.category, type: type.id, status: tie.status, period: tie.period }, filter)
   );
+}
+
+/** How many ties of a dataset pass the filter, those that exist and the absent ones apart. */
+export function countShown(dataset: Dataset, filter: TieFilter): TieCount {
+  const shown = { present: 0, absent: 0 };
+  for (const tie of dataset.ties) if (isDatasetTieShown(dataset, tie, filter)) shown[tie.status]++;
+  return shown;
 }
 
 /** How many ties pass the legend's switches and also meet `test`. */

@@ -204,6 +204,21 @@ describe('tie filter', () => {
     expect(counts.byType.get('defence-pact')).toEqual({ present: 1, absent: 0 });
   });
 
+  it('counts the ties a filter shows, those that exist and the absent ones apart', async () => {
+    const { countShown, SHOW_ALL } = await import('../../src/render/filter.ts');
+    expect(countShown(dataset, SHOW_ALL)).toEqual({
+      present: dataset.ties.filter((tie) => tie.status === 'present').length,
+      absent: 0,
+    });
+    const withAbsent = countShown(dataset, { ...SHOW_ALL, showAbsent: true });
+    expect(withAbsent.absent).toBe(dataset.ties.filter((tie) => tie.status === 'absent').length);
+    expect(withAbsent.absent).toBeGreaterThan(0);
+    expect(countShown(dataset, { ...SHOW_ALL, showAbsent: true, categories: new Set(['transaction'] as const) })).toEqual({
+      present: 1,
+      absent: 1,
+    });
+  });
+
   it('gives every reason it hides a tie for', async () => {
     const { hiddenReasons, SHOW_ALL } = await import('../../src/render/filter.ts');
     const tie = { category: 'alliance', type: 'pact', status: 'absent', period: { from: '2020', to: '2021' } } as const;
