@@ -61,6 +61,12 @@ export interface CanvasRenderer<Element = never> {
   eleTextBiggerThanMin?(element: Element, scale?: number): boolean;
   /** Draws one arrowhead of a tie (`prefix`: `source`, `mid-source`, `mid-target` or `target`). */
   drawArrowhead?(context: unknown, edge: unknown, prefix: string, ...rest: unknown[]): void;
+  /**
+   * Works out where the changed `elements` are drawn (an actor's label, a tie's ends and curve),
+   * for those not already worked out when `useCache` is on (the default). Before each frame it is
+   * called with the elements changed since the last one, and the ties of the actors among them.
+   */
+  recalculateRenderedStyle?(elements: ArrayLike<Element>, useCache?: boolean): void;
   /** Draws one frame. */
   render?(...args: unknown[]): unknown;
   /** Hears of a change to the graph (`bounds`, `zorder`, `style`, …) and asks for a frame. */

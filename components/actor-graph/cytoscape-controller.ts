@@ -607,6 +607,9 @@ export class CytoscapeController implements ReactiveController {
     if (this.cy !== cy) return false;
     await this.moveTo(cy, refined);
     if (this.cy !== cy) return false;
+    // The refit measures every tie anew: a task of its own, not the end of the glide's last frame.
+    await yieldToMain();
+    if (this.cy !== cy) return false;
     // Refit to the refined layout (about three times the draft's size), unless the reader has
     // moved the view meanwhile; while the reader holds an actor, once it is let go, so that the
     // view does not move it from under the pointer.

@@ -16,7 +16,7 @@
  * drawn: unreadable, and at 1,000 actors, where the first placement is shown at a zoom of about
  * 0.35, 1,000 of them in each of its first frames.
  */
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import {
   type CanvasRenderer,
   canvasRendererOf,
@@ -63,7 +63,73 @@ export function drawDirectly(cy: Core): boolean {
     };
     directRenderers.add(renderer);
   }
+  measureTiesOnlyWhenDrawn(renderer);
   return true;
+}
+
+/** The renderer working out, before a frame, where the elements changed since the last one go. */
+let measuringForFrame: unknown;
+/** For each renderer, the ties its frames left unmeasured while its ties were held. */
+const unmeasuredTies = new WeakMap<object, Set<unknown>>();
+
+/**
+ * Has the frames of a renderer whose ties are held (see {@link leaveTiesOut}) work out where its
+ * moved actors go, but not its ties: the frames do not draw them. Before each frame of the glide
+ * to the refined layout, Cytoscape worked out the ends and curve of every tie of every moving
+ * actor, which was half the script of each of its frames at 300 actors. The ties left out are
+ * worked out once, when they are drawn again. Work out of frames (a box asked for) is left as it
+ * was.
+ */
+function measureTiesOnlyWhenDrawn(renderer: CanvasRenderer<unknown>): void {
+  const recalculate = renderer.recalculateRenderedStyle;
+  const priority = renderer.beforeRenderPriorities?.eleCalcs;
+  const work = renderer.beforeRenderCallbacks?.find((callback) => callback.priority === priority);
+  if (recalculate === undefined || work === undefined) return;
+  const measure = work.fn;
+  work.fn = (willDraw, now) => {
+    measuringForFrame = renderer;
+    try {
+      measure(willDraw, now);
+    } finally {
+      measuringForFrame = undefined;
+    }
+  };
+  renderer.recalculateRenderedStyle = function (this: typeof renderer, elements, useCache) {
+    if (measuringForFrame !== this || !tiesHeld.has(this)) return recalculate.call(this, elements, useCache);
+    const actors: unknown[] = [];
+    const ties = unmeasuredTies.get(this) ?? new Set();
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      const parts = (element as Partial<ElementInternals>)._private;
+      if (parts?.group !== 'edges') actors.push(element);
+      // A tie measured already and not moved since (as after `measureInSlices`) is not redone.
+      else if (parts.rstyle?.clean !== true || !endsMeasured(parts)) ties.add(element);
+    }
+    if (ties.size > 0) unmeasuredTies.set(this, ties);
+    return recalculate.call(this, actors, useCache);
+  };
+}
+
+/** Whether both ends of a tie have had their ties measured since they last moved. */
+function endsMeasured(parts: ElementPrivate): boolean {
+  return parts.source?._private.rstyle?.cleanConnected === true && parts.target?._private.rstyle?.cleanConnected === true;
+}
+
+/**
+ * Lets the frames of `cy` draw its ties again, and has the ties its frames left unmeasured
+ * meanwhile worked out before the next one (or before a box asks for them).
+ */
+function drawTiesAgain(cy: Core, renderer: CanvasRenderer<unknown>): void {
+  tiesHeld.delete(renderer);
+  const ties = unmeasuredTies.get(renderer);
+  unmeasuredTies.delete(renderer);
+  if (cy.destroyed()) return;
+  // A tie's 'bounds' event has the renderer queue it for working out before its next frame.
+  for (const tie of ties ?? []) {
+    const edge = tie as EdgeSingular;
+    if (edge.inside()) edge.emit('bounds');
+  }
+  cy.forceRender();
 }
 
 /**
@@ -109,8 +175,7 @@ export function drawFirstFrameInSteps(cy: Core): void {
   labelsHeld.add(renderer);
   tiesHeld.add(renderer);
   cy.one('render', () => {
-    tiesHeld.delete(renderer);
-    cy.forceRender();
+    drawTiesAgain(cy, renderer);
     cy.one('render', () => {
       labelsHeld.delete(renderer);
       cy.forceRender();
@@ -123,17 +188,14 @@ export function drawFirstFrameInSteps(cy: Core): void {
  * is called, which draws them again. Meant for the glide to the refined layout, whose frames move
  * every actor: at 300 actors each of them took 50 to 80 ms here with the ties, which made them
  * the longest tasks of the graph's start, and 25 to 55 without (12 frames in the glide's 300 ms
- * instead of 8; 8 pages each). The ties are still measured as the actors move. Does nothing for a
- * core not drawn directly.
+ * instead of 8; 8 pages each). Nor are the ties worked out as the actors move (see
+ * `measureTiesOnlyWhenDrawn`). Does nothing for a core not drawn directly.
  */
 export function leaveTiesOut(cy: Core): () => void {
   const renderer = canvasRendererOf(cy);
   if (renderer === undefined || !directRenderers.has(renderer)) return () => undefined;
   tiesHeld.add(renderer);
-  return () => {
-    tiesHeld.delete(renderer);
-    if (!cy.destroyed()) cy.forceRender();
-  };
+  return () => drawTiesAgain(cy, renderer);
 }
 
 /** The box of a part that is not there: drawn, it is skipped, as Cytoscape skips it. */

@@ -2,7 +2,13 @@
 import cytoscape, { type EdgeSingular } from 'cytoscape';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
-import { drawDirectly, keptWholeBox, positionKeyOf } from '../../components/actor-graph/direct-drawing.ts';
+import {
+  drawDirectly,
+  drawFirstFrameInSteps,
+  keptWholeBox,
+  leaveTiesOut,
+  positionKeyOf,
+} from '../../components/actor-graph/direct-drawing.ts';
 import { collectionPrototype, type ElementInternals } from '../../components/actor-graph/element-internals.ts';
 import { transformAfter } from '../../components/actor-graph/kept-transform.ts';
 import { makeGraphLayerBitmap } from '../../components/actor-graph/layer-bitmaps.ts';
@@ -1258,6 +1264,54 @@ describe('measuring before the first frame', () => {
     } finally {
       cy.destroy();
     }
+  });
+  describe('ties left out of frames', () => {
+    /** A core of 30 actors drawn directly, measured and fitted, and its best-connected actor. */
+    async function measuredCore(): Promise<{
+      cy: cytoscape.Core;
+      hub: cytoscape.NodeSingular;
+      projected(reset?: 0): number;
+      steps?: undefined;
+    }> {
+      const { cy, projected } = gridCore(1);
+      await measureAndFit(cy);
+      await nextFrame();
+      await nextFrame();
+      projected(0);
+      return { cy, hub: cy.nodes().max((actor) => actor.degree(false)).ele, projected };
+    }
+
+    it('are not measured while actors move, and are measured once drawn again', async () => {
+      const { cy, hub, projected } = await measuredCore();
+      try {
+        const drawTies = leaveTiesOut(cy);
+        for (let step = 0; step < 3; step++) {
+          hub.position({ x: hub.position('x') + 15, y: hub.position('y') + 10 });
+          await nextFrame();
+          await nextFrame();
+        }
+        expect(projected()).toBe(0);
+        drawTies();
+        await nextFrame();
+        await nextFrame();
+        expect(projected()).toBeGreaterThanOrEqual(hub.connectedEdges(':visible').length);
+        expect(drawnWhereItStands(hub)).toBe(true);
+      } finally {
+        cy.destroy();
+      }
+    });
+
+    it('are not measured again by a first frame drawn in steps', async () => {
+      const { cy, projected } = gridCore(1);
+      try {
+        await measureAndFit(cy, () => drawFirstFrameInSteps(cy));
+        expect(projected(0)).toBe(cy.edges(':visible').length);
+        for (let frame = 0; frame < 4; frame++) await nextFrame();
+        expect(projected()).toBe(0);
+      } finally {
+        cy.destroy();
+      }
+    });
   });
 });
 
