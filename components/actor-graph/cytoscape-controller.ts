@@ -559,13 +559,23 @@ export class CytoscapeController implements ReactiveController {
       }
       await measureInSlices(cy, () => this.cy === cy);
       if (this.cy !== cy) return false;
+      let moved = false;
       if (first === undefined && placing !== undefined) {
         first = await placing;
         if (this.cy !== cy) return false;
         const placed = first;
-        if (refinedBack === undefined) cy.nodes().positions((node) => positionIn(placed, node.id()));
+        if (refinedBack === undefined) {
+          cy.nodes().positions((node) => positionIn(placed, node.id()));
+          moved = true;
+        }
       }
-      showRefinedIfBack();
+      moved = showRefinedIfBack() || moved;
+      // Moved since it was measured, the graph is measured again a step at a time; otherwise the
+      // fit measured every tie in one task, and the first frame measured them all once more.
+      if (moved) {
+        await measureInSlices(cy, () => this.cy === cy);
+        if (this.cy !== cy) return false;
+      }
       this.listen(cy, container);
       this.hadSize = false;
       this.fitIfSized(container);

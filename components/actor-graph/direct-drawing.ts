@@ -64,7 +64,22 @@ export function drawDirectly(cy: Core): boolean {
     directRenderers.add(renderer);
   }
   measureTiesOnlyWhenDrawn(renderer);
+  findOnlyTiesDrawn(renderer);
   return true;
+}
+
+/**
+ * Has the hit test of a renderer whose ties are held find actors only: its ties are not drawn,
+ * and while it does not work them out, they would be found where they stood before.
+ */
+function findOnlyTiesDrawn(renderer: CanvasRenderer<unknown>): void {
+  const findNearest = renderer.findNearestElements;
+  if (findNearest === undefined) return;
+  renderer.findNearestElements = function (this: typeof renderer, x, y, interactiveOnly, isTouch) {
+    const found = findNearest.call(this, x, y, interactiveOnly, isTouch);
+    if (!tiesAreHeld(this) || !Array.isArray(found)) return found;
+    return found.filter((element) => (element as Partial<ElementInternals>)._private?.group !== 'edges');
+  };
 }
 
 /** The renderer working out, before a frame, where the elements changed since the last one go. */
@@ -95,7 +110,7 @@ function measureTiesOnlyWhenDrawn(renderer: CanvasRenderer<unknown>): void {
     }
   };
   renderer.recalculateRenderedStyle = function (this: typeof renderer, elements, useCache) {
-    if (measuringForFrame !== this || !tiesHeld.has(this)) return recalculate.call(this, elements, useCache);
+    if (measuringForFrame !== this || !tiesAreHeld(this)) return recalculate.call(this, elements, useCache);
     const actors: unknown[] = [];
     const ties = unmeasuredTies.get(this) ?? new Set();
     for (let i = 0; i < elements.length; i++) {
@@ -103,23 +118,24 @@ function measureTiesOnlyWhenDrawn(renderer: CanvasRenderer<unknown>): void {
       const parts = (element as Partial<ElementInternals>)._private;
       if (parts?.group !== 'edges') actors.push(element);
       // A tie measured already and not moved since (as after `measureInSlices`) is not redone.
-      else if (parts.rstyle?.clean !== true || !endsMeasured(parts)) ties.add(element);
+      else if (parts.rstyle?.clean !== true) ties.add(element);
     }
     if (ties.size > 0) unmeasuredTies.set(this, ties);
     return recalculate.call(this, actors, useCache);
   };
 }
 
-/** Whether both ends of a tie have had their ties measured since they last moved. */
-function endsMeasured(parts: ElementPrivate): boolean {
-  return parts.source?._private.rstyle?.cleanConnected === true && parts.target?._private.rstyle?.cleanConnected === true;
-}
-
 /**
- * Lets the frames of `cy` draw its ties again, and has the ties its frames left unmeasured
- * meanwhile worked out before the next one (or before a box asks for them).
+ * Lets go of one hold on the ties of `cy`; once none is left, its frames draw them again, and the
+ * ties its frames left unmeasured meanwhile are worked out before the next one (or before a box
+ * asks for them).
  */
 function drawTiesAgain(cy: Core, renderer: CanvasRenderer<unknown>): void {
+  const holds = (tiesHeld.get(renderer) ?? 1) - 1;
+  if (holds > 0) {
+    tiesHeld.set(renderer, holds);
+    return;
+  }
   tiesHeld.delete(renderer);
   const ties = unmeasuredTies.get(renderer);
   unmeasuredTies.delete(renderer);
@@ -151,8 +167,22 @@ function stopDequeuing(renderer: CanvasRenderer<unknown>): void {
 
 /** The renderers whose next frame leaves every label out (see {@link drawFirstFrameInSteps}). */
 const labelsHeld = new WeakSet<object>();
-/** The renderers whose next frame leaves every tie out (see {@link drawFirstFrameInSteps}). */
-const tiesHeld = new WeakSet<object>();
+/**
+ * The renderers whose frames leave every tie out, with how many holds are on them: the first
+ * frames drawn in steps and a glide that begins before them end apart (see
+ * {@link drawFirstFrameInSteps} and {@link leaveTiesOut}).
+ */
+const tiesHeld = new WeakMap<object, number>();
+
+/** Puts one more hold on the ties of `renderer`. */
+function holdTies(renderer: object): void {
+  tiesHeld.set(renderer, (tiesHeld.get(renderer) ?? 0) + 1);
+}
+
+/** Whether the frames of `renderer` leave its ties out. */
+function tiesAreHeld(renderer: object): boolean {
+  return tiesHeld.has(renderer);
+}
 /** The renderers that {@link drawDirectly} has made draw directly, and may leave labels out. */
 const directRenderers = new WeakSet<object>();
 
@@ -173,7 +203,7 @@ export function drawFirstFrameInSteps(cy: Core): void {
   const renderer = canvasRendererOf(cy);
   if (renderer === undefined || !directRenderers.has(renderer)) return;
   labelsHeld.add(renderer);
-  tiesHeld.add(renderer);
+  holdTies(renderer);
   cy.one('render', () => {
     drawTiesAgain(cy, renderer);
     cy.one('render', () => {
@@ -189,13 +219,18 @@ export function drawFirstFrameInSteps(cy: Core): void {
  * every actor: at 300 actors each of them took 50 to 80 ms here with the ties, which made them
  * the longest tasks of the graph's start, and 25 to 55 without (12 frames in the glide's 300 ms
  * instead of 8; 8 pages each). Nor are the ties worked out as the actors move (see
- * `measureTiesOnlyWhenDrawn`). Does nothing for a core not drawn directly.
+ * `measureTiesOnlyWhenDrawn`), nor found under the pointer. Does nothing for a core not drawn
+ * directly.
  */
 export function leaveTiesOut(cy: Core): () => void {
   const renderer = canvasRendererOf(cy);
   if (renderer === undefined || !directRenderers.has(renderer)) return () => undefined;
-  tiesHeld.add(renderer);
-  return () => drawTiesAgain(cy, renderer);
+  holdTies(renderer);
+  let held = true;
+  return () => {
+    if (held) drawTiesAgain(cy, renderer);
+    held = false;
+  };
 }
 
 /** The box of a part that is not there: drawn, it is skipped, as Cytoscape skips it. */
@@ -260,7 +295,7 @@ function readWholeBoxDirectly(cy: Core): void {
   const draw = renderer?.drawCachedElement;
   if (renderer === undefined || draw === undefined) return;
   renderer.drawCachedElement = function (this: typeof renderer, context, element, ...rest) {
-    if (tiesHeld.has(this) && (element as Partial<ElementInternals>)._private?.group === 'edges') return;
+    if (tiesAreHeld(this) && (element as Partial<ElementInternals>)._private?.group === 'edges') return;
     const outer = elementDrawn;
     elementDrawn = element;
     try {
