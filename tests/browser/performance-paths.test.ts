@@ -53,6 +53,34 @@ async function frames(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await nextFrame();
 }
 
+/**
+ * Tells the page's animation frames apart from its other tasks until `restore` is called: a flag
+ * that each frame sets and a task of the highest priority clears, so that what runs right after a
+ * frame, in its task, still counts as in it.
+ */
+function tellFramesApart(): { inFrame(): boolean; restore(): void } {
+  const realFrame = window.requestAnimationFrame;
+  const scheduler = (globalThis as unknown as { scheduler: { postTask(task: () => void, options: object): unknown } }).scheduler;
+  let inFrame = false;
+  window.requestAnimationFrame = (callback) =>
+    realFrame((time) => {
+      inFrame = true;
+      scheduler.postTask(() => (inFrame = false), { priority: 'user-blocking' });
+      callback(time);
+    });
+  return { inFrame: () => inFrame, restore: () => (window.requestAnimationFrame = realFrame) };
+}
+
+/** Calls `counted` with the number of ties each time the renderer of `cy` works out their curves. */
+function countTieProjections(cy: cytoscape.Core, counted: (ties: number) => void): void {
+  const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
+  const original = renderer.recalculateEdgeProjections;
+  renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
+    counted(edges.length);
+    return original.call(this, edges);
+  };
+}
+
 /** The graph's canvas layer `name` (`node`, `drag` or `selectbox`), as Cytoscape tags it. */
 function layer(graph: ActorGraph, name: string): HTMLCanvasElement {
   const canvas = graph.shadowRoot?.querySelector<HTMLCanvasElement>(`.graph canvas[data-id$="-${name}"]`);
@@ -1168,13 +1196,8 @@ describe('measuring before the first frame', () => {
     if (hiddenTies > 0) expect(drawDirectly(cy)).toBe(true);
     // Added after, as the widget adds them: elements given to the constructor are measured by its fit.
     cy.add(elements as cytoscape.ElementDefinition[]);
-    const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
-    const original = renderer.recalculateEdgeProjections;
     let count = 0;
-    renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
-      count += edges.length;
-      return original.call(this, edges);
-    };
+    countTieProjections(cy, (ties) => (count += ties));
     return {
       cy,
       projected(reset?: 0) {
@@ -1724,18 +1747,7 @@ describe('a graph added in chunks and refined', () => {
   );
 
   it('adds each chunk, and measures the graph and its refined layout, in tasks of their own and never in a frame, and draws the refined layout in one frame', async () => {
-    // Frames are told apart by a flag that the frame sets and a task of the highest priority
-    // clears: what runs right after a frame, in its task, still sees it set.
-    const realFrame = window.requestAnimationFrame;
-    const scheduler = (globalThis as unknown as { scheduler: { postTask(task: () => void, options: object): unknown } })
-      .scheduler;
-    let inFrame = false;
-    window.requestAnimationFrame = (callback) =>
-      realFrame((time) => {
-        inFrame = true;
-        scheduler.postTask(() => (inFrame = false), { priority: 'user-blocking' });
-        callback(time);
-      });
+    const { inFrame, restore } = tellFramesApart();
     const headless = cytoscape({ headless: true });
     const core = Object.getPrototypeOf(headless) as { add(...args: unknown[]): unknown };
     const collection = collectionPrototype<'positions' | 'boundingBox'>(headless);
@@ -1747,7 +1759,7 @@ describe('a graph added in chunks and refined', () => {
     // Ties measured in a frame, which should find them all measured already (the absent ones hidden).
     let projectedInFrames = 0;
     core.add = function (...args: unknown[]) {
-      if (Array.isArray(args[0])) chunks.push(inFrame);
+      if (Array.isArray(args[0])) chunks.push(inFrame());
       return add.apply(this, args);
     };
     collection.positions = function (...args: unknown[]) {
@@ -1756,7 +1768,7 @@ describe('a graph added in chunks and refined', () => {
       return positions.apply(this, args);
     };
     collection.boundingBox = function (...args: unknown[]) {
-      if (moved && this.length > 1) measuredAfterMove.push(inFrame);
+      if (moved && this.length > 1) measuredAfterMove.push(inFrame());
       return boundingBox.apply(this, args as never);
     };
     // Where the actors stand in each frame drawn after the draft.
@@ -1769,14 +1781,11 @@ describe('a graph added in chunks and refined', () => {
       const { dataset, text } = await withSha256(syntheticDataset({ actors: 500, seed: 3 }));
       const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
       const element = document.querySelector('actor-graph') as ActorGraph;
-      onCoreMade(element, (cy) => {
-        const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
-        const original = renderer.recalculateEdgeProjections;
-        renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
-          if (inFrame) projectedInFrames += edges.length;
-          return original.call(this, edges);
-        };
-      });
+      onCoreMade(element, (cy) =>
+        countTieProjections(cy, (ties) => {
+          if (inFrame()) projectedInFrames += ties;
+        }),
+      );
       onFirstFrame(element, (cy) => {
         released = true;
         release();
@@ -1786,7 +1795,7 @@ describe('a graph added in chunks and refined', () => {
       expect(result.error).toBeUndefined();
       graph = result.graph;
     } finally {
-      window.requestAnimationFrame = realFrame;
+      restore();
       core.add = add;
       collection.positions = positions;
       collection.boundingBox = boundingBox;
@@ -2054,17 +2063,7 @@ describe('a graph placed after it was measured', () => {
   it('is measured again before its fit, and its first frames measure no tie', async () => {
     // The layout comes back after the graph, added where it has no place yet, has been measured.
     const release = holdRefinedLayouts();
-    // Frames are told apart by a flag that the frame sets and a task of the highest priority clears.
-    const realFrame = window.requestAnimationFrame;
-    const scheduler = (globalThis as unknown as { scheduler: { postTask(task: () => void, options: object): unknown } })
-      .scheduler;
-    let inFrame = false;
-    window.requestAnimationFrame = (callback) =>
-      realFrame((time) => {
-        inFrame = true;
-        scheduler.postTask(() => (inFrame = false), { priority: 'user-blocking' });
-        callback(time);
-      });
+    const { inFrame, restore } = tellFramesApart();
     let projectedInFrames = 0;
     let projectedAfterMove = 0;
     let moved = false;
@@ -2073,13 +2072,10 @@ describe('a graph placed after it was measured', () => {
       const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text });
       const element = document.querySelector('actor-graph') as ActorGraph;
       onCoreMade(element, (cy) => {
-        const renderer = (cy as unknown as { renderer(): { recalculateEdgeProjections(edges: unknown[]): void } }).renderer();
-        const original = renderer.recalculateEdgeProjections;
-        renderer.recalculateEdgeProjections = function (this: unknown, edges: unknown[]) {
-          if (inFrame) projectedInFrames += edges.length;
-          if (moved) projectedAfterMove += edges.length;
-          return original.call(this, edges);
-        };
+        countTieProjections(cy, (ties) => {
+          if (inFrame()) projectedInFrames += ties;
+          if (moved) projectedAfterMove += ties;
+        });
         cy.one('position', () => (moved = true));
         setTimeout(release, 1000);
       });
@@ -2090,7 +2086,7 @@ describe('a graph placed after it was measured', () => {
       expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
       expect(projectedInFrames).toBe(0);
     } finally {
-      window.requestAnimationFrame = realFrame;
+      restore();
       openWorkerGate();
     }
   });
