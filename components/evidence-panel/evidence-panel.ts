@@ -333,14 +333,14 @@ export class EvidencePanel extends LitElement {
 
   private renderOverview(dataset: Dataset): TemplateResult {
     const w = this.words.panel;
-    const shown = dataset.ties.filter((tie) => this.lists(dataset, tie));
-    const absent = shown.filter((tie) => tie.status === 'absent').length;
+    const shown = { present: 0, absent: 0 };
+    for (const tie of dataset.ties) if (this.lists(dataset, tie)) shown[tie.status]++;
     return html`
       <p class="eyebrow">${w.evidence}</p>
       <h2 id=${this.titleId} tabindex="-1">${dataset.title}</h2>
       ${dataset.description === undefined ? nothing : html`<p class="description">${dataset.description}</p>`}
       <p class="hint">${w.hint}</p>
-      <p class="count">${w.overviewCount(dataset.actors.length, shown.length - absent, absent)}</p>
+      <p class="count">${w.overviewCount(dataset.actors.length, shown)}</p>
       ${renderPageSummary(dataset, this.pageMatches, this.lang || undefined, (selection) => this.choose(selection), this.words.pageMatches)}
       ${dataset.sources.map((source) => this.renderCitation(source))}
     `;

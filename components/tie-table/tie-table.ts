@@ -135,7 +135,9 @@ export class TieTable extends LitElement {
       : rows[0]?.tie.id;
     const words = messagesFor(this.lang).table;
     const headings = words.headings;
-    const summary = words.summary(rows.length, hidden, headings[this.sortColumn], this.sortDescending);
+    const shown = { present: 0, absent: 0 };
+    for (const row of rows) shown[row.tie.status]++;
+    const summary = words.summary(shown, hidden, headings[this.sortColumn], this.sortDescending);
     return html`<div class="table" part="table">
       <p class="summary" aria-hidden="true">${summary}</p>
       <div class="scroll" role="region" aria-label=${words.region} tabindex="-1">

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { messagesFor } from '../../src/i18n/index.ts';
+import type { TieCount } from '../../src/render/filter.ts';
 import { formatPartialDate } from '../../src/render/format.ts';
 import type { DateRange } from '../../src/render/time.ts';
 import { sharedStyles } from '../shared/styles.ts';
@@ -27,17 +28,17 @@ export class TieTimeline extends LitElement {
   declare stops: readonly string[];
   /** The range picked; an end left out is open. */
   declare range: DateRange;
-  /** How many ties the range hides. */
-  declare hiddenCount: number;
-  /** How many ties have no date (and so are always shown). */
-  declare undatedCount: number;
+  /** How many ties the range hides, those that exist and the absent ones apart. */
+  declare hiddenCount: TieCount;
+  /** How many ties shown have no date (and so are always shown), those that exist and the absent ones apart. */
+  declare undatedCount: TieCount;
 
   constructor() {
     super();
     this.stops = [];
     this.range = {};
-    this.hiddenCount = 0;
-    this.undatedCount = 0;
+    this.hiddenCount = { present: 0, absent: 0 };
+    this.undatedCount = { present: 0, absent: 0 };
   }
 
   static override styles = [
@@ -85,8 +86,8 @@ export class TieTimeline extends LitElement {
         <output>${label(toIndex)}</output>
       </label>
       <span class="status" role="status">
-        ${this.hiddenCount === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${
-          this.undatedCount > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
+        ${this.hiddenCount.present + this.hiddenCount.absent === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${
+          this.undatedCount.present + this.undatedCount.absent > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
         }
       </span>
       <button aria-disabled=${narrowed ? 'false' : 'true'} @click=${this.reset}>${t.allDates}</button>

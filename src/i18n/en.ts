@@ -5,8 +5,12 @@
  * Values are plain text, never HTML. Functions build sentences whose word order or plural forms
  * depend on their figures.
  */
+import type { TieCount } from '../render/filter.ts';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** Ties that exist, with absent ones counted apart, never added to them: "12 ties +3 absent". */
+const tiesAndAbsent = ({ present, absent }: TieCount, one = 'tie') =>
+  `${plural(present, one)}${absent > 0 ? ` +${absent} absent` : ''}`;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const isAre = (count: number) => (count === 1 ? 'is' : 'are');
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
@@ -68,8 +72,8 @@ export const en = {
     earliest: 'Earliest date shown',
     latest: 'Latest date shown',
     noneHidden: 'No tie hidden by date',
-    hidden: (n: number) => `${plural(n, 'tie')} outside these dates hidden`,
-    undated: (n: number, faded: boolean) => `${plural(n, 'undated tie')} always shown${faded ? ', faded' : ''}`,
+    hidden: (count: TieCount) => `${tiesAndAbsent(count)} outside these dates hidden`,
+    undated: (count: TieCount, faded: boolean) => `${tiesAndAbsent(count, 'undated tie')} always shown${faded ? ', faded' : ''}`,
     allDates: 'All dates',
   },
 
@@ -85,8 +89,8 @@ export const en = {
       date: 'Date',
       evidence: 'Evidence',
     },
-    summary: (shown: number, hidden: number, column: string, descending: boolean) =>
-      `${plural(shown, 'tie')}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${column.toLowerCase()}, ${
+    summary: (shown: TieCount, hidden: number, column: string, descending: boolean) =>
+      `${tiesAndAbsent(shown)}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${column.toLowerCase()}, ${
         descending ? 'descending' : 'ascending'
       }. Choose a tie to read its evidence; arrow keys move between rows.`,
     unverified: 'Unverified:',
@@ -130,8 +134,7 @@ export const en = {
     evidence: 'Evidence',
     hint: 'Select an actor or a tie, in the graph, the table or the search, to read the quotes behind it. In the graph with the keyboard: move with the arrow keys, press Enter to select; Escape clears.',
     /** Absent ties shown are counted apart from the ties that exist, never added to them. */
-    overviewCount: (actors: number, ties: number, absent: number) =>
-      `${plural(actors, 'actor')} · ${plural(ties, 'tie')}${absent > 0 ? ` +${absent} absent` : ''} shown`,
+    overviewCount: (actors: number, ties: TieCount) => `${plural(actors, 'actor')} · ${tiesAndAbsent(ties)} shown`,
     alsoCalled: (names: string) => `In the text also: ${names}`,
     members: 'Members:',
     /**

@@ -2,10 +2,13 @@
  * The words of the widget's interface in Korean. TypeScript checks that it gives every key of
  * `en.ts` with the same parameters.
  */
+import type { TieCount } from '../render/filter.ts';
 import type { Messages } from './en.ts';
 
 /** Appends a list after a colon, or nothing for an empty list. */
 const list = (items: readonly string[]) => (items.length === 0 ? '' : `: ${items.join('; ')}`);
+/** Ties that exist, with absent ones counted apart, never added to them: "12개 +부재 3개". */
+const tiesAndAbsent = ({ present, absent }: TieCount) => `${present}개${absent > 0 ? ` +부재 ${absent}개` : ''}`;
 
 export const ko: Messages = {
   languageName: '한국어',
@@ -53,8 +56,8 @@ export const ko: Messages = {
     earliest: '표시할 가장 이른 날짜',
     latest: '표시할 가장 늦은 날짜',
     noneHidden: '날짜로 숨긴 관계 없음',
-    hidden: (n) => `이 기간 밖의 관계 ${n}개 숨김`,
-    undated: (n, faded) => `날짜 없는 관계 ${n}개는 항상 표시${faded ? '(흐리게)' : ''}`,
+    hidden: (count) => `이 기간 밖의 관계 ${tiesAndAbsent(count)} 숨김`,
+    undated: (count, faded) => `날짜 없는 관계 ${tiesAndAbsent(count)}는 항상 표시${faded ? '(흐리게)' : ''}`,
     allDates: '모든 날짜',
   },
 
@@ -71,7 +74,7 @@ export const ko: Messages = {
       evidence: '근거',
     },
     summary: (shown, hidden, column, descending) =>
-      `관계 ${shown}개${hidden > 0 ? `, 필터로 ${hidden}개 숨김` : ''}. ${column} 기준 ${
+      `관계 ${tiesAndAbsent(shown)}${hidden > 0 ? `, 필터로 ${hidden}개 숨김` : ''}. ${column} 기준 ${
         descending ? '내림차순' : '오름차순'
       } 정렬. 관계를 선택하면 근거를 읽을 수 있고, 화살표 키로 행 사이를 이동합니다.`,
     unverified: '미확인:',
@@ -114,7 +117,7 @@ export const ko: Messages = {
   panel: {
     evidence: '근거',
     hint: '그래프나 표, 검색에서 행위자나 관계를 선택하면 그 뒤의 인용문을 읽을 수 있습니다. 그래프에서 키보드로: 화살표 키로 이동하고 Enter로 선택하며, Escape로 해제합니다.',
-    overviewCount: (actors, ties, absent) => `행위자 ${actors}개 · 관계 ${ties}개${absent > 0 ? ` +부재 ${absent}개` : ''} 표시`,
+    overviewCount: (actors, ties) => `행위자 ${actors}개 · 관계 ${tiesAndAbsent(ties)} 표시`,
     alsoCalled: (names) => `텍스트 속 다른 이름: ${names}`,
     members: '구성원:',
     shownHidden: (shown, shownAbsent, { filtered, absent, other }) => {

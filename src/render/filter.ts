@@ -77,7 +77,6 @@ export function parseCategoryList(value: string | null | undefined): { categorie
   return { categories, unknown };
 }
 
-/** How many ties each category and each tie type has, counted present and absent apart. */
 /** Ties counted as the text has them: those that exist, and the absent ones apart. */
 export interface TieCount {
   present: number;
@@ -89,6 +88,7 @@ export interface TieCounts {
   readonly byType: ReadonlyMap<string, Readonly<TieCount>>;
 }
 
+/** How many ties each category and each tie type has, counted present and absent apart. */
 export function countTies(dataset: Dataset): TieCounts {
   const byCategory = new Map<TieCategory, TieCount>(TIE_CATEGORIES.map((category) => [category, { present: 0, absent: 0 }]));
   const byType = new Map<string, TieCount>(dataset.tieTypes.map((type) => [type.id, { present: 0, absent: 0 }]));
@@ -117,19 +117,20 @@ export function countShown(dataset: Dataset, filter: TieFilter): TieCount {
   return shown;
 }
 
-/** How many ties pass the legend's switches and also meet `test`. */
-function countPassingSwitches(dataset: Dataset, filter: TieFilter, test: (tie: Dataset['ties'][number]) => boolean): number {
+/** How many ties pass the legend's switches and also meet `test`, those that exist and the absent ones apart. */
+function countPassingSwitches(dataset: Dataset, filter: TieFilter, test: (tie: Dataset['ties'][number]) => boolean): TieCount {
   const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
-  let count = 0;
+  const count = { present: 0, absent: 0 };
   for (const tie of dataset.ties) {
     const category = categoryOf.get(tie.type);
-    if (category !== undefined && passesSwitches({ category, type: tie.type, status: tie.status }, filter) && test(tie)) count++;
+    if (category !== undefined && passesSwitches({ category, type: tie.type, status: tie.status }, filter) && test(tie))
+      count[tie.status]++;
   }
   return count;
 }
 
 /** How many ties pass the legend's switches but fall outside the timeline's range. */
-export function countHiddenByTime(dataset: Dataset, filter: TieFilter): number {
+export function countHiddenByTime(dataset: Dataset, filter: TieFilter): TieCount {
   return countPassingSwitches(dataset, filter, (tie) => !overlapsRange(tie.period, filter.dates));
 }
 
@@ -139,6 +140,6 @@ export function tiesOfActor(dataset: Dataset, actorId: string): Dataset['ties'] 
 }
 
 /** How many ties pass the legend's switches and have no date (the timeline never hides them). */
-export function countUndatedShown(dataset: Dataset, filter: TieFilter): number {
+export function countUndatedShown(dataset: Dataset, filter: TieFilter): TieCount {
   return countPassingSwitches(dataset, filter, (tie) => !isDated(tie.period));
 }

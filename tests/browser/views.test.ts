@@ -294,6 +294,16 @@ describe('the timeline', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toMatch(
       /[1-9]\d* ties? outside these dates hidden · 44 undated ties always shown, faded/,
     );
+    // With absent ties shown, the undated ones are counted apart from the ties that exist (the
+    // absent tie of December 2023 has no end, so these dates keep it).
+    graph.showAbsent = true;
+    await graph.updateComplete;
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(root.querySelector('[role="status"]')?.textContent).toMatch(
+      /[1-9]\d* ties? outside these dates hidden · 44 undated ties \+16 absent always shown, faded/,
+    );
+    graph.showAbsent = false;
+    await graph.updateComplete;
     expect(graph.cy?.getElementById('prk-rus-arms-for-food').hasClass('undated-in-range')).toBe(true);
     await userEvent.click(root.querySelector('button') as HTMLButtonElement);
     await graph.updateComplete;
@@ -345,6 +355,8 @@ describe('the table view', () => {
     await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(bodyRows(root)).toHaveLength(15 + 14);
     expect(bodyRows(root).every((row) => /Alliance|Transaction/.test(row.children[2]?.textContent ?? ''))).toBe(true);
+    // The summary counts the absent ties apart from those that exist, as the panel and legend do.
+    expect(root.querySelector('.summary')?.textContent).toMatch(/^15 ties \+14 absent, 40 hidden by the filters\./);
   });
 
   it('sorts by a column, both ways', async () => {

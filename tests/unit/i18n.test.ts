@@ -56,6 +56,17 @@ describe('interface languages', () => {
     for (const [path, text] of [...leaves(en), ...leaves(ko)]) expect(text.trim(), path).not.toBe('');
   });
 
+  it('counts absent ties apart from the ties that exist, never adding them up', () => {
+    const shown = { present: 12, absent: 3 };
+    expect(en.table.summary(shown, 0, 'Date', false)).toMatch(/^12 ties \+3 absent\. Sorted by date, ascending\./);
+    expect(en.table.summary({ present: 1, absent: 0 }, 2, 'Date', true)).toMatch(/^1 tie, 2 hidden by the filters\./);
+    expect(en.timeline.hidden(shown)).toBe('12 ties +3 absent outside these dates hidden');
+    expect(en.timeline.undated({ present: 44, absent: 16 }, true)).toBe('44 undated ties +16 absent always shown, faded');
+    expect(en.panel.overviewCount(19, shown)).toBe('19 actors · 12 ties +3 absent shown');
+    expect(ko.table.summary(shown, 0, '날짜', false)).toMatch(/^관계 12개 \+부재 3개\./);
+    expect(ko.timeline.undated({ present: 44, absent: 0 }, false)).toBe('날짜 없는 관계 44개는 항상 표시');
+  });
+
   it('writes dates and periods in each language', () => {
     expect(formatPeriod({ from: '2023-12', to: '2024-06-04' })).toBe('Dec 2023 – 4 Jun 2024');
     expect(formatPeriod({ from: '2023-12', to: '2024-06-04' }, ko.date)).toBe('2023년 12월 – 2024년 6월 4일');

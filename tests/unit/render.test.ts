@@ -219,6 +219,25 @@ describe('tie filter', () => {
     });
   });
 
+  it('counts the ties the timeline hides and the undated ones, those that exist and the absent ones apart', async () => {
+    const { countHiddenByTime, countUndatedShown, SHOW_ALL } = await import('../../src/render/filter.ts');
+    const { readFileSync } = await import('node:fs');
+    const seed = JSON.parse(readFileSync('graph-data/easley-2024-axis-of-transactionalism.json', 'utf8')) as Dataset;
+    // Counted here the plain way, by status, so the figures are not the function's own.
+    const undated = (status: string) => seed.ties.filter((tie) => tie.period === undefined && tie.status === status).length;
+    expect(undated('absent')).toBeGreaterThan(0);
+    const withAbsent = { ...SHOW_ALL, showAbsent: true };
+    expect(countUndatedShown(seed, withAbsent)).toEqual({ present: undated('present'), absent: undated('absent') });
+    // Absent ties switched off are not counted at all: they are hidden by the legend, not the dates.
+    expect(countUndatedShown(seed, SHOW_ALL)).toEqual({ present: undated('present'), absent: 0 });
+    // Up to November 2023: the absent tie from December 2023 and every tie of 2024 fall outside.
+    const range = { ...withAbsent, dates: { to: '2023-11' } };
+    const startingLater = (status: string) =>
+      seed.ties.filter((tie) => tie.status === status && tie.period?.from !== undefined && tie.period.from > '2023-11').length;
+    expect(startingLater('absent')).toBe(1);
+    expect(countHiddenByTime(seed, range)).toEqual({ present: startingLater('present'), absent: 1 });
+  });
+
   it('gives every reason it hides a tie for', async () => {
     const { hiddenReasons, SHOW_ALL } = await import('../../src/render/filter.ts');
     const tie = { category: 'alliance', type: 'pact', status: 'absent', period: { from: '2020', to: '2021' } } as const;
