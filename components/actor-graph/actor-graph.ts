@@ -186,8 +186,8 @@ const FROM_ARTICLE_MS = 8000;
  * @cssprop --ag-color-highlight - Background of the quoted words in their context.
  * @cssprop --ag-color-error - Colour of the error message.
  * @cssprop --ag-color-alliance - Colour of alliance ties (Okabe-Ito blue by default).
- * @cssprop --ag-color-transaction - Colour of transaction ties (Okabe-Ito orange).
- * @cssprop --ag-color-hostility - Colour of hostility ties (Okabe-Ito vermillion).
+ * @cssprop --ag-color-transaction - Colour of transaction ties (orange, 3.35:1 on white).
+ * @cssprop --ag-color-hostility - Colour of hostility ties (red).
  * @cssprop --ag-color-competition - Colour of competition ties (Okabe-Ito reddish purple).
  * @cssprop --ag-color-diplomacy - Colour of diplomacy ties (Okabe-Ito bluish green).
  * @cssprop --ag-color-state - Fill of state nodes.

@@ -86,6 +86,53 @@ describe('tie titles', () => {
   });
 });
 
+describe('the default tie colours', () => {
+  const linear = (hex: string) =>
+    [1, 3, 5].map((at) => {
+      const c = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+  const luminance = ([r, g, b]: number[]) => 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number);
+  /** CIELAB of a linear RGB colour (D65). */
+  const lab = ([r, g, b]: [number, number, number]) => {
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+    const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+    const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  // Machado, Oliveira and Fernandes (2009), full severity.
+  const DEUTERANOPIA = [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ];
+  const seenWith = (matrix: number[][], rgb: number[]) =>
+    matrix.map((row) =>
+      Math.min(
+        1,
+        Math.max(
+          0,
+          row.reduce((sum, m, i) => sum + m * (rgb[i] as number), 0),
+        ),
+      ),
+    ) as [number, number, number];
+
+  it('gives every line 3:1 against the white background (WCAG 1.4.11)', () => {
+    for (const [category, colour] of Object.entries(DEFAULT_THEME.categories)) {
+      const contrast = 1.05 / (luminance(linear(colour)) + 0.05);
+      expect(contrast, `${category} ${colour}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('keeps transaction and hostility apart under deuteranopia', () => {
+    const { transaction, hostility } = DEFAULT_THEME.categories;
+    const [a, b] = [transaction, hostility].map((colour) => lab(seenWith(DEUTERANOPIA, linear(colour))));
+    // The palette's orange and vermillion were 18 units apart; blue and orange, its best pair, 122.
+    expect(Math.hypot(...(a as number[]).map((v, i) => v - ((b as number[])[i] as number)))).toBeGreaterThan(25);
+  });
+});
+
 describe('buildStylesheet', () => {
   it('colours each category differently and never puts data into a selector', () => {
     const sheet = buildStylesheet(DEFAULT_THEME);
