@@ -29,7 +29,7 @@ import { scrollBehavior } from '../shared/reduced-motion.ts';
 import { countOf } from '../shared/tie-count.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
-import { CytoscapeController, type Positions } from './cytoscape-controller.ts';
+import { CytoscapeController, type Position, type Positions } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
 import { type EarlyLayout, startEarlyLayout } from './early-layout.ts';
 import {
@@ -349,8 +349,11 @@ export class ActorGraph extends LitElement {
    * that nobody holds.
    */
   private letGoOfEarly: (() => void) | undefined;
-  /** The layout of the data last drawn, reused by the second pane and after a change of view. */
-  private layout: { loaded: LoadedDataset; seed: number; positions: Positions } | undefined;
+  /**
+   * The layout of the data last drawn, with the reader's moves since: reused by the second pane
+   * and after a change of view, so that an actor stays where the reader left it.
+   */
+  private layout: { loaded: LoadedDataset; seed: number; positions: Map<string, Position> } | undefined;
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -393,7 +396,7 @@ export class ActorGraph extends LitElement {
       onPassiveWheel: () => this.showHint('wheel'),
       onPageSwipe: () => this.showHint('touch'),
       onViewport: () => this.syncViewport(pane),
-      onActorDragged: (id, position) => this.mirrorDrag(pane, id, position),
+      onActorDragged: (id, position) => this.keepDrag(pane, id, position),
       onPointerOver: (selection) => this.lookAhead(selection),
     });
     return pane;
@@ -698,8 +701,11 @@ export class ActorGraph extends LitElement {
         return;
       }
       if (!completed || !current(pane, record)) return;
-      // A finished pane's positions are complete: they serve the other pane and later views.
-      this.layout = { loaded, seed, positions: pane.positions() };
+      // A finished pane's positions are complete: they serve the other pane and later views. A
+      // pane drawn from the layout kept leaves it be: it holds the reader's moves, even those made
+      // in the other pane while this one was placed.
+      if (this.layout?.loaded !== loaded || this.layout.seed !== seed)
+        this.layout = { loaded, seed, positions: pane.positions() };
       pane.applyFilter(this.paneFilter(index));
       pane.applySelection(this.selection());
       if (pane === this.secondary && this.primary.core !== undefined) pane.matchViewport(this.primary.core);
@@ -711,10 +717,15 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * Both panes of the compare view hold every actor at the same place: an actor dragged in one
-   * moves in the other too, or the two would no longer compare like with like.
+   * Keeps the reader's move of an actor in the layout kept (of the data and seed `from` draws), for
+   * the graphs drawn later: after a change of view, the actor is where the reader left it. Both
+   * panes of the compare view hold every actor at the same place: an actor dragged in one moves in
+   * the other too, or the two would no longer compare like with like.
    */
-  private mirrorDrag(from: CytoscapeController, id: string, position: { x: number; y: number }): void {
+  private keepDrag(from: CytoscapeController, id: string, position: Position): void {
+    const { layout } = this;
+    const drawn = this.drawn.get(from);
+    if (layout?.loaded === drawn?.loaded && layout?.seed === drawn?.seed) layout?.positions.set(id, { ...position });
     if (this.view !== 'compare') return;
     const other = from === this.primary ? this.secondary : this.primary;
     other.core?.getElementById(id).position({ x: position.x, y: position.y });

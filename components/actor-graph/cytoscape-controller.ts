@@ -58,13 +58,16 @@ export interface GraphCallbacks {
   /** The reader panned or zoomed. */
   onViewport(): void;
   /** The reader dragged an actor to `position`, in model coordinates. */
-  onActorDragged(id: string, position: { readonly x: number; readonly y: number }): void;
+  onActorDragged(id: string, position: Position): void;
   /** The pointer came onto an actor or a tie, or left it (`null`). */
   onPointerOver(selection: Selection | null): void;
 }
 
+/** Where an actor stands, in model coordinates. */
+export type Position = { readonly x: number; readonly y: number };
+
 /** Where each actor stands, by id, in model coordinates. */
-export type Positions = ReadonlyMap<string, { readonly x: number; readonly y: number }>;
+export type Positions = ReadonlyMap<string, Position>;
 
 export interface GraphOptions {
   readonly dataset: Dataset;
@@ -778,8 +781,8 @@ export class CytoscapeController implements ReactiveController {
     this.markedSelection = this.selection;
   }
 
-  /** Where each actor stands now. */
-  positions(): Positions {
+  /** Where each actor stands now, in a map of its own (the caller may change it). */
+  positions(): Map<string, Position> {
     return new Map(this.cy?.nodes().map((node) => [node.id(), { ...node.position() }]) ?? []);
   }
 

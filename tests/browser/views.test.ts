@@ -23,6 +23,31 @@ async function compareGraph(extra = '') {
 const positions = (cy: ActorGraph['cy']) =>
   cy?.nodes().map((node) => `${node.id()}:${node.position().x.toFixed(2)},${node.position().y.toFixed(2)}`);
 
+/**
+ * Drags actor `id` of `core` by (`dx`, `dy`) px on screen with the mouse, in steps, as a reader
+ * would, and returns where it then stands (in model coordinates).
+ */
+function drag(core: ActorGraph['cy'], id: string, dx: number, dy: number): { x: number; y: number } {
+  const canvas = core?.container()?.querySelector('canvas');
+  if (core === undefined || canvas === null || canvas === undefined) throw new Error('no graph to drag in');
+  const box = canvas.getBoundingClientRect();
+  const at = core.getElementById(id).renderedPosition();
+  const mouse = (type: string, step: number) =>
+    mouseAt(canvas, type, box.left + at.x + (dx * step) / 6, box.top + at.y + (dy * step) / 6);
+  mouse('mousedown', 0);
+  for (let step = 1; step <= 6; step++) mouse('mousemove', step);
+  mouse('mouseup', 6);
+  return { ...core.getElementById(id).position() };
+}
+
+/** Switches the view with its button, as a reader does, and waits until the view is drawn. */
+async function switchTo(graph: ActorGraph, name: string): Promise<void> {
+  const buttons = [...(graph.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="views"] button') ?? [])];
+  const drawn = nextEvent(graph, 'ag-ready');
+  await userEvent.click(buttons.find((button) => button.textContent?.includes(name)) as HTMLButtonElement);
+  await drawn;
+}
+
 describe('the compare view', () => {
   it('shows two panes of the same actors at the same places, alliance left and transaction right', async () => {
     const graph = await compareGraph();
@@ -205,16 +230,9 @@ describe('the compare view', () => {
   it('moves an actor dragged in one pane in the other too', async () => {
     const graph = await compareGraph();
     const [left, right] = panes(graph);
-    const canvas = graph.shadowRoot?.querySelectorAll<HTMLCanvasElement>('.pane .graph canvas')[0];
-    if (left === undefined || right === undefined || canvas === undefined) throw new Error('no compare panes');
-    const box = canvas.getBoundingClientRect();
-    const mouse = (type: string, x: number, y: number) => mouseAt(canvas, type, x, y);
+    if (left === undefined || right === undefined) throw new Error('no compare panes');
     const before = { ...left.getElementById('USA').position() };
-    const at = left.getElementById('USA').renderedPosition();
-    mouse('mousedown', box.left + at.x, box.top + at.y);
-    for (let step = 1; step <= 6; step++) mouse('mousemove', box.left + at.x + 8 * step, box.top + at.y + 10 * step);
-    mouse('mouseup', box.left + at.x + 48, box.top + at.y + 60);
-    const after = left.getElementById('USA').position();
+    const after = drag(left, 'USA', 48, 60);
     expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(50);
     expect(right.getElementById('USA').position()).toEqual(after);
     expect(positions(right)).toEqual(positions(left));
@@ -259,6 +277,40 @@ describe('the compare view', () => {
     await drawn;
     expect(graph.getAttribute('view')).toBe('compare');
     expect(graph.shadowRoot?.querySelectorAll('.pane .graph canvas').length).toBeGreaterThan(0);
+  });
+});
+
+describe('an actor the reader dragged', () => {
+  it('stays where the reader left it through the compare and table views and back, in every pane', async () => {
+    const graph = await mountGraph();
+    const laidOut = { ...graph.cy?.getElementById('USA').position() };
+    const usa = drag(graph.cy, 'USA', 60, 45);
+    expect(Math.hypot(usa.x - (laidOut.x ?? 0), usa.y - (laidOut.y ?? 0))).toBeGreaterThan(50);
+    // The compare view's panes show the graph view's arrangement, with the reader's move.
+    await switchTo(graph, 'Compare');
+    const [left, right] = panes(graph);
+    expect(left?.getElementById('USA').position()).toEqual(usa);
+    expect(positions(right)).toEqual(positions(left));
+    // A move in a pane of the compare view is kept as well, for the graph view too.
+    const china = drag(right, 'CHN', -40, 50);
+    const arranged = positions(left);
+    await switchTo(graph, 'Table');
+    graph.view = 'graph';
+    await nextEvent(graph, 'ag-ready');
+    expect(graph.cy?.getElementById('USA').position()).toEqual(usa);
+    expect(graph.cy?.getElementById('CHN').position()).toEqual(china);
+    expect(positions(graph.cy)).toEqual(arranged);
+  });
+
+  it('is laid out again with the rest when the widget is given new data', async () => {
+    const graph = await mountGraph();
+    const laidOut = positions(graph.cy);
+    drag(graph.cy, 'USA', 60, 45);
+    expect(positions(graph.cy)).not.toEqual(laidOut);
+    const drawn = nextEvent(graph, 'ag-ready');
+    graph.src = `${SEED_URL}?again`;
+    await drawn;
+    expect(positions(graph.cy)).toEqual(laidOut);
   });
 });
 
