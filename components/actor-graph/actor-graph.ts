@@ -143,7 +143,9 @@ const FROM_ARTICLE_MS = 8000;
  *
  * Three views show the same data: `graph` (the default), `compare` (two panes, one tie category
  * each, sharing one layout and moving together, over a table of measures by group) and `table`
- * (a sortable table of ties, the screen-reader twin of the graph).
+ * (a sortable table of ties, the screen-reader twin of the graph). The graph view and the compare
+ * view's panes share one arrangement: an actor the reader drags stays where the reader left it
+ * through changes of view, until new data or another `layout-seed` lays the graph out anew.
  *
  * With `text-target`, the quotes are also marked in the article around the widget, through the CSS
  * Custom Highlight API under the names `ag-evidence` (every quote found) and `ag-evidence-selected`
