@@ -5,6 +5,9 @@ import { formatPartialDate } from '../../src/render/format.ts';
 import type { DateRange } from '../../src/render/time.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
+const tieCountChanged = (count: TieCount, before: TieCount | undefined) =>
+  count.present !== before?.present || count.absent !== before?.absent;
+
 /**
  * The timeline: two sliders over the dates the ties give, which narrow the ties shown to those
  * whose period meets the range. Undated ties are never hidden; the control says how many ties it
@@ -19,8 +22,9 @@ export class TieTimeline extends LitElement {
   static override properties = {
     stops: { attribute: false },
     range: { attribute: false },
-    hiddenCount: { attribute: false },
-    undatedCount: { attribute: false },
+    // Counted anew at each render of the widget: a new object with the same figures changes nothing.
+    hiddenCount: { attribute: false, hasChanged: tieCountChanged },
+    undatedCount: { attribute: false, hasChanged: tieCountChanged },
     lang: { type: String },
   };
 
