@@ -597,8 +597,11 @@ export class CytoscapeController implements ReactiveController {
       // A large graph's textures are made now, a slice per task, not all in its first frame.
       await textures?.makeAhead(() => this.cy === cy);
       if (this.cy !== cy) return false;
-      // Back while the graph's bitmap or textures were made, and still before its first frame.
+      // Back while the graph's bitmap or textures were made, and still before its first frame:
+      // measured again in steps before the refit, as above.
       if (showRefinedIfBack()) {
+        await measureInSlices(cy, () => this.cy === cy);
+        if (this.cy !== cy) return false;
         this.hadSize = false;
         this.fitIfSized(container);
       }

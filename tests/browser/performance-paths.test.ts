@@ -41,7 +41,7 @@ import {
   unmountAll,
 } from './helpers.ts';
 // Installed before the page makes its layout worker; it lets answers pass unless a test holds them.
-import { holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
+import { holdDraftsThenRefined, holdRefinedLayouts, openWorkerGate } from './worker-gate.ts';
 
 afterEach(() => {
   openWorkerGate();
@@ -2083,6 +2083,42 @@ describe('a graph placed after it was measured', () => {
       expect(error).toBeUndefined();
       await frames(3);
       expect(moved).toBe(true);
+      expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
+      expect(projectedInFrames).toBe(0);
+    } finally {
+      restore();
+      openWorkerGate();
+    }
+  });
+});
+
+describe('a refined layout back while the first frame is readied', () => {
+  it('is measured a step at a time before the refit, so that its first frames measure no tie', async () => {
+    // The refined layout comes as the draft is fitted, before the graph's bitmap is made: the
+    // graph is moved to it then, and never shown as a draft.
+    const release = holdDraftsThenRefined();
+    const { inFrame, restore } = tellFramesApart();
+    let projectedInFrames = 0;
+    let projectedAfterMove = 0;
+    let movedBeforeAFrame: boolean | undefined;
+    try {
+      const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 5 }));
+      const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+      const element = document.querySelector('actor-graph') as ActorGraph;
+      let framed = false;
+      onFirstFrame(element, () => (framed = true));
+      onCoreMade(element, (cy) => {
+        countTieProjections(cy, (ties) => {
+          if (inFrame()) projectedInFrames += ties;
+          if (movedBeforeAFrame !== undefined) projectedAfterMove += ties;
+        });
+        cy.one('viewport', release);
+        cy.one('position', () => (movedBeforeAFrame = !framed));
+      });
+      const { graph, error } = await mounted;
+      expect(error).toBeUndefined();
+      await frames(3);
+      expect(movedBeforeAFrame).toBe(true);
       expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
       expect(projectedInFrames).toBe(0);
     } finally {

@@ -8,13 +8,25 @@ import type { LayoutAnswer } from '../../components/actor-graph/layout-messages.
 
 /**
  * What the gate does with the worker's answers: holds a job's draft until its refined layout
- * comes (and hands both over at once), or holds the refined layout until `release`.
+ * comes (and hands both over at once, or the refined layout only at `release`), or holds the
+ * refined layout until `release`.
  */
-let gate: { hold: 'draft' } | { hold: 'refined'; release: Promise<void> } | undefined;
+let gate: { hold: 'draft'; release?: Promise<void> } | { hold: 'refined'; release: Promise<void> } | undefined;
 
 /** Holds each job's draft until its refined layout comes, so that the refined layout is there first. */
 export function holdDraftsUntilRefined(): void {
   gate = { hold: 'draft' };
+}
+
+/**
+ * Holds each job's draft until its refined layout has come, then hands the draft over and holds
+ * the refined layout until the returned function is called: the refined layout is then sure to be
+ * there, and can be let through at any step of the drawing.
+ */
+export function holdDraftsThenRefined(): () => void {
+  let release: () => void = () => undefined;
+  gate = { hold: 'draft', release: new Promise<void>((resolve) => (release = resolve)) };
+  return release;
 }
 
 /** Holds each job's refined layout until the returned function is called. */
@@ -47,6 +59,10 @@ Worker.prototype.addEventListener = function (
         return;
       }
       for (const draft of heldDrafts.splice(0)) listener.call(this, draft);
+      if (gate.release !== undefined) {
+        void gate.release.then(() => listener.call(this, event));
+        return;
+      }
     } else if (gate?.hold === 'refined' && 'positions' in answer) {
       void gate.release.then(() => listener.call(this, event));
       return;
