@@ -2059,72 +2059,54 @@ describe('yieldToMain', () => {
   });
 });
 
+/**
+ * Draws a synthetic graph of `actors` actors whose layout `letThrough` (given the core as soon as
+ * it is made) lets the worker's answer through at a chosen step, and checks that the graph,
+ * moved once it was measured and before any frame, was measured again once, outside its frames.
+ */
+async function expectMeasuredOnceAfterMove(actors: number, letThrough: (cy: cytoscape.Core) => void): Promise<void> {
+  const { inFrame, restore } = tellFramesApart();
+  let projectedInFrames = 0;
+  let projectedAfterMove = 0;
+  let movedBeforeAFrame: boolean | undefined;
+  try {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors, seed: 5 }));
+    const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+    const element = document.querySelector('actor-graph') as ActorGraph;
+    let framed = false;
+    onFirstFrame(element, () => (framed = true));
+    onCoreMade(element, (cy) => {
+      countTieProjections(cy, (ties) => {
+        if (inFrame()) projectedInFrames += ties;
+        if (movedBeforeAFrame !== undefined) projectedAfterMove += ties;
+      });
+      cy.one('position', () => (movedBeforeAFrame = !framed));
+      letThrough(cy);
+    });
+    const { graph, error } = await mounted;
+    expect(error).toBeUndefined();
+    await frames(3);
+    expect(movedBeforeAFrame).toBe(true);
+    expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
+    expect(projectedInFrames).toBe(0);
+  } finally {
+    restore();
+    openWorkerGate();
+  }
+}
+
 describe('a graph placed after it was measured', () => {
   it('is measured again before its fit, and its first frames measure no tie', async () => {
     // The layout comes back after the graph, added where it has no place yet, has been measured.
     const release = holdRefinedLayouts();
-    const { inFrame, restore } = tellFramesApart();
-    let projectedInFrames = 0;
-    let projectedAfterMove = 0;
-    let moved = false;
-    try {
-      const { dataset, text } = await withSha256(syntheticDataset({ actors: 25, seed: 5 }));
-      const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text });
-      const element = document.querySelector('actor-graph') as ActorGraph;
-      onCoreMade(element, (cy) => {
-        countTieProjections(cy, (ties) => {
-          if (inFrame()) projectedInFrames += ties;
-          if (moved) projectedAfterMove += ties;
-        });
-        cy.one('position', () => (moved = true));
-        setTimeout(release, 1000);
-      });
-      const { graph, error } = await mounted;
-      expect(error).toBeUndefined();
-      await frames(3);
-      expect(moved).toBe(true);
-      expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
-      expect(projectedInFrames).toBe(0);
-    } finally {
-      restore();
-      openWorkerGate();
-    }
+    await expectMeasuredOnceAfterMove(25, () => setTimeout(release, 1000));
   });
-});
 
-describe('a refined layout back while the first frame is readied', () => {
-  it('is measured a step at a time before the refit, so that its first frames measure no tie', async () => {
+  it('is measured again in steps when its refined layout comes back as the first frame is readied', async () => {
     // The refined layout comes as the draft is fitted, before the graph's bitmap is made: the
     // graph is moved to it then, and never shown as a draft.
     const release = holdDraftsThenRefined();
-    const { inFrame, restore } = tellFramesApart();
-    let projectedInFrames = 0;
-    let projectedAfterMove = 0;
-    let movedBeforeAFrame: boolean | undefined;
-    try {
-      const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 5 }));
-      const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
-      const element = document.querySelector('actor-graph') as ActorGraph;
-      let framed = false;
-      onFirstFrame(element, () => (framed = true));
-      onCoreMade(element, (cy) => {
-        countTieProjections(cy, (ties) => {
-          if (inFrame()) projectedInFrames += ties;
-          if (movedBeforeAFrame !== undefined) projectedAfterMove += ties;
-        });
-        cy.one('viewport', release);
-        cy.one('position', () => (movedBeforeAFrame = !framed));
-      });
-      const { graph, error } = await mounted;
-      expect(error).toBeUndefined();
-      await frames(3);
-      expect(movedBeforeAFrame).toBe(true);
-      expect(projectedAfterMove).toBe(graph.cy?.edges(':visible').length);
-      expect(projectedInFrames).toBe(0);
-    } finally {
-      restore();
-      openWorkerGate();
-    }
+    await expectMeasuredOnceAfterMove(200, (cy) => cy.one('viewport', release));
   });
 });
 
