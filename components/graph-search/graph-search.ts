@@ -313,7 +313,8 @@ export class GraphSearch extends LitElement {
     const target = this.data === undefined ? undefined : searchTarget(this.data, hit, this.filter);
     const tie = target === undefined ? undefined : this.data?.ties.find((candidate) => candidate.id === target.id);
     const ends = tie === undefined || this.data === undefined ? undefined : tieEnds(this.data, tie, this.lang || undefined);
-    const counts = `${this.words.ties(hit.ties)}${shown < hit.ties ? `, ${this.words.hiddenTies(hit.ties - shown)}` : ''}`;
+    const all = hit.ties.present + hit.ties.absent;
+    const counts = `${this.words.ties(hit.ties)}${shown < all ? `, ${this.words.hiddenTies(all - shown)}` : ''}`;
     // As for actors: the label shown is marked itself when it is what matched; else the detail says what did.
     const own = hit.matched.text === hit.label;
     const field =

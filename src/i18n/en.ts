@@ -239,7 +239,7 @@ export const en = {
     typeLabel: 'label',
     localizedLabel: (language: string) => `${language} label`,
     tieType: (category: string) => `${category} tie type`,
-    ties: (count: number) => plural(count, 'tie'),
+    ties: (count: TieCount) => tiesAndAbsent(count),
     hiddenTies: (count: number) => `${count} hidden by the filters`,
     opens: (tie: string) => `opens ${tie}`,
     absent: 'the text says it does not exist',

@@ -206,7 +206,7 @@ export const ko: Messages = {
     typeLabel: '명칭',
     localizedLabel: (language) => `${language} 명칭`,
     tieType: (category) => `${category} 관계 유형`,
-    ties: (count) => `관계 ${count}개`,
+    ties: (count) => `관계 ${tiesAndAbsent(count)}`,
     hiddenTies: (count) => `필터로 ${count}개 숨김`,
     opens: (tie) => `${tie} 열기`,
     absent: '텍스트가 없다고 말함',

@@ -12,6 +12,7 @@
 import type { Actor, Dataset, TieType } from '../model/schema.ts';
 import type { TieCategory, TieStatus } from '../model/vocabulary.ts';
 import { actorLabel, tieTypeLabel } from '../render/elements.ts';
+import { countTies, type TieCount } from '../render/filter.ts';
 import { fold, foldQuery, foldWithOffsets, isWordChar, originalRange } from './fold.ts';
 import { type Marked, snippetAround } from './snippet.ts';
 
@@ -46,8 +47,11 @@ export interface TieTypeHit {
   /** The language tag of the localized label that matched. */
   readonly lang?: string | undefined;
   readonly category: TieCategory;
-  /** How many ties of the dataset have this type (types with none are not searched). */
-  readonly ties: number;
+  /**
+   * How many ties of the dataset have this type, those that exist and the absent ones apart
+   * (types with none are not searched).
+   */
+  readonly ties: Readonly<TieCount>;
   /** The label or localized label that matched, with the matched words. */
   readonly matched: Marked;
 }
@@ -188,8 +192,8 @@ export interface SearchIndex {
   readonly typeField: readonly TieTypeField[];
   readonly typeText: readonly string[];
   readonly typeLang: readonly (string | undefined)[];
-  /** By tie type index in the dataset: how many ties have it. */
-  readonly typeTies: Int32Array;
+  /** By tie type index in the dataset: how many ties have it, those that exist and the absent ones apart. */
+  readonly typeTies: readonly Readonly<TieCount>[];
   /** Every quote, folded, in the order of the ties. */
   readonly quotes: Corpus;
   readonly quoteTie: Int32Array;
@@ -240,12 +244,15 @@ export function buildSearchIndex(dataset: Dataset): SearchIndex {
     ...actor.aliases.map((alias): NameEntry<ActorField> => [alias, 'alias']),
     ...localized<ActorField>(actor.names, 'localized'),
   ]);
-  const tieCount = new Map<string, number>();
-  for (const tie of dataset.ties) tieCount.set(tie.type, (tieCount.get(tie.type) ?? 0) + 1);
+  const tieCount = countTies(dataset).byType;
+  const none: TieCount = { present: 0, absent: 0 };
   // Tie types with no tie are not offered: choosing one would select nothing.
-  const typeNames = nameTable<TieType, TieTypeField>(dataset.tieTypes, (type) =>
-    (tieCount.get(type.id) ?? 0) === 0 ? [] : [[type.label, 'label'], ...localized<TieTypeField>(type.labels, 'localized')],
-  );
+  const typeNames = nameTable<TieType, TieTypeField>(dataset.tieTypes, (type) => {
+    const count = tieCount.get(type.id) ?? none;
+    return count.present + count.absent === 0
+      ? []
+      : [[type.label, 'label'], ...localized<TieTypeField>(type.labels, 'localized')];
+  });
 
   const quotes: string[] = [];
   const quoteTie: number[] = [];
@@ -276,7 +283,7 @@ export function buildSearchIndex(dataset: Dataset): SearchIndex {
     typeField: typeNames.field,
     typeText: typeNames.text,
     typeLang: typeNames.lang,
-    typeTies: Int32Array.from(dataset.tieTypes.map((type) => tieCount.get(type.id) ?? 0)),
+    typeTies: dataset.tieTypes.map((type) => tieCount.get(type.id) ?? none),
     quotes: corpusOf(quotes),
     quoteTie: Int32Array.from(quoteTie),
     quoteEvidence: Int32Array.from(quoteEvidence),
@@ -369,7 +376,7 @@ function searchTypes(index: SearchIndex, query: string, count: number, lang: str
       field,
       ...(field === 'localized' ? { lang: index.typeLang[entry] } : {}),
       category: type.category,
-      ties: index.typeTies[owner] as number,
+      ties: index.typeTies[owner] as TieCount,
       matched: markIn(index.typeText[entry] as string, at - (index.types.starts[entry] as number), query.length),
     };
   });

@@ -181,7 +181,8 @@ describe('the search box', () => {
     search.input.value = '';
     search = await typeQuery(graph, 'Alliance');
     const type = search.options().findIndex((text) => text.includes('Alliance tie type'));
-    expect(search.options()[type]).toContain('4 ties, 3 hidden by the filters');
+    // One alliance exists and the text denies three: counted apart, not as four ties.
+    expect(search.options()[type]).toContain('1 tie +3 absent, 3 hidden by the filters');
     expect(search.options()[type]).toContain('opens United States — South Korea');
     for (let i = 0; i <= type; i++) await userEvent.keyboard('{ArrowDown}');
     await userEvent.keyboard('{Enter}');

@@ -105,9 +105,19 @@ describe('search over tie types and quotes', () => {
     const hits = search(index, 'arms').tieTypes.hits;
     expect(hits.map((hit) => hit.id).sort()).toEqual(['arms-for-food', 'arms-race']);
     const food = search(index, 'food').tieTypes.hits[0];
-    expect(food).toMatchObject({ id: 'arms-for-food', label: 'Arms for food, fuel and technology', ties: 1 });
+    expect(food).toMatchObject({
+      id: 'arms-for-food',
+      label: 'Arms for food, fuel and technology',
+      ties: { present: 1, absent: 0 },
+    });
     expect(food && marked(food.matched)).toBe('food');
-    expect(search(index, 'Trilateral cooperation').tieTypes.hits[0]).toMatchObject({ id: 'trilateral-cooperation', ties: 6 });
+    // The ties the text says are absent are counted apart from those that exist, never added to them.
+    expect(search(index, 'Trilateral cooperation').tieTypes.hits[0]).toMatchObject({
+      id: 'trilateral-cooperation',
+      ties: { present: 3, absent: 3 },
+    });
+    // A type whose every tie is absent is still found: choosing it opens one of those.
+    expect(search(index, 'Mutual trust').tieTypes.hits[0]).toMatchObject({ id: 'mutual-trust', ties: { present: 0, absent: 3 } });
   });
 
   it('finds tie types by a localized label, Korean included, and labels them in the chosen language', () => {
