@@ -122,7 +122,8 @@ export const TieTypeSchema = v.strictObject({
 /**
  * One verbatim quote that supports a tie. The field names are those of the W3C Web Annotation
  * TextQuoteSelector (`exact`, `prefix`, `suffix`) and TextPositionSelector (`start`, `end`).
- * `start` and `end` are JavaScript string offsets into the source text, end exclusive.
+ * `start` and `end` are JavaScript string offsets into the source text, end exclusive; the
+ * validator refuses one between the two halves of a surrogate pair (see `checkEvidence`).
  */
 export const EvidenceSchema = v.pipe(
   v.strictObject({

@@ -30,6 +30,7 @@ export const ISSUE_CODES = [
   'evidence-orphaned',
   'evidence-ambiguous',
   'evidence-context-mismatch',
+  'evidence-splits-character',
   'evidence-out-of-range',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -195,6 +195,11 @@ async function loadTexts(
   return { texts, issues };
 }
 
+/** Whether string offset `at` of `text` falls between the high and low halves of a surrogate pair. */
+function splitsCharacter(text: string, at: number): boolean {
+  return (text.charCodeAt(at - 1) & 0xfc00) === 0xd800 && (text.charCodeAt(at) & 0xfc00) === 0xdc00;
+}
+
 /** A tie as {@link checkEvidence} reads it; a quote too broken to look for is left undefined. */
 export interface QuotedTie {
   readonly id: string;
@@ -203,8 +208,8 @@ export interface QuotedTie {
 
 /**
  * Anchors every quote of `ties` in its source text (`texts`, by source id): quotes nowhere in the
- * text, at other offsets, ambiguous, or with context that does not fit. Quotes whose text is
- * missing are passed over. Paths are `['ties', tie index, 'evidence', quote index, …]`.
+ * text, at other offsets, at offsets that cut a character in two, ambiguous, or with context that
+ * does not fit. Quotes whose text is missing are passed over. Paths are `['ties', tie index, 'evidence', quote index, …]`.
  */
 export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<string, string>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -237,7 +242,18 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
         });
         return;
       }
-      if (result.status === 'drifted') {
+      // An offset between the halves of a surrogate pair (an emoji, a rare CJK character) is a
+      // place in UTF-16, but not in the text a reader sees; --fix-offsets must not write one.
+      const cuts = (['start', 'end'] as const).filter((field) => splitsCharacter(text, result.at[field]));
+      for (const field of cuts) {
+        issues.push({
+          path: [...path, field],
+          code: 'evidence-splits-character',
+          severity: 'error',
+          message: `The quote ${shown} of tie "${tie.id}" stands at ${result.at.start}–${result.at.end} in source "${quote.source}", where its ${field} falls between the two halves of one character (such as an emoji) and cuts it in two. Include the whole character in the quote, or leave it out.`,
+        });
+      }
+      if (result.status === 'drifted' && cuts.length === 0) {
         issues.push({
           path: [...path, 'start'],
           code: 'evidence-drifted',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFromUrl, prepareDataset, urlTextLoader } from '../../src/adapters/load-dataset.ts';
@@ -118,6 +119,19 @@ describe('prepareDataset', () => {
     const result = await prepareDataset(dataset, memoryLoader({ 'sample.txt': `${FIXTURE_TEXT} ` }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/ties\[0\]\.target/);
+  });
+
+  it('refuses a quote whose offset cuts a character in two, as the CLI does', async () => {
+    const text = `${FIXTURE_TEXT}Atlantis ships 🌾 grain.\n`;
+    const dataset = fixture();
+    (dataset.sources[0] as { sha256: string }).sha256 = createHash('sha256').update(text).digest('hex');
+    // From the second half of "🌾" (two UTF-16 units) on: the start cuts the character in two.
+    const start = text.indexOf('🌾') + 1;
+    dataset.ties[1]?.evidence.splice(0, 1, { source: 'sample', exact: text.slice(start, start + 7), start, end: start + 7 });
+    const result = await prepareDataset(dataset, memoryLoader({ 'sample.txt': text }));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.message).toMatch(/\(1 error\)\. First: ties\[1\]\.evidence\[0\]\.start: .* cuts it in two\./);
   });
 
   it('has nothing unverified when every text matches', async () => {

@@ -481,6 +481,60 @@ describe('evidence checks', () => {
   });
 });
 
+describe('offsets that cut a character in two', () => {
+  // "🌾" is one character but two UTF-16 units (a surrogate pair), and offsets count the units.
+  const text = `${FIXTURE_TEXT}Atlantis ships 🌾 grain.\n`;
+  const emoji = text.indexOf('🌾');
+  /** Quotes `text` from `start` to `end` in the second tie, with the offsets given as `at`. */
+  const quoting = (start: number, end: number, at = { start, end }) =>
+    issuesAfter(
+      (d) => {
+        first(d.sources).sha256 = createHash('sha256').update(text).digest('hex');
+        const quote = first(d.ties[1]?.evidence);
+        delete quote.prefix;
+        delete quote.suffix;
+        Object.assign(quote, { exact: text.slice(start, end), ...at });
+      },
+      { 'sample.txt': text },
+    );
+
+  it('reports a start between the two halves of a character as an error at the start', async () => {
+    const issues = await quoting(emoji + 1, emoji + 8);
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'ties[1].evidence[0].start evidence-splits-character error',
+    ]);
+    expect(issues[0]?.message).toBe(
+      `The quote "\udf3e grain" of tie "atl-cal-pact" stands at ${emoji + 1}–${emoji + 8} in source "sample", where its start falls between the two halves of one character (such as an emoji) and cuts it in two. Include the whole character in the quote, or leave it out.`,
+    );
+  });
+
+  it('reports an end between the two halves of a character as an error at the end', async () => {
+    const issues = await quoting(emoji - 6, emoji + 1);
+    expect(issues.map((issue) => `${issue.where} ${issue.severity}`)).toEqual([
+      'ties[1].evidence[0].end evidence-splits-character error',
+    ]);
+    expect(issues[0]?.message).toMatch(/where its end falls between the two halves of one character .* cuts it in two/);
+  });
+
+  it('takes a quote that holds the whole character', async () => {
+    expect(await quoting(emoji - 6, emoji + 2)).toEqual([]);
+    expect(await quoting(emoji, emoji + 8)).toEqual([]);
+  });
+
+  it('offers --fix-offsets no offsets that would cut a character in two', async () => {
+    // The quote is drifted, and where it stands its start cuts the character.
+    const issues = await quoting(emoji + 1, emoji + 8, { start: 0, end: 7 });
+    expect(issues.map((issue) => issue.where)).toEqual(['ties[1].evidence[0].start evidence-splits-character']);
+    expect(issues[0]?.fix).toBeUndefined();
+    const { planOffsetFixes } = await import('../../src/cli/fix-offsets.ts');
+    const json = { value: null, repeatedKeys: [], locate: () => undefined };
+    expect(planOffsetFixes('{}', json, issues)).toEqual({
+      ok: false,
+      reason: 'it has 1 error that --fix-offsets cannot fix; mend it first',
+    });
+  });
+});
+
 describe('validateDatasetText', () => {
   it('reports bad JSON with its line and column', async () => {
     const report = await validateDatasetText('{\n  "id": "x",\n  "title": "y"\n  "sources": []\n}', memoryLoader());
