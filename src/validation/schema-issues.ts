@@ -6,6 +6,7 @@ import type * as v from 'valibot';
 import { DatasetSchema } from '../model/schema.ts';
 import type { ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
+import type { Overlooked } from './structure.ts';
 
 export type SchemaIssue = v.InferIssue<typeof DatasetSchema>;
 
@@ -87,10 +88,23 @@ export function toIssue(issue: SchemaIssue): ValidationIssue {
   return error(path, `${nameAt(path)} ${message}${got}.`);
 }
 
-/** The issues of one parse, each said once (a list given for an object is one issue, not one per field). */
-export function toIssues(issues: readonly SchemaIssue[]): ValidationIssue[] {
+/** How a key that valibot's records skip (see `checkStructure`) is reported. */
+function overlookedIssue({ path }: Overlooked): ValidationIssue {
+  return {
+    path,
+    code: 'schema',
+    severity: 'error',
+    message: `${nameAt(path)} is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.`,
+  };
+}
+
+/**
+ * The issues of one parse, each said once (a list given for an object is one issue, not one per
+ * field), then those of what valibot let by (`overlooked`).
+ */
+export function toIssues(issues: readonly SchemaIssue[], overlooked: readonly Overlooked[] = []): ValidationIssue[] {
   const seen = new Set<string>();
-  return issues.map(toIssue).filter((issue) => {
+  return [...issues.map(toIssue), ...overlooked.map(overlookedIssue)].filter((issue) => {
     const key = `${issue.path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -2,6 +2,47 @@
 import * as v from 'valibot';
 import { DatasetSchema } from '../model/schema.ts';
 import type { ValidationIssue } from './issue.ts';
+import type { JsonPath } from './json-path.ts';
+
+/** A schema as {@link overlooked} walks it: an optional, an array, an object or a record. */
+interface SchemaNode {
+  readonly wrapped?: unknown;
+  readonly item?: unknown;
+  readonly entries?: Readonly<Record<string, unknown>>;
+  readonly value?: unknown;
+}
+
+/** Something in the data that valibot lets by without a word. */
+export interface Overlooked {
+  /** The path of the key at fault. */
+  readonly path: JsonPath;
+}
+
+/**
+ * The keys that valibot's records skip, against prototype pollution. JSON.parse makes them own
+ * keys like any other, so without a check they would vanish from the data unseen.
+ */
+const SKIPPED_KEYS = /^(?:__proto__|constructor|prototype)$/;
+
+/** Walks `input` as `schema` describes it, collecting what valibot lets by into `found`. */
+function overlooked(schema: unknown, input: unknown, path: JsonPath, found: Overlooked[]): void {
+  let node = schema as SchemaNode;
+  while (node.wrapped !== undefined) node = node.wrapped as SchemaNode;
+  if (input === null || typeof input !== 'object') return;
+  const { item, entries, value } = node;
+  if (item !== undefined) {
+    if (Array.isArray(input)) for (const [index, each] of input.entries()) overlooked(item, each, [...path, index], found);
+  } else if (entries !== undefined) {
+    for (const key in entries) {
+      if (Object.hasOwn(input, key)) overlooked(entries[key], Reflect.get(input, key), [...path, key], found);
+    }
+  } else if (value !== undefined) {
+    for (const [key, each] of Object.entries(input)) {
+      if (SKIPPED_KEYS.test(key)) found.push({ path: [...path, key] });
+      else overlooked(value, each, [...path, key], found);
+    }
+  }
+}
 
 /** Checks the shape of a dataset against the schema and reports every mismatch. */
 export async function checkStructure(
@@ -12,7 +53,9 @@ export async function checkStructure(
     return { ok: false, issues: [{ path: [], code: 'schema', severity: 'error', message }] };
   }
   const result = v.safeParse(DatasetSchema, input, { abortEarly: false, abortPipeEarly: true });
-  if (result.success) return { ok: true, dataset: result.output };
+  const missed: Overlooked[] = [];
+  overlooked(DatasetSchema, input, [], missed);
+  if (result.success && missed.length === 0) return { ok: true, dataset: result.output };
   const { toIssues } = await import('./schema-issues.ts');
-  return { ok: false, issues: toIssues(result.issues) };
+  return { ok: false, issues: toIssues(result.issues ?? [], missed) };
 }

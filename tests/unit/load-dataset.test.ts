@@ -80,6 +80,23 @@ describe('loadDatasetFromUrl', () => {
   });
 });
 
+describe('loadDatasetFromUrl and keys that JavaScript gives a meaning of its own', () => {
+  it('refuses a "__proto__" key that JSON.parse keeps, by its path, where valibot would drop it', async () => {
+    const text = FIXTURE.replace('"ko": "아틀란티스"', '"ko": "아틀란티스", "__proto__": {"ko": "북한"}');
+    expect(text).not.toBe(FIXTURE);
+    const { fetcher } = fakeFetch({
+      'https://example.org/proto.json': () => new Response(text),
+      'https://example.org/sample.txt': () => new Response(FIXTURE_TEXT),
+    });
+    const result = await loadDatasetFromUrl('https://example.org/proto.json', { fetch: fetcher });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toBe(
+      'https://example.org/proto.json is not a valid actor-graph dataset (1 error). First: actors[0].names.__proto__: "__proto__" is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.',
+    );
+  });
+});
+
 describe('prepareDataset', () => {
   it('draws a dataset whose texts are missing, with a notice', async () => {
     const result = await prepareDataset(fixture(), memoryLoader({}));

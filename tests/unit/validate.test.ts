@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatasetInput } from '../../src/model/schema.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { validateDataset } from '../../src/validation/validate.ts';
 import { validateDatasetText } from '../../src/validation/validate-text.ts';
-import { FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
+import { FIXTURE_JSON, FIXTURE_TEXT, fixture, memoryLoader } from './helpers.ts';
 
 /** Validates a mutated copy of the fixture and returns its issues as `path code` strings. */
 async function issuesAfter(mutate: (dataset: DatasetInput) => void, texts?: Record<string, string>) {
@@ -532,6 +533,56 @@ describe('offsets that cut a character in two', () => {
       ok: false,
       reason: 'it has 1 error that --fix-offsets cannot fix; mend it first',
     });
+  });
+});
+
+describe('keys that JavaScript gives a meaning of its own', () => {
+  const text = readFileSync(FIXTURE_JSON, 'utf8');
+  // JSON.parse keeps "__proto__" as an own key, where valibot's records skip it (and "constructor"
+  // and "prototype") without a word.
+  it.each<[string, string, string, string, string]>([
+    [
+      'a tie',
+      '"id": "atl-bor-grain",',
+      '"id": "atl-bor-grain", "__proto__": {"hedge": "likely"},',
+      'ties[0].__proto__',
+      '"__proto__" is not a known field here.',
+    ],
+    [
+      'localized names',
+      '"ko": "아틀란티스"',
+      '"ko": "아틀란티스", "__proto__": {"ko": "북한"}',
+      'actors[0].names.__proto__',
+      '"__proto__" is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.',
+    ],
+    [
+      'localized names, as "constructor"',
+      '"ko": "아틀란티스"',
+      '"ko": "아틀란티스", "constructor": "북한"',
+      'actors[0].names.constructor',
+      '"constructor" is not allowed as a key',
+    ],
+    [
+      'localized labels, as "prototype"',
+      '"label": "Grain for ships",',
+      '"label": "Grain for ships", "labels": {"prototype": "x"},',
+      'tieTypes[0].labels.prototype',
+      '"prototype" is not allowed as a key',
+    ],
+    [
+      'layout positions',
+      '"ties": [',
+      '"layout": {"seed": 1, "positions": {"ATL": [0, 0], "__proto__": [1, 2]}}, "ties": [',
+      'layout.positions.__proto__',
+      '"__proto__" is not allowed as a key',
+    ],
+  ])('refuses such a key in %s, from the JSON text as the CLI reads it', async (_, from, to, where, message) => {
+    const edited = text.replace(from, to);
+    expect(edited).not.toBe(text);
+    const report = await validateDatasetText(edited, memoryLoader());
+    expect(report.issues.map((issue) => `${formatJsonPath(issue.path)} ${issue.severity}`)).toEqual([`${where} error`]);
+    expect(report.issues[0]?.message).toContain(message);
+    expect(report.dataset).toBeUndefined();
   });
 });
 
