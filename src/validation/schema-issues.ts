@@ -65,12 +65,6 @@ export function toIssue(issue: SchemaIssue): ValidationIssue {
   const path = pathOf(issue);
   const field = path[path.length - 1];
   const error = (at: JsonPath, message: string): ValidationIssue => ({ path: at, code: 'schema', severity: 'error', message });
-  // Valibot takes a list for an object, and then finds every field of the object missing from it.
-  const parent = issue.path?.[issue.path.length - 1]?.input;
-  if (issue.input === undefined && issue.kind === 'schema' && Array.isArray(parent) && typeof field === 'string') {
-    const at = path.slice(0, -1);
-    return error(at, `${nameAt(at)} must be an object with named fields, not a list.`);
-  }
   if (issue.type === 'strict_object' && issue.expected === 'never' && typeof field === 'string') {
     const known = knownFields(path.slice(0, -1));
     const close = known.filter((name) => editDistance(name.toLowerCase(), field.toLowerCase()) <= 2);
@@ -88,23 +82,34 @@ export function toIssue(issue: SchemaIssue): ValidationIssue {
   return error(path, `${nameAt(path)} ${message}${got}.`);
 }
 
-/** How a key that valibot's records skip (see `checkStructure`) is reported. */
-function overlookedIssue({ path }: Overlooked): ValidationIssue {
+/** How a key that valibot's records skip, or a list given for an object, is reported (see `checkStructure`). */
+function overlookedIssue({ path, object }: Overlooked): ValidationIssue {
+  const { entries, message } = (object ?? {}) as { entries?: object; message?: unknown };
   return {
     path,
     code: 'schema',
     severity: 'error',
-    message: `${nameAt(path)} is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.`,
+    message:
+      object === undefined
+        ? `${nameAt(path)} is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.`
+        : entries === undefined
+          ? `${nameAt(path)} ${typeof message === 'string' ? message : 'must be an object'} (found a list).`
+          : `${nameAt(path)} must be an object with named fields (${Object.keys(entries).join(', ')}), not a list.`,
   };
 }
 
+/** Whether valibot met a list where it wanted an object on the way to the issue's value. */
+const isWithinList = (issue: SchemaIssue): boolean =>
+  issue.path?.some((item) => item.type === 'object' && Array.isArray(item.input)) ?? false;
+
 /**
- * The issues of one parse, each said once (a list given for an object is one issue, not one per
- * field), then those of what valibot let by (`overlooked`).
+ * The issues of one parse, each said once, then those of what valibot let by (`overlooked`). A list
+ * given for an object is one issue (from `overlooked`), not one for each field valibot misses in it.
  */
 export function toIssues(issues: readonly SchemaIssue[], overlooked: readonly Overlooked[] = []): ValidationIssue[] {
   const seen = new Set<string>();
-  return [...issues.map(toIssue), ...overlooked.map(overlookedIssue)].filter((issue) => {
+  const found = issues.filter((issue) => !isWithinList(issue)).map(toIssue);
+  return [...found, ...overlooked.map(overlookedIssue)].filter((issue) => {
     const key = `${issue.path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

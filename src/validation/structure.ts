@@ -12,10 +12,12 @@ interface SchemaNode {
   readonly value?: unknown;
 }
 
-/** Something in the data that valibot lets by without a word. */
+/** Something in the data that valibot lets by without a word, or words as something else. */
 export interface Overlooked {
-  /** The path of the key at fault. */
+  /** The path of the key, or of the list, at fault. */
   readonly path: JsonPath;
+  /** For a list given where an object is expected, the object's schema. */
+  readonly object?: unknown;
 }
 
 /**
@@ -32,10 +34,11 @@ function overlooked(schema: unknown, input: unknown, path: JsonPath, found: Over
   const { item, entries, value } = node;
   if (item !== undefined) {
     if (Array.isArray(input)) for (const [index, each] of input.entries()) overlooked(item, each, [...path, index], found);
+  } else if (Array.isArray(input)) {
+    // Valibot reads a list as an object with fields "0", "1"…: an empty list passes as one.
+    if (entries !== undefined || value !== undefined) found.push({ path, object: node });
   } else if (entries !== undefined) {
-    for (const key in entries) {
-      if (Object.hasOwn(input, key)) overlooked(entries[key], Reflect.get(input, key), [...path, key], found);
-    }
+    for (const key in entries) if (key in input) overlooked(entries[key], Reflect.get(input, key), [...path, key], found);
   } else if (value !== undefined) {
     for (const [key, each] of Object.entries(input)) {
       if (SKIPPED_KEYS.test(key)) found.push({ path: [...path, key] });

@@ -162,7 +162,37 @@ describe('structural checks', () => {
       'a source given as a list',
       (d) => Object.assign(d.sources, { 0: [] }),
       'sources[0]',
-      'This item must be an object with named fields, not a list.',
+      'This item must be an object with named fields (id, title, author, publisher, date, url, text, sha256), not a list.',
+    ],
+    [
+      'a period given as a list of dates',
+      (d) => Object.assign(d.ties[0] as object, { period: ['2024'] }),
+      'ties[0].period',
+      '"period" must be an object with named fields (from, to), not a list.',
+    ],
+    [
+      'a period given as an empty list',
+      (d) => Object.assign(d.ties[0] as object, { period: [] }),
+      'ties[0].period',
+      '"period" must be an object with named fields (from, to), not a list.',
+    ],
+    [
+      'a quote given as a list',
+      (d) => Object.assign(d.ties[0]?.evidence as object, { 0: ['Atlantis sells grain to Borealis.', 0, 33] }),
+      'ties[0].evidence[0]',
+      'This item must be an object with named fields (source, exact, prefix, suffix, start, end), not a list.',
+    ],
+    [
+      'localized names given as a list',
+      (d) => Object.assign(d.actors[0] as object, { names: ['아틀란티스'] }),
+      'actors[0].names',
+      '"names" must map language tags to names, e.g. {"ko": "북한"} (found a list).',
+    ],
+    [
+      'layout positions given as a list',
+      (d) => Object.assign(d, { layout: { seed: 1, positions: [[1, 2]] } }),
+      'layout.positions',
+      '"positions" must map actor ids to [x, y] pairs (found a list).',
     ],
     [
       'a position with one number',
