@@ -12,7 +12,7 @@ import {
   type MembershipDefinition,
   type NodeDefinition,
 } from '../render/elements.ts';
-import { ABSENT_TIE, NODE_LABEL_WIDTH, nodeSizeOf } from '../render/stylesheet.ts';
+import { ABSENT_TIE, NODE_LABEL_WIDTH, nodeSizeOf, PRESENT_TIE } from '../render/stylesheet.ts';
 import { DEFAULT_THEME, type GraphTheme, HEDGE_DASHES } from '../render/theme.ts';
 import type { ExportPositions } from './graphml.ts';
 import { escapeXmlAttr, escapeXmlText, xmlNumber, xmlSafe } from './xml.ts';
@@ -47,7 +47,6 @@ const LABEL_HALO = 2.5;
 const LINE_HEIGHT = 1.1;
 /** Parallel ties between two actors curve apart by this much each, as `control-point-step-size` does. */
 const CURVE_STEP = 26;
-const EDGE_WIDTH = 2.5;
 /** The widget's triangle arrow at edge width 2.5 and arrow scale 1.1. */
 const ARROW_LENGTH = 9.6;
 const ARROW_HALF_WIDTH = 4.8;
@@ -281,9 +280,9 @@ function drawPane(pane: SvgPane, theme: GraphTheme): PaneDrawing {
     const absent = tie?.status === 'absent';
     const arrow = tie?.directed === true && !absent;
     const color = tie === undefined ? theme.kinds.bloc : theme.categories[tie.category];
-    const width = membership ? 1 : absent ? ABSENT_TIE.width : EDGE_WIDTH;
+    const width = membership ? 1 : absent ? ABSENT_TIE.width : PRESENT_TIE.width;
     const dashes = membership ? [3, 3] : absent ? [...ABSENT_TIE.dashes] : tie === undefined ? [] : [...HEDGE_DASHES[tie.hedge]];
-    const opacity = membership ? 0.45 : absent ? ABSENT_TIE.opacity : 0.9;
+    const opacity = membership ? 0.45 : absent ? ABSENT_TIE.opacity : PRESENT_TIE.opacity;
     const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     const siblings = pairs.get(pair) as string[];
     const offset = (siblings.indexOf(id) - (siblings.length - 1) / 2) * CURVE_STEP;

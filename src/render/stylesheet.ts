@@ -27,9 +27,12 @@ export const NODE_LABEL_WIDTH = 130;
  * How absent ties are drawn, here and in the exported picture: paler, thinner and finely dotted.
  * Paler, not faint: at 0.45 an absent alliance tie stood at 1.96:1 against the background, and
  * the 13 of them between North Korea, Russia and China could not be told apart; at 0.7, 3.04:1
- * (the dots and circles still set them apart from the ties that exist, at 0.9).
+ * (the dots and circles still set them apart from the ties that exist, which are opaque).
  */
 export const ABSENT_TIE = { width: 2, opacity: 0.7, dashes: [1, 5] } as const;
+
+/** A tie that exists: opaque, as the category colours are chosen for 3:1 against the background as they are. */
+export const PRESENT_TIE = { width: 2.5, opacity: 1 } as const;
 
 /** The size of the node of an actor of this kind, in model units. */
 export function nodeSizeOf(kind: ActorKind): number {
@@ -92,13 +95,13 @@ export function buildStylesheet(
     {
       selector: 'edge',
       style: {
-        width: 2.5,
+        width: PRESENT_TIE.width,
         'curve-style': 'bezier',
         'control-point-step-size': 26,
         'line-cap': 'round',
         'arrow-scale': 1.1,
         'target-arrow-shape': 'none',
-        opacity: 0.9,
+        opacity: PRESENT_TIE.opacity,
         'font-family': theme.fontFamily,
         'font-size': theme.fontSize - 2,
         color: theme.text,
