@@ -831,8 +831,8 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * The filter of what the evidence panel lists (it is told the compare view's pair, and leaves
-   * the other categories out), for the announcement of a selection to count as the panel does.
+   * The filter of what the evidence panel lists and the timeline counts: in the compare view,
+   * the two categories compared only. The announcement of a selection counts as the panel does.
    */
   private panelFilter(): TieFilter {
     const filter = this.tieFilter();
@@ -1113,8 +1113,8 @@ export class ActorGraph extends LitElement {
             stops.length < 2 || dataset === undefined
               ? nothing
               : html`<ag-tie-timeline exportparts="timeline" .stops=${stops} .range=${this.ui.dates}
-                .hiddenCount=${countHiddenByTime(dataset, filter)}
-                .undatedCount=${countUndatedShown(dataset, filter)} lang=${lang || nothing}></ag-tie-timeline>`
+                .hiddenCount=${countHiddenByTime(dataset, this.panelFilter())}
+                .undatedCount=${countUndatedShown(dataset, this.panelFilter())} lang=${lang || nothing}></ag-tie-timeline>`
           }
           ${missingTexts.map((notice) => html`<p class="notice">${words.graph.textMissingNotice(notice.message)}</p>`)}
           ${changedTexts.map((title) => html`<p class="notice">${words.graph.textChangedNotice(title)}</p>`)}

@@ -363,6 +363,20 @@ describe('the timeline', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain('No tie hidden by date');
   });
 
+  it('counts, in the compare view, the ties of the two categories compared only', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" show-absent`);
+    await customElements.whenDefined('ag-tie-timeline');
+    const timeline = inside(graph, 'ag-tie-timeline');
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const status = () => timeline.shadowRoot?.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(status()).toBe('No tie hidden by date · 44 undated ties +16 absent always shown');
+    graph.view = 'compare';
+    await nextEvent(graph, 'ag-ready');
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    // Alliance and transaction: 5 and 9 undated ties that exist, 13 and 1 that the text denies.
+    expect(status()).toBe('No tie hidden by date · 14 undated ties +14 absent always shown');
+  });
+
   it('moves nothing below it when a date is moved: its All dates button is there, off, until then', async () => {
     for (const width of ['1100px', '360px']) {
       const graph = await mountGraph(`src="${SEED_URL}"`, `width: ${width}`);
