@@ -387,18 +387,18 @@ export class EvidencePanel extends LitElement {
    * hidden by the filter's other switches.
    */
   private countLine(dataset: Dataset, ties: readonly Tie[], listed: readonly Tie[]): string {
-    let other = 0;
+    const other = { present: 0, absent: 0 };
+    const filtered = { present: 0, absent: 0 };
+    const listedCount = { present: 0, absent: 0 };
     let absent = 0;
-    let filtered = 0;
     const shown = new Set(listed);
     for (const tie of ties) {
-      if (shown.has(tie)) continue;
-      if (this.leftOutByView(this.typeOf(dataset, tie)?.category)) other++;
+      if (shown.has(tie)) listedCount[tie.status]++;
+      else if (this.leftOutByView(this.typeOf(dataset, tie)?.category)) other[tie.status]++;
       else if (tie.status === 'absent' && !this.filter.showAbsent) absent++;
-      else filtered++;
+      else filtered[tie.status]++;
     }
-    const absentListed = listed.filter((tie) => tie.status === 'absent').length;
-    return this.words.panel.shownHidden(listed.length - absentListed, absentListed, { filtered, absent, other });
+    return this.words.panel.shownHidden(listedCount, { filtered, absent, other });
   }
 
   /** A bloc's own ties say little; the ties among its members are what it is made of. */

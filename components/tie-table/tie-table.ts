@@ -127,7 +127,7 @@ export class TieTable extends LitElement {
     const dataset = this.data;
     if (dataset === undefined) return nothing;
     const rows = this.sortedRows(dataset);
-    const hidden = dataset.ties.length - rows.length;
+
     const selection = this.selection;
     // One row button is a Tab stop (the selected tie's, or the first); arrow keys reach the rest.
     const tabStop = rows.some((row) => selection?.kind === 'tie' && row.tie.id === selection.id)
@@ -137,6 +137,8 @@ export class TieTable extends LitElement {
     const headings = words.headings;
     const shown = { present: 0, absent: 0 };
     for (const row of rows) shown[row.tie.status]++;
+    const hidden = { present: -shown.present, absent: -shown.absent };
+    for (const tie of dataset.ties) hidden[tie.status]++;
     const summary = words.summary(shown, hidden, headings[this.sortColumn], this.sortDescending);
     return html`<div class="table" part="table">
       <p class="summary" aria-hidden="true">${summary}</p>

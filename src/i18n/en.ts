@@ -8,9 +8,11 @@
 import type { TieCount } from '../render/filter.ts';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-/** Ties that exist, with absent ones counted apart, never added to them: "12 ties +3 absent". */
+/** Ties that exist, with absent ones counted apart, never added to them: "12 ties +3 absent", "3 absent ties". */
 const tiesAndAbsent = ({ present, absent }: TieCount, one = 'tie') =>
-  `${plural(present, one)}${absent > 0 ? ` +${absent} absent` : ''}`;
+  present === 0 && absent > 0
+    ? plural(absent, `absent ${one}`)
+    : `${plural(present, one)}${absent > 0 ? ` +${absent} absent` : ''}`;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const isAre = (count: number) => (count === 1 ? 'is' : 'are');
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
@@ -89,8 +91,8 @@ export const en = {
       date: 'Date',
       evidence: 'Evidence',
     },
-    summary: (shown: TieCount, hidden: number, column: string, descending: boolean) =>
-      `${tiesAndAbsent(shown)}${hidden > 0 ? `, ${hidden} hidden by the filters` : ''}. Sorted by ${column.toLowerCase()}, ${
+    summary: (shown: TieCount, hidden: TieCount, column: string, descending: boolean) =>
+      `${tiesAndAbsent(shown)}${hidden.present + hidden.absent > 0 ? `, ${tiesAndAbsent(hidden)} hidden by the filters` : ''}. Sorted by ${column.toLowerCase()}, ${
         descending ? 'descending' : 'ascending'
       }. Choose a tie to read its evidence; arrow keys move between rows.`,
     unverified: 'Unverified:',
@@ -143,14 +145,13 @@ export const en = {
      * filter's other switches.
      */
     shownHidden: (
-      shown: number,
-      shownAbsent: number,
-      { filtered, absent, other }: { filtered: number; absent: number; other: number },
+      listedCount: TieCount,
+      { filtered, absent, other }: { filtered: TieCount; absent: number; other: TieCount },
     ) => {
-      const listed = `${plural(shown, 'tie')}${shownAbsent > 0 ? ` +${shownAbsent} absent` : ''}`;
+      const listed = tiesAndAbsent(listedCount);
       const parts = [
-        ...(other > 0 ? [`${other} of other categories`] : []),
-        ...(filtered > 0 ? [`${filtered} hidden by the filter`] : []),
+        ...(other.present + other.absent > 0 ? [`${tiesAndAbsent(other)} of other categories`] : []),
+        ...(filtered.present + filtered.absent > 0 ? [`${tiesAndAbsent(filtered)} hidden by the filters`] : []),
         ...(absent > 0 ? [`${plural(absent, 'absent tie')} hidden`] : []),
       ];
       return parts.length === 0 ? listed : `${listed} shown, ${parts.join(', ')}`;

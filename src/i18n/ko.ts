@@ -8,7 +8,8 @@ import type { Messages } from './en.ts';
 /** Appends a list after a colon, or nothing for an empty list. */
 const list = (items: readonly string[]) => (items.length === 0 ? '' : `: ${items.join('; ')}`);
 /** Ties that exist, with absent ones counted apart, never added to them: "12개 +부재 3개". */
-const tiesAndAbsent = ({ present, absent }: TieCount) => `${present}개${absent > 0 ? ` +부재 ${absent}개` : ''}`;
+const tiesAndAbsent = ({ present, absent }: TieCount) =>
+  present === 0 && absent > 0 ? `부재 ${absent}개` : `${present}개${absent > 0 ? ` +부재 ${absent}개` : ''}`;
 
 export const ko: Messages = {
   languageName: '한국어',
@@ -74,7 +75,7 @@ export const ko: Messages = {
       evidence: '근거',
     },
     summary: (shown, hidden, column, descending) =>
-      `관계 ${tiesAndAbsent(shown)}${hidden > 0 ? `, 필터로 ${hidden}개 숨김` : ''}. ${column} 기준 ${
+      `관계 ${tiesAndAbsent(shown)}${hidden.present + hidden.absent > 0 ? `, 필터로 ${tiesAndAbsent(hidden)} 숨김` : ''}. ${column} 기준 ${
         descending ? '내림차순' : '오름차순'
       } 정렬. 관계를 선택하면 근거를 읽을 수 있고, 화살표 키로 행 사이를 이동합니다.`,
     unverified: '미확인:',
@@ -120,11 +121,11 @@ export const ko: Messages = {
     overviewCount: (actors, ties) => `행위자 ${actors}개 · 관계 ${tiesAndAbsent(ties)} 표시`,
     alsoCalled: (names) => `텍스트 속 다른 이름: ${names}`,
     members: '구성원:',
-    shownHidden: (shown, shownAbsent, { filtered, absent, other }) => {
-      const listed = `관계 ${shown}개${shownAbsent > 0 ? ` +부재 ${shownAbsent}개` : ''}`;
+    shownHidden: (listedCount, { filtered, absent, other }) => {
+      const listed = `관계 ${tiesAndAbsent(listedCount)}`;
       const parts = [
-        ...(other > 0 ? [`다른 범주 ${other}개`] : []),
-        ...(filtered > 0 ? [`필터로 ${filtered}개 숨김`] : []),
+        ...(other.present + other.absent > 0 ? [`다른 범주 ${tiesAndAbsent(other)}`] : []),
+        ...(filtered.present + filtered.absent > 0 ? [`필터로 ${tiesAndAbsent(filtered)} 숨김`] : []),
         ...(absent > 0 ? [`부재 관계 ${absent}개 숨김`] : []),
       ];
       return parts.length === 0 ? listed : `${listed} 표시, ${parts.join(', ')}`;

@@ -584,10 +584,10 @@ describe('<actor-graph> counts in the panel', () => {
     const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
     expect(await countOf(graph)).toBe('13 ties shown, 9 absent ties hidden');
     graph.setAttribute('filter', 'alliance transaction competition diplomacy');
-    expect(await countOf(graph)).toBe('8 ties shown, 5 hidden by the filter, 9 absent ties hidden');
+    expect(await countOf(graph)).toBe('8 ties shown, 5 ties hidden by the filters, 9 absent ties hidden');
     graph.showAbsent = true;
     // Shown, absent ties are counted apart from the ties that exist, never added to them.
-    expect(await countOf(graph)).toBe('8 ties +9 absent shown, 5 hidden by the filter');
+    expect(await countOf(graph)).toBe('8 ties +9 absent shown, 5 ties hidden by the filters');
     graph.removeAttribute('filter');
     expect(await countOf(graph)).toBe('13 ties +9 absent');
   });

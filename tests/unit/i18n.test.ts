@@ -4,8 +4,12 @@ import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
 import { ko } from '../../src/i18n/ko.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 
-/** One argument that serves as a number, a text, a flag or a list of texts, for calling any message. */
-const SAMPLE = Object.assign(new String('3'), { join: () => 'X; Y' });
+/**
+ * One argument that serves as a number, a text, a flag, a list of texts, a count of ties (those
+ * that exist and the absent ones) or the panel's hidden counts, for calling any message.
+ */
+const SAMPLE: object = Object.assign(new String('3'), { join: () => 'X; Y', present: 3, absent: 1 });
+Object.assign(SAMPLE, { filtered: SAMPLE, other: SAMPLE });
 
 /** Every leaf of a message tree, by its dotted path: strings as they are, functions called with sample arguments. */
 function leaves(tree: object, path = ''): [string, string][] {
@@ -58,12 +62,21 @@ describe('interface languages', () => {
 
   it('counts absent ties apart from the ties that exist, never adding them up', () => {
     const shown = { present: 12, absent: 3 };
-    expect(en.table.summary(shown, 0, 'Date', false)).toMatch(/^12 ties \+3 absent\. Sorted by date, ascending\./);
-    expect(en.table.summary({ present: 1, absent: 0 }, 2, 'Date', true)).toMatch(/^1 tie, 2 hidden by the filters\./);
+    const none = { present: 0, absent: 0 };
+    expect(en.table.summary(shown, none, 'Date', false)).toMatch(/^12 ties \+3 absent\. Sorted by date, ascending\./);
+    expect(en.table.summary({ present: 1, absent: 0 }, { present: 0, absent: 2 }, 'Date', true)).toMatch(
+      /^1 tie, 2 absent ties hidden by the filters\./,
+    );
     expect(en.timeline.hidden(shown)).toBe('12 ties +3 absent outside these dates hidden');
+    // Only absent ties: named as such, not as "0 ties +1 absent".
+    expect(en.timeline.hidden({ present: 0, absent: 1 })).toBe('1 absent tie outside these dates hidden');
     expect(en.timeline.undated({ present: 44, absent: 16 }, true)).toBe('44 undated ties +16 absent always shown, faded');
     expect(en.panel.overviewCount(19, shown)).toBe('19 actors · 12 ties +3 absent shown');
-    expect(ko.table.summary(shown, 0, '날짜', false)).toMatch(/^관계 12개 \+부재 3개\./);
+    expect(
+      en.panel.shownHidden(shown, { filtered: { present: 0, absent: 9 }, absent: 0, other: { present: 25, absent: 2 } }),
+    ).toBe('12 ties +3 absent shown, 25 ties +2 absent of other categories, 9 absent ties hidden by the filters');
+    expect(ko.table.summary(shown, none, '날짜', false)).toMatch(/^관계 12개 \+부재 3개\./);
+    expect(ko.timeline.hidden({ present: 0, absent: 1 })).toBe('이 기간 밖의 관계 부재 1개 숨김');
     expect(ko.timeline.undated({ present: 44, absent: 0 }, false)).toBe('날짜 없는 관계 44개는 항상 표시');
   });
 
