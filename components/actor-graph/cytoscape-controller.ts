@@ -930,15 +930,26 @@ export class CytoscapeController implements ReactiveController {
 
   /** Sets keyboard focus on an actor, or clears it. */
   setFocus(actorId: string | null): void {
-    this.focusedId = actorId;
-    const cy = this.cy;
-    if (cy === undefined) return;
-    cy.nodes('.focused').removeClass('focused');
-    if (actorId === null) return;
-    const node = cy.getElementById(actorId);
-    node.addClass('focused');
-    this.reveal(node);
+    this.markFocus(actorId);
+    if (actorId === null || this.cy === undefined) return;
+    this.reveal(this.cy.getElementById(actorId));
     this.callbacks.onFocusChange(actorId);
+  }
+
+  /** Puts the keyboard's mark on an actor, or takes it off. */
+  private markFocus(actorId: string | null): void {
+    this.focusedId = actorId;
+    this.cy?.nodes('.focused').removeClass('focused');
+    if (actorId !== null) this.cy?.getElementById(actorId).addClass('focused');
+  }
+
+  /**
+   * A click moves the keyboard's place along: onto the actor clicked, or off the actors (a tie or
+   * the background), so that the arrows go on from what the reader chose, not from an actor
+   * marked before the click.
+   */
+  private focusFollowsTap(actorId: string | null): void {
+    if (this.focusedId !== null) this.markFocus(actorId);
   }
 
   get focusedActor(): string | null {
@@ -973,13 +984,19 @@ export class CytoscapeController implements ReactiveController {
     // While the refined layout goes in, the screen still shows the draft, where the pointer
     // would find other actors: the tap is let go (it lasts a few frames).
     cy.on('tap', 'node', (event: EventObject) => {
-      if (!this.settling) this.callbacks.onTap({ kind: 'actor', id: event.target.id() });
+      if (this.settling) return;
+      this.focusFollowsTap(event.target.id());
+      this.callbacks.onTap({ kind: 'actor', id: event.target.id() });
     });
     cy.on('tap', 'edge', (event: EventObject) => {
-      if (!this.settling) this.callbacks.onTap({ kind: 'tie', id: event.target.id() });
+      if (this.settling) return;
+      this.focusFollowsTap(null);
+      this.callbacks.onTap({ kind: 'tie', id: event.target.id() });
     });
     cy.on('tap', (event: EventObject) => {
-      if (event.target === cy && !this.settling) this.callbacks.onTap(null);
+      if (event.target !== cy || this.settling) return;
+      this.focusFollowsTap(null);
+      this.callbacks.onTap(null);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
     // An actor the reader drags on the draft keeps the reader's move in the refined layout.

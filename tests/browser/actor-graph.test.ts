@@ -413,6 +413,31 @@ describe('<actor-graph> reading the evidence', () => {
     expect(graph.cy?.pan()).toEqual(pan);
   });
 
+  it('moves the keyboard’s mark to an actor clicked, and the arrows go on from there', async () => {
+    const graph = await mountGraph();
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    const marked = () => graph.cy?.nodes('.focused').map((node) => node.id());
+    const before = marked()?.[0];
+    const other = before === 'RUS' ? 'CHN' : 'RUS';
+    const at = renderedAt(graph, other);
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    expect(graph.getAttribute('selected')).toBe(other);
+    expect(marked()).toEqual([other]);
+    // The next arrow starts from the actor clicked: the actor nearest to its right, if any.
+    await userEvent.keyboard('{ArrowRight}');
+    const from = graph.cy?.getElementById(other).position().x ?? 0;
+    const next = graph.cy?.getElementById(marked()?.[0] ?? '').position().x ?? 0;
+    expect(next).toBeGreaterThanOrEqual(from);
+    // A click on the background takes the mark off: no actor stays marked for the keyboard.
+    expect(graph.cy?.nodes().some((node) => node.renderedBoundingBox().x1 < 12 && node.renderedBoundingBox().y1 < 12)).toBe(
+      false,
+    );
+    await userEvent.click(inside(graph, '.graph'), { position: { x: 6, y: 6 } });
+    expect(graph.hasAttribute('selected')).toBe(false);
+    expect(marked()).toEqual([]);
+  });
+
   it('selects with the keyboard: arrows move, Enter selects, Escape clears', async () => {
     const graph = await mountGraph();
     inside(graph, '.graph').focus();
