@@ -66,32 +66,30 @@ describe('loadDatasetFromUrl', () => {
   it('reports an invalid dataset by the path of its first error', async () => {
     const bad = fixture();
     Object.assign(bad.ties[1] as object, { target: 'NOPE' });
-    const { fetcher } = fakeFetch({
-      'https://example.org/bad.json': () => new Response(JSON.stringify(bad)),
-      'https://example.org/sample.txt': () => new Response(FIXTURE_TEXT),
-    });
-    const result = await loadDatasetFromUrl('https://example.org/bad.json', { fetch: fetcher });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.message).toBe(
+    const error = await failureOf('bad.json', JSON.stringify(bad));
+    expect(error?.message).toBe(
       'https://example.org/bad.json is not a valid actor-graph dataset (1 error). First: ties[1].target: The target "NOPE" of tie "atl-cal-pact" is not the id of any actor.',
     );
-    expect(result.error.issues).toHaveLength(1);
+    expect(error?.issues).toHaveLength(1);
   });
 });
+
+/** Loads `body` as the dataset `name` of example.org (with the fixture's text beside it), and gives why it failed. */
+async function failureOf(name: string, body: string) {
+  const { fetcher } = fakeFetch({
+    [`https://example.org/${name}`]: () => new Response(body),
+    'https://example.org/sample.txt': () => new Response(FIXTURE_TEXT),
+  });
+  const result = await loadDatasetFromUrl(`https://example.org/${name}`, { fetch: fetcher });
+  expect(result.ok).toBe(false);
+  return result.ok ? undefined : result.error;
+}
 
 describe('loadDatasetFromUrl and keys that JavaScript gives a meaning of its own', () => {
   it('refuses a "__proto__" key that JSON.parse keeps, by its path, where valibot would drop it', async () => {
     const text = FIXTURE.replace('"ko": "아틀란티스"', '"ko": "아틀란티스", "__proto__": {"ko": "북한"}');
     expect(text).not.toBe(FIXTURE);
-    const { fetcher } = fakeFetch({
-      'https://example.org/proto.json': () => new Response(text),
-      'https://example.org/sample.txt': () => new Response(FIXTURE_TEXT),
-    });
-    const result = await loadDatasetFromUrl('https://example.org/proto.json', { fetch: fetcher });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.message).toBe(
+    expect((await failureOf('proto.json', text))?.message).toBe(
       'https://example.org/proto.json is not a valid actor-graph dataset (1 error). First: actors[0].names.__proto__: "__proto__" is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.',
     );
   });
