@@ -16,6 +16,7 @@ import {
   formatCategoryList,
   isDatasetTieShown,
   parseCategoryList,
+  type TieCount,
   type TieFilter,
   tiesOfActor,
 } from '../../src/render/filter.ts';
@@ -793,11 +794,16 @@ export class ActorGraph extends LitElement {
     return tie === undefined ? selection.id : tieTitle(dataset, tie, lang);
   }
 
-  /** How many of an actor's ties a filter (by default, the legend's and the timeline's) shows. */
-  private shownTieCount(actorId: string, filter = this.tieFilter()): number {
+  /**
+   * How many of an actor's ties a filter (by default, the legend's and the timeline's) shows,
+   * those that exist and the absent ones apart.
+   */
+  private shownTieCount(actorId: string, filter = this.tieFilter()): TieCount {
+    const shown = { present: 0, absent: 0 };
     const dataset = this.source.loaded?.dataset;
-    if (dataset === undefined) return 0;
-    return tiesOfActor(dataset, actorId).filter((tie) => isDatasetTieShown(dataset, tie, filter)).length;
+    if (dataset === undefined) return shown;
+    for (const tie of tiesOfActor(dataset, actorId)) if (isDatasetTieShown(dataset, tie, filter)) shown[tie.status]++;
+    return shown;
   }
 
   /**

@@ -919,8 +919,10 @@ export class CytoscapeController implements ReactiveController {
     const current = this.focusedId === null ? undefined : cy.getElementById(this.focusedId);
     let next: NodeSingular | undefined;
     if (current === undefined || current.empty()) {
-      const selectedActor = this.selection?.kind === 'actor' ? cy.getElementById(this.selection.id) : undefined;
-      next = selectedActor?.nonempty() ? (selectedActor as NodeSingular) : this.topLeft(nodes);
+      // The keyboard starts from what the reader chose: an actor, or the source of a tie.
+      const chosen = this.selection === null ? undefined : cy.getElementById(this.selection.id);
+      const start = chosen?.isEdge() ? (chosen as EdgeSingular).source() : chosen;
+      next = start?.nonempty() ? (start as NodeSingular) : this.topLeft(nodes);
     } else {
       next = this.nearestInDirection(current as NodeSingular, nodes, direction) ?? (current as NodeSingular);
     }

@@ -11,6 +11,7 @@ import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import { type Selection, sameSelection } from '../actor-graph/selection.ts';
 import { sharedStyles } from '../shared/styles.ts';
+import { countOf } from '../shared/tie-count.ts';
 import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary } from './page-matches.ts';
 
 /** A key for the panel of a selection, the same for equal selections. */
@@ -431,7 +432,7 @@ export class EvidencePanel extends LitElement {
       if (shown.length === 0) continue;
       sections.push(html`
         <section aria-label=${this.words.panel.categoryTies(this.words.category[category])}>
-          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${all.length}</h3>
+          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${countOfTies(this.words, all)}</h3>
           <ol>
             ${shown.map((tie) => html`<li data-tie=${tie.id}>${this.renderTie(dataset, tie, from)}</li>`)}
           </ol>
@@ -574,4 +575,10 @@ export class EvidencePanel extends LitElement {
     this.focusHeading = true;
     this.dispatchEvent(new CustomEvent('ag-request-select', { detail: selection, bubbles: true, composed: true }));
   }
+}
+
+/** A category's count of ties, as the legend writes it: those that exist, and the absent ones apart. */
+function countOfTies(words: Messages, ties: readonly Tie[]): TemplateResult {
+  const absent = ties.filter((tie) => tie.status === 'absent').length;
+  return countOf(words, ties.length - absent, ties.length - absent, absent);
 }

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { joinTieTitle, tieEnds } from '../../src/render/elements.ts';
-import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
+import { isDatasetTieShown, SHOW_ALL, type TieCount, type TieFilter } from '../../src/render/filter.ts';
 import {
   type ActorHit,
   buildSearchIndex,
@@ -16,7 +16,7 @@ import {
   search,
   type TieTypeHit,
 } from '../../src/search/search-index.ts';
-import { type SearchTarget, searchTarget, shownTiesByType } from '../../src/search/target.ts';
+import { hiddenTiesByType, type SearchTarget, searchTarget } from '../../src/search/target.ts';
 import type { Selection } from '../actor-graph/selection.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
@@ -96,8 +96,8 @@ export class GraphSearch extends LitElement {
   declare private active: number;
   private results: SearchResults | undefined;
   private hits: readonly SearchHit[] = [];
-  /** Tie counts shown by the filter, by tie type, for the listed tie types. */
-  private shownByType: ReadonlyMap<string, number> = new Map();
+  /** Tie counts hidden by the filter, by tie type, for the listed tie types that have any. */
+  private hiddenByType: ReadonlyMap<string, TieCount> = new Map();
   private announcement = '';
   private shortcutHost: HTMLElement | undefined;
 
@@ -206,7 +206,8 @@ export class GraphSearch extends LitElement {
     if (changed.has('data') || changed.has('lang') || changed.has('query')) this.runSearch();
     if (changed.has('data') || changed.has('lang') || changed.has('query') || changed.has('filter')) {
       const types = new Set(this.results?.tieTypes.hits.map((hit) => hit.id));
-      this.shownByType = this.data === undefined || types.size === 0 ? new Map() : shownTiesByType(this.data, types, this.filter);
+      this.hiddenByType =
+        this.data === undefined || types.size === 0 ? new Map() : hiddenTiesByType(this.data, types, this.filter);
     }
   }
 
@@ -309,12 +310,11 @@ export class GraphSearch extends LitElement {
   }
 
   private renderType(hit: TieTypeHit): TemplateResult {
-    const shown = this.shownByType.get(hit.id) ?? 0;
     const target = this.data === undefined ? undefined : searchTarget(this.data, hit, this.filter);
     const tie = target === undefined ? undefined : this.data?.ties.find((candidate) => candidate.id === target.id);
     const ends = tie === undefined || this.data === undefined ? undefined : tieEnds(this.data, tie, this.lang || undefined);
-    const all = hit.ties.present + hit.ties.absent;
-    const counts = `${this.words.ties(hit.ties)}${shown < all ? `, ${this.words.hiddenTies(all - shown)}` : ''}`;
+    const hidden = this.hiddenByType.get(hit.id);
+    const counts = `${this.words.ties(hit.ties)}${hidden === undefined ? '' : `, ${this.words.hiddenTies(hidden)}`}`;
     // As for actors: the label shown is marked itself when it is what matched; else the detail says what did.
     const own = hit.matched.text === hit.label;
     const field =

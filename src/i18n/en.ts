@@ -220,11 +220,11 @@ export const en = {
     textChangedNotice: (title: string) =>
       `The text of “${title}” has changed since its quotes were taken (its SHA-256 differs), so they are marked unverified.`,
     cleared: 'Selection cleared.',
-    actorSelected: (name: string, ties: number) =>
-      `${name} selected: ${plural(ties, 'tie')} shown. The evidence panel lists ${ties === 1 ? 'it' : 'them'}.`,
+    actorSelected: (name: string, ties: TieCount) =>
+      `${name} selected: ${tiesAndAbsent(ties)} shown. The evidence panel lists ${ties.present + ties.absent === 1 ? 'it' : 'them'}.`,
     tieSelected: (type: string) => `Tie selected: ${type}. The evidence panel shows its quotes.`,
-    focused: (name: string, kind: string, ties: number) =>
-      `${name}, ${kind}, ${plural(ties, 'tie')} shown. Press Enter to read the evidence.`,
+    focused: (name: string, kind: string, ties: TieCount) =>
+      `${name}, ${kind}, ${tiesAndAbsent(ties)} shown. Press Enter to read the evidence.`,
   },
 
   search: {
@@ -241,7 +241,7 @@ export const en = {
     localizedLabel: (language: string) => `${language} label`,
     tieType: (category: string) => `${category} tie type`,
     ties: (count: TieCount) => tiesAndAbsent(count),
-    hiddenTies: (count: number) => `${count} hidden by the filters`,
+    hiddenTies: (count: TieCount) => `${tiesAndAbsent(count)} hidden by the filters`,
     opens: (tie: string) => `opens ${tie}`,
     absent: 'the text says it does not exist',
     hidden: 'hidden by the filters',

@@ -189,9 +189,9 @@ export const ko: Messages = {
     textMissingNotice: (message) => `${message} 인용문은 문맥 없이 표시됩니다.`,
     textChangedNotice: (title) => `“${title}”의 원문이 인용 이후 바뀌어(SHA-256이 다름) 인용문을 미확인으로 표시합니다.`,
     cleared: '선택 해제됨.',
-    actorSelected: (name, ties) => `${name} 선택됨: 관계 ${ties}개 표시. 근거 패널에 나열됩니다.`,
+    actorSelected: (name, ties) => `${name} 선택됨: 관계 ${tiesAndAbsent(ties)} 표시. 근거 패널에 나열됩니다.`,
     tieSelected: (type) => `관계 선택됨: ${type}. 근거 패널에 인용문이 표시됩니다.`,
-    focused: (name, kind, ties) => `${name}, ${kind}, 관계 ${ties}개 표시. Enter를 누르면 근거를 읽을 수 있습니다.`,
+    focused: (name, kind, ties) => `${name}, ${kind}, 관계 ${tiesAndAbsent(ties)} 표시. Enter를 누르면 근거를 읽을 수 있습니다.`,
   },
 
   search: {
@@ -208,7 +208,7 @@ export const ko: Messages = {
     localizedLabel: (language) => `${language} 명칭`,
     tieType: (category) => `${category} 관계 유형`,
     ties: (count) => `관계 ${tiesAndAbsent(count)}`,
-    hiddenTies: (count) => `필터로 ${count}개 숨김`,
+    hiddenTies: (count) => `필터로 ${tiesAndAbsent(count)} 숨김`,
     opens: (tie) => `${tie} 열기`,
     absent: '텍스트가 없다고 말함',
     hidden: '필터로 숨김',

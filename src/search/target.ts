@@ -1,6 +1,6 @@
 /** What choosing a search result selects. */
 import type { Dataset } from '../model/schema.ts';
-import { isDatasetTieShown, type TieFilter } from '../render/filter.ts';
+import { isDatasetTieShown, type TieCount, type TieFilter } from '../render/filter.ts';
 import type { SearchHit } from './search-index.ts';
 
 /** An actor or a tie to select, by id. */
@@ -35,11 +35,17 @@ export function searchTarget(dataset: Dataset, hit: SearchHit, filter: TieFilter
   return tie === undefined ? undefined : { kind: 'tie', id: tie };
 }
 
-/** How many ties of each of `typeIds` the filter shows, in one pass over the ties. */
-export function shownTiesByType(dataset: Dataset, typeIds: ReadonlySet<string>, filter: TieFilter): Map<string, number> {
-  const shown = new Map<string, number>();
+/**
+ * How many ties of each of `typeIds` the filter hides, those that exist and the absent ones apart,
+ * in one pass over the ties.
+ */
+export function hiddenTiesByType(dataset: Dataset, typeIds: ReadonlySet<string>, filter: TieFilter): Map<string, TieCount> {
+  const hidden = new Map<string, TieCount>();
   for (const tie of dataset.ties) {
-    if (typeIds.has(tie.type) && isDatasetTieShown(dataset, tie, filter)) shown.set(tie.type, (shown.get(tie.type) ?? 0) + 1);
+    if (!typeIds.has(tie.type) || isDatasetTieShown(dataset, tie, filter)) continue;
+    const count = hidden.get(tie.type) ?? { present: 0, absent: 0 };
+    count[tie.status]++;
+    hidden.set(tie.type, count);
   }
-  return shown;
+  return hidden;
 }

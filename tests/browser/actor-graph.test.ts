@@ -436,6 +436,12 @@ describe('<actor-graph> reading the evidence', () => {
     await userEvent.click(inside(graph, '.graph'), { position: { x: 6, y: 6 } });
     expect(graph.hasAttribute('selected')).toBe(false);
     expect(marked()).toEqual([]);
+    // With a tie chosen and no actor marked, the keyboard starts from the tie's source.
+    graph.setAttribute('selected', 'prk-rus-arms-for-food');
+    await graph.updateComplete;
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(marked()).toEqual(['PRK']);
   });
 
   it('selects with the keyboard: arrows move, Enter selects, Escape clears', async () => {
@@ -615,6 +621,17 @@ describe('<actor-graph> counts in the panel', () => {
     expect(await countOf(graph)).toBe('8 ties +9 absent shown, 5 ties hidden by the filters');
     graph.removeAttribute('filter');
     expect(await countOf(graph)).toBe('13 ties +9 absent');
+    // Its categories' headings and the announcement of the selection count them apart as well:
+    // the text says Russia has no alliance at all.
+    const panel = inside(graph, 'ag-evidence-panel');
+    const headings = [...(panel.shadowRoot?.querySelectorAll('h3') ?? [])].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    expect(headings).toContain('Alliance · 0 +8 absent');
+    graph.removeAttribute('selected');
+    await graph.updateComplete;
+    const at = renderedAt(graph, 'RUS');
+    await userEvent.click(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
+    await graph.updateComplete;
+    expect(inside(graph, '[aria-live]').textContent).toContain('Russia selected: 13 ties +9 absent shown.');
   });
 });
 

@@ -182,7 +182,7 @@ describe('the search box', () => {
     search = await typeQuery(graph, 'Alliance');
     const type = search.options().findIndex((text) => text.includes('Alliance tie type'));
     // One alliance exists and the text denies three: counted apart, not as four ties.
-    expect(search.options()[type]).toContain('1 tie +3 absent, 3 hidden by the filters');
+    expect(search.options()[type]).toContain('1 tie +3 absent, 3 absent ties hidden by the filters');
     expect(search.options()[type]).toContain('opens United States — South Korea');
     for (let i = 0; i <= type; i++) await userEvent.keyboard('{ArrowDown}');
     await userEvent.keyboard('{Enter}');
