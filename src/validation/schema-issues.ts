@@ -103,13 +103,45 @@ const isWithinList = (issue: SchemaIssue): boolean =>
   issue.path?.some((item) => item.type === 'object' && Array.isArray(item.input)) ?? false;
 
 /**
- * The issues of one parse, each said once, then those of what valibot let by (`overlooked`). A list
- * given for an object is one issue (from `overlooked`), not one for each field valibot misses in it.
+ * Where a path comes in the dataset's order: item indexes, and fields in the schema's order (the
+ * order a dataset is written in); a field the schema does not name (a key of a map, an unknown
+ * field) comes after those it names, by its name.
+ */
+function orderOf(path: JsonPath): (number | string)[] {
+  let schema: unknown = DatasetSchema;
+  return path.flatMap((segment) => {
+    const node = unwrap(schema) as { item?: unknown; entries?: Record<string, unknown>; value?: unknown } | undefined;
+    if (typeof segment === 'number') {
+      schema = node?.item;
+      return [segment];
+    }
+    const names = Object.keys(node?.entries ?? {});
+    schema = node?.entries?.[segment] ?? node?.value;
+    const at = names.indexOf(segment);
+    return at === -1 ? [names.length, segment] : [at];
+  });
+}
+
+/** Compares two paths by where they come in the dataset (see `orderOf`). */
+function byDatasetOrder(a: ValidationIssue, b: ValidationIssue): number {
+  const [x, y] = [orderOf(a.path), orderOf(b.path)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] as number | string, y[i] as number | string];
+    if (p !== q) return typeof p === 'number' && typeof q === 'number' ? p - q : String(p) < String(q) ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The issues of one parse and of what valibot let by (`overlooked`), each said once, in the
+ * dataset's order. A list given for an object is one issue (from `overlooked`), not one for each
+ * field valibot misses in it.
  */
 export function toIssues(issues: readonly SchemaIssue[], overlooked: readonly Overlooked[] = []): ValidationIssue[] {
   const seen = new Set<string>();
   const found = issues.filter((issue) => !isWithinList(issue)).map(toIssue);
-  return [...found, ...overlooked.map(overlookedIssue)].filter((issue) => {
+  // Stable: issues at one path keep valibot's order.
+  return [...found, ...overlooked.map(overlookedIssue)].sort(byDatasetOrder).filter((issue) => {
     const key = `${issue.path.join('\u0000')}\u0001${issue.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -262,6 +262,20 @@ describe('structural checks', () => {
     expect(issues.map((issue) => issue.where)).toEqual(['ties[0].status schema', 'ties[2].hedge schema']);
   });
 
+  it('gives the problems in the order of the dataset, those valibot lets by among the others', async () => {
+    const issues = await issuesAfter((d) => {
+      Object.assign(d.ties[0] as object, { hedge: 'nope' });
+      // A list for an object is found by a walk of its own, after valibot's parse.
+      Object.assign(d.actors[0] as object, { names: [] });
+      Object.assign(d.actors[1] as object, { kind: 'nope' });
+    });
+    expect(issues.map((issue) => issue.where)).toEqual([
+      'actors[0].names schema',
+      'actors[1].kind schema',
+      'ties[0].hedge schema',
+    ]);
+  });
+
   it('rejects a dataset that is not an object', async () => {
     for (const input of [[], 'text', null, 42]) {
       const report = await validateDataset(input, memoryLoader());
