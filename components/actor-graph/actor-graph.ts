@@ -9,6 +9,7 @@ import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import {
+  countByStatus,
   countHiddenByTime,
   countShown,
   countTies,
@@ -799,11 +800,9 @@ export class ActorGraph extends LitElement {
    * those that exist and the absent ones apart.
    */
   private shownTieCount(actorId: string, filter = this.tieFilter()): TieCount {
-    const shown = { present: 0, absent: 0 };
     const dataset = this.source.loaded?.dataset;
-    if (dataset === undefined) return shown;
-    for (const tie of tiesOfActor(dataset, actorId)) if (isDatasetTieShown(dataset, tie, filter)) shown[tie.status]++;
-    return shown;
+    if (dataset === undefined) return { present: 0, absent: 0 };
+    return countByStatus(tiesOfActor(dataset, actorId), (tie) => isDatasetTieShown(dataset, tie, filter));
   }
 
   /**

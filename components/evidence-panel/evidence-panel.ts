@@ -6,7 +6,14 @@ import { type Messages, messagesFor } from '../../src/i18n/index.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, tieArrow, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
-import { hiddenReasons, isDatasetTieShown, SHOW_ALL, type TieFilter, tiesOfActor } from '../../src/render/filter.ts';
+import {
+  countByStatus,
+  hiddenReasons,
+  isDatasetTieShown,
+  SHOW_ALL,
+  type TieFilter,
+  tiesOfActor,
+} from '../../src/render/filter.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import { type Selection, sameSelection } from '../actor-graph/selection.ts';
@@ -334,8 +341,7 @@ export class EvidencePanel extends LitElement {
 
   private renderOverview(dataset: Dataset): TemplateResult {
     const w = this.words.panel;
-    const shown = { present: 0, absent: 0 };
-    for (const tie of dataset.ties) if (this.lists(dataset, tie)) shown[tie.status]++;
+    const shown = countByStatus(dataset.ties, (tie) => this.lists(dataset, tie));
     return html`
       <p class="eyebrow">${w.evidence}</p>
       <h2 id=${this.titleId} tabindex="-1">${dataset.title}</h2>
@@ -579,6 +585,6 @@ export class EvidencePanel extends LitElement {
 
 /** A category's count of ties, as the legend writes it: those that exist, and the absent ones apart. */
 function countOfTies(words: Messages, ties: readonly Tie[]): TemplateResult {
-  const absent = ties.filter((tie) => tie.status === 'absent').length;
-  return countOf(words, ties.length - absent, ties.length - absent, absent);
+  const { present, absent } = countByStatus(ties);
+  return countOf(words, present, present, absent);
 }

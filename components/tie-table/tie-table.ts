@@ -3,7 +3,7 @@ import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset, Tie } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
 import { actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
-import { isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
+import { countByStatus, isDatasetTieShown, SHOW_ALL, type TieFilter } from '../../src/render/filter.ts';
 import { formatPeriod, truncate } from '../../src/render/format.ts';
 import { spanStart } from '../../src/render/time.ts';
 import type { Selection } from '../actor-graph/selection.ts';
@@ -127,7 +127,6 @@ export class TieTable extends LitElement {
     const dataset = this.data;
     if (dataset === undefined) return nothing;
     const rows = this.sortedRows(dataset);
-
     const selection = this.selection;
     // One row button is a Tab stop (the selected tie's, or the first); arrow keys reach the rest.
     const tabStop = rows.some((row) => selection?.kind === 'tie' && row.tie.id === selection.id)
@@ -135,10 +134,9 @@ export class TieTable extends LitElement {
       : rows[0]?.tie.id;
     const words = messagesFor(this.lang).table;
     const headings = words.headings;
-    const shown = { present: 0, absent: 0 };
-    for (const row of rows) shown[row.tie.status]++;
-    const hidden = { present: -shown.present, absent: -shown.absent };
-    for (const tie of dataset.ties) hidden[tie.status]++;
+    const shown = countByStatus(rows.map((row) => row.tie));
+    const all = countByStatus(dataset.ties);
+    const hidden = { present: all.present - shown.present, absent: all.absent - shown.absent };
     const summary = words.summary(shown, hidden, headings[this.sortColumn], this.sortDescending);
     return html`<div class="table" part="table">
       <p class="summary" aria-hidden="true">${summary}</p>

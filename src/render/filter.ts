@@ -110,23 +110,28 @@ export function isDatasetTieShown(dataset: Dataset, tie: Dataset['ties'][number]
   );
 }
 
+/** How many of `ties` meet `test` (all of them by default), those that exist and the absent ones apart. */
+export function countByStatus<T extends { readonly status: TieStatus }>(
+  ties: Iterable<T>,
+  test: (tie: T) => boolean = () => true,
+): TieCount {
+  const count = { present: 0, absent: 0 };
+  for (const tie of ties) if (test(tie)) count[tie.status]++;
+  return count;
+}
+
 /** How many ties of a dataset pass the filter, those that exist and the absent ones apart. */
 export function countShown(dataset: Dataset, filter: TieFilter): TieCount {
-  const shown = { present: 0, absent: 0 };
-  for (const tie of dataset.ties) if (isDatasetTieShown(dataset, tie, filter)) shown[tie.status]++;
-  return shown;
+  return countByStatus(dataset.ties, (tie) => isDatasetTieShown(dataset, tie, filter));
 }
 
 /** How many ties pass the legend's switches and also meet `test`, those that exist and the absent ones apart. */
 function countPassingSwitches(dataset: Dataset, filter: TieFilter, test: (tie: Dataset['ties'][number]) => boolean): TieCount {
   const categoryOf = new Map(dataset.tieTypes.map((type) => [type.id, type.category]));
-  const count = { present: 0, absent: 0 };
-  for (const tie of dataset.ties) {
+  return countByStatus(dataset.ties, (tie) => {
     const category = categoryOf.get(tie.type);
-    if (category !== undefined && passesSwitches({ category, type: tie.type, status: tie.status }, filter) && test(tie))
-      count[tie.status]++;
-  }
-  return count;
+    return category !== undefined && passesSwitches({ category, type: tie.type, status: tie.status }, filter) && test(tie);
+  });
 }
 
 /** How many ties pass the legend's switches but fall outside the timeline's range. */
