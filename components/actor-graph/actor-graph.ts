@@ -1096,6 +1096,8 @@ export class ActorGraph extends LitElement {
       (id) => dataset?.sources.find((source) => source.id === id)?.title ?? id,
     );
     const stops = dataset === undefined ? NO_STOPS : timelineStops(dataset);
+    // What the timeline counts: in the compare view, the two categories compared only.
+    const counted = this.panelFilter();
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     return html`
@@ -1118,8 +1120,8 @@ export class ActorGraph extends LitElement {
             stops.length < 2 || dataset === undefined
               ? nothing
               : html`<ag-tie-timeline exportparts="timeline" .stops=${stops} .range=${this.ui.dates}
-                .hiddenCount=${countHiddenByTime(dataset, this.panelFilter())}
-                .undatedCount=${countUndatedShown(dataset, this.panelFilter())} lang=${lang || nothing}></ag-tie-timeline>`
+                .hiddenCount=${countHiddenByTime(dataset, counted)}
+                .undatedCount=${countUndatedShown(dataset, counted)} lang=${lang || nothing}></ag-tie-timeline>`
           }
           ${missingTexts.map((notice) => html`<p class="notice">${words.graph.textMissingNotice(notice.message)}</p>`)}
           ${changedTexts.map((title) => html`<p class="notice">${words.graph.textChangedNotice(title)}</p>`)}
