@@ -6,7 +6,7 @@ import type * as v from 'valibot';
 import { DatasetSchema } from '../model/schema.ts';
 import type { ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
-import type { Overlooked } from './structure.ts';
+import { type Overlooked, unwrap } from './structure.ts';
 
 export type SchemaIssue = v.InferIssue<typeof DatasetSchema>;
 
@@ -28,23 +28,23 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/** The schema of what stands at `segment` under `schema`: a list's item, an object's field, a record's value. */
+function childOf(schema: unknown, segment: string | number): unknown {
+  const node = unwrap(schema);
+  return typeof segment === 'number' ? node?.item : (node?.entries?.[segment] ?? node?.value);
+}
+
+/** The field names the object schema under `schema` names, in order (none for anything else). */
+const fieldsOf = (schema: unknown): string[] => Object.keys(unwrap(schema)?.entries ?? {});
+
 /** The known field names of the object schema at `path`, found by walking the dataset schema. */
 function knownFields(path: JsonPath): string[] {
   let schema: unknown = DatasetSchema;
   for (const segment of path) {
-    schema = unwrap(schema);
-    if (typeof segment === 'number') schema = (schema as { item?: unknown }).item;
-    else schema = (schema as { entries?: Record<string, unknown> }).entries?.[segment];
+    schema = childOf(schema, segment);
     if (schema === undefined) return [];
   }
-  const entries = (unwrap(schema) as { entries?: Record<string, unknown> }).entries;
-  return entries === undefined ? [] : Object.keys(entries);
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema as { wrapped?: unknown; type?: string };
-  while (current?.wrapped !== undefined) current = current.wrapped as typeof current;
-  return current;
+  return fieldsOf(schema);
 }
 
 function describeValue(value: unknown): string {
@@ -110,13 +110,9 @@ const isWithinList = (issue: SchemaIssue): boolean =>
 function orderOf(path: JsonPath): (number | string)[] {
   let schema: unknown = DatasetSchema;
   return path.flatMap((segment) => {
-    const node = unwrap(schema) as { item?: unknown; entries?: Record<string, unknown>; value?: unknown } | undefined;
-    if (typeof segment === 'number') {
-      schema = node?.item;
-      return [segment];
-    }
-    const names = Object.keys(node?.entries ?? {});
-    schema = node?.entries?.[segment] ?? node?.value;
+    const names = fieldsOf(schema);
+    schema = childOf(schema, segment);
+    if (typeof segment === 'number') return [segment];
     const at = names.indexOf(segment);
     return at === -1 ? [names.length, segment] : [at];
   });

@@ -5,7 +5,7 @@ import type { ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
 
 /** A schema as {@link overlooked} walks it: an optional, an array, an object or a record. */
-interface SchemaNode {
+export interface SchemaNode {
   readonly wrapped?: unknown;
   readonly item?: unknown;
   readonly entries?: Readonly<Record<string, unknown>>;
@@ -26,10 +26,16 @@ export interface Overlooked {
  */
 const SKIPPED_KEYS = /^(?:__proto__|constructor|prototype)$/;
 
+/** The schema an optional or a nullable wraps, or `schema` itself. */
+export function unwrap(schema: unknown): SchemaNode | undefined {
+  let node = schema as SchemaNode | undefined;
+  while (node?.wrapped !== undefined) node = node.wrapped as SchemaNode;
+  return node;
+}
+
 /** Walks `input` as `schema` describes it, collecting what valibot lets by into `found`. */
 function overlooked(schema: unknown, input: unknown, path: JsonPath, found: Overlooked[]): void {
-  let node = schema as SchemaNode;
-  while (node.wrapped !== undefined) node = node.wrapped as SchemaNode;
+  const node = unwrap(schema) as SchemaNode;
   if (input === null || typeof input !== 'object') return;
   const { item, entries, value } = node;
   if (item !== undefined) {
