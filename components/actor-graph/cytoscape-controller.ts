@@ -985,20 +985,12 @@ export class CytoscapeController implements ReactiveController {
   private listen(cy: Core, container: HTMLElement): void {
     // While the refined layout goes in, the screen still shows the draft, where the pointer
     // would find other actors: the tap is let go (it lasts a few frames).
-    cy.on('tap', 'node', (event: EventObject) => {
-      if (this.settling) return;
-      this.focusFollowsTap(event.target.id());
-      this.callbacks.onTap({ kind: 'actor', id: event.target.id() });
-    });
-    cy.on('tap', 'edge', (event: EventObject) => {
-      if (this.settling) return;
-      this.focusFollowsTap(null);
-      this.callbacks.onTap({ kind: 'tie', id: event.target.id() });
-    });
     cy.on('tap', (event: EventObject) => {
-      if (event.target !== cy || this.settling) return;
-      this.focusFollowsTap(null);
-      this.callbacks.onTap(null);
+      if (this.settling) return;
+      const tapped: Selection | null =
+        event.target === cy ? null : { kind: event.target.isNode() ? 'actor' : 'tie', id: event.target.id() };
+      this.focusFollowsTap(tapped?.kind === 'actor' ? tapped.id : null);
+      this.callbacks.onTap(tapped);
     });
     cy.on('viewport', () => this.callbacks.onViewport());
     // An actor the reader drags on the draft keeps the reader's move in the refined layout.
