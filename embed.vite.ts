@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { minifier } from './minifier.vite.ts';
 
 /** The scripts of embed.html as the dev server serves them (sources), and their files in dist/. */
 const SCRIPTS: Readonly<Record<string, string>> = {
@@ -37,7 +38,6 @@ export const embedBuild = defineConfig({
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: false,
-    minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, format: { comments: false } },
+    ...minifier,
   },
 });

@@ -3,6 +3,7 @@ import { minifyHTMLLiterals } from 'minify-literals';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { embedBuild } from './embed.vite.ts';
+import { minifier } from './minifier.vite.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './tests/setup/chromium.ts';
 
 /** Flags for the browser tests only: `gc()` and unrounded `performance.memory` figures. */
@@ -46,11 +47,6 @@ function noFunctionConstructor(): Plugin {
     },
   };
 }
-
-const minifier = {
-  minify: 'terser',
-  terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
-} as const;
 
 /**
  * `vite build --mode worker` builds the layout worker on its own, as dist/actor-graph.layout-worker.js:

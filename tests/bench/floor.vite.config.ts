@@ -1,5 +1,6 @@
 /** Builds the floor bundle (tests/bench/floor.ts) with the same minifier as the widget's bundle. */
 import { defineConfig } from 'vite';
+import { minifier } from '../../minifier.vite.ts';
 
 export default defineConfig({
   build: {
@@ -7,7 +8,6 @@ export default defineConfig({
     outDir: 'node_modules/.bench/floor',
     emptyOutDir: true,
     target: 'es2022',
-    minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
+    ...minifier,
   },
 });
