@@ -9,13 +9,13 @@ import * as v from 'valibot';
 import { safeHttpUrl } from '../render/safe-url.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, TIE_STATUSES } from './vocabulary.ts';
 
-/** An identifier: letters, digits, `.`, `_`, `:` and `-`, starting with a letter or digit. */
+/** The form of an identifier: letters, digits, `.`, `_`, `:` and `-`, starting with a letter or digit. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+/** An identifier, as {@link ID_PATTERN} allows, of at most 200 characters. */
 export const IdSchema = v.pipe(
   v.string('must be a text id'),
-  v.regex(
-    /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
-    'must start with a letter or digit and use only letters, digits, ".", "_", ":" and "-"',
-  ),
+  v.regex(ID_PATTERN, 'must start with a letter or digit and use only letters, digits, ".", "_", ":" and "-"'),
   v.maxLength(200, 'must be at most 200 characters long'),
 );
 

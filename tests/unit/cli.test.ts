@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildJsonSchemaText } from '../../src/cli/json-schema.ts';
 import { formatSummary } from '../../src/cli/report.ts';
 
 /** Runs a CLI entry point the way `npm run` does, and returns its exit code and output. */
@@ -163,6 +164,16 @@ describe('npm run schema', () => {
     const { code, stderr } = runCli('src/cli/schema.ts', ['--check']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('refuses the ids the validator refuses as reserved, wherever an id goes', () => {
+    const schema = JSON.parse(buildJsonSchemaText());
+    const actorId = schema.properties.actors.items.properties.id;
+    expect(actorId.not.enum).toEqual(expect.arrayContaining(['constructor', 'prototype', 'toString', 'valueOf']));
+    // `__proto__` breaks the pattern already.
+    expect(actorId.not.enum).not.toContain('__proto__');
+    expect(schema.properties.ties.items.properties.source.not).toEqual(actorId.not);
+    expect(schema.properties.tieTypes.items.properties.id.not).toEqual(actorId.not);
   });
 });
 
