@@ -3,7 +3,7 @@
  * With no FILE it checks every dataset in `graph-data/`. Exits 0 when no file has errors, 1 when
  * one does, and 2 when the command itself was called wrongly.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { summarizeDataset } from '../analysis/summary.ts';
 import { countIssues } from '../validation/issue.ts';
 import type { JsonPath } from '../validation/json-path.ts';
@@ -15,6 +15,7 @@ import { planOffsetFixes } from './fix-offsets.ts';
 import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
 import { formatIssue, formatSummary, formatTotals, makePaint } from './report.ts';
 import { runCommand } from './run-command.ts';
+import { PROJECT_ROOT } from './working-folder.ts';
 
 const USAGE = `Usage: npm run validate -- [--fix-offsets] [FILE...]
 
@@ -85,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = readArguments(argv, { 'fix-offsets': { type: 'boolean' } }, USAGE);
   if (typeof parsed === 'number') return parsed;
   const paint = makePaint(process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
-  const files = parsed.positionals.length > 0 ? parsed.positionals : await datasetsIn('graph-data');
+  const files = parsed.positionals.length > 0 ? parsed.positionals : await datasetsIn(join(PROJECT_ROOT, 'graph-data'));
   if (files.length === 0) {
     console.error('No dataset to check: graph-data/ holds no .json file, and no FILE was given.');
     return 2;

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildJsonSchemaText } from '../../src/cli/json-schema.ts';
 import { formatSummary } from '../../src/cli/report.ts';
+import { invocationFolder } from '../../src/cli/working-folder.ts';
 
-/** Runs a CLI entry point the way `npm run` does, and returns its exit code and output. */
-function runCli(script: string, args: string[]) {
+/**
+ * Runs a CLI entry point the way `npm run` does (in the project's root, with `extraEnv` such as
+ * npm's own variables), and returns its exit code and output.
+ */
+function runCli(script: string, args: string[], extraEnv: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...extraEnv },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -150,6 +154,27 @@ describe('npm run validate', () => {
     expect(stdout).toContain('valid   4 actors');
     expect(stdout.trim().split('\n').at(-1)).toBe('2 files checked: 1 error, 0 warnings.');
     expect(stderr).toBe('');
+  });
+
+  it('reads a relative path from the folder npm run was typed in, not from the project root', () => {
+    const folder = scratchFixture();
+    // What `npm run validate -- sample.json` typed in `folder` gives the script.
+    const typedInFolder = { INIT_CWD: folder, npm_lifecycle_event: 'validate' };
+    const { code, stdout } = runCli('src/cli/validate.ts', ['sample.json'], typedInFolder);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^sample\.json\n {2}valid {3}4 actors/);
+    // With no file named, it still checks the project's own graph-data/.
+    const all = runCli('src/cli/validate.ts', [], typedInFolder);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('easley-2024-axis-of-transactionalism.json\n  valid');
+  });
+
+  it('takes INIT_CWD only when npm started this very command, as a spawned child inherits it', () => {
+    expect(invocationFolder('validate', { INIT_CWD: '/typed/here', npm_lifecycle_event: 'validate' }, '/root')).toBe(
+      '/typed/here',
+    );
+    expect(invocationFolder('validate', { INIT_CWD: '/typed/here', npm_lifecycle_event: 'test' }, '/root')).toBe('/root');
+    expect(invocationFolder('validate', {}, '/root')).toBe('/root');
   });
 
   it('rejects an unknown option with exit code 2', () => {
