@@ -13,7 +13,7 @@ import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
 import { writeFileAtomic } from './files.ts';
 import { describeFsError, displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
-import { counted, makePaint } from './report.ts';
+import { counted, makePaint, shellArgument } from './report.ts';
 import { runCommand } from './run-command.ts';
 
 const USAGE = `Usage: npm run export-csv -- FILE.json [--out DIR]
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   const repeated = report.issues.filter((issue) => issue.code === 'duplicate-key').length;
   if (report.dataset === undefined || report.json === undefined || repeated > 0) {
     console.error(
-      `${displayPath(path)} is not a well-formed dataset (${errors} error${errors === 1 ? '' : 's'}); run npm run validate -- ${displayPath(path)} and mend it first.`,
+      `${displayPath(path)} is not a well-formed dataset (${errors} error${errors === 1 ? '' : 's'}); run npm run validate -- ${shellArgument(displayPath(path))} and mend it first.`,
     );
     return 1;
   }
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const lines: string[] = [paint.bold(displayPath(path))];
   if (errors > 0) {
     lines.push(
-      `  ${paint.yellow('note   ')} The dataset has ${errors} error${errors === 1 ? '' : 's'} (npm run validate -- ${displayPath(path)}); the sheets carry ${errors === 1 ? 'it' : 'them'} over, and import-csv will report ${errors === 1 ? 'it' : 'them'} by row.`,
+      `  ${paint.yellow('note   ')} The dataset has ${errors} error${errors === 1 ? '' : 's'} (npm run validate -- ${shellArgument(displayPath(path))}); the sheets carry ${errors === 1 ? 'it' : 'them'} over, and import-csv will report ${errors === 1 ? 'it' : 'them'} by row.`,
     );
   }
   const sheets = exportCsv(dataset);
@@ -85,8 +85,8 @@ async function main(argv: string[]): Promise<number> {
   // The text paths in sources.csv are relative to the dataset file, so importing must write it back in the same folder.
   const back =
     resolve(`${folder}.json`) === path
-      ? `npm run import-csv -- ${displayPath(folder)}`
-      : `npm run import-csv -- ${displayPath(folder)} --out ${displayPath(path)}`;
+      ? `npm run import-csv -- ${shellArgument(displayPath(folder))}`
+      : `npm run import-csv -- ${shellArgument(displayPath(folder))} --out ${shellArgument(displayPath(path))}`;
   const quotes = dataset.ties.reduce((sum, tie) => sum + tie.evidence.length, 0);
   lines.push(
     `  ${paint.green('wrote  ')} ${Object.keys(sheets).length} sheets to ${displayPath(folder)}/: ${counted(dataset.actors.length, 'actor')}, ${counted(dataset.tieTypes.length, 'tie type')}, ${counted(dataset.ties.length, 'tie')}, ${counted(quotes, 'quote')}.`,

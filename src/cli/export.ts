@@ -24,6 +24,7 @@ import { readArguments } from './arguments.ts';
 import { PNG_DEFAULT_SIZE, PNG_VIEWS, type PngView, pngSize, readPngSize } from './export-png-options.ts';
 import { writeFileOrSayWhy } from './files.ts';
 import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
+import { shellArgument } from './report.ts';
 import { runCommand } from './run-command.ts';
 
 /** The formats of the CLI: all of the widget's. */
@@ -134,7 +135,7 @@ async function exportFile(path: string, out: string | undefined, options: Option
   const { errors } = countIssues(report.issues);
   if (report.dataset === undefined || errors > 0) {
     console.error(
-      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shown} to see them, and mend them first.`,
+      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shellArgument(shown)} to see them, and mend them first.`,
     );
     return 1;
   }

@@ -13,6 +13,7 @@ import { validateDatasetText } from '../validation/validate-text.ts';
 import { readArguments } from './arguments.ts';
 import { formatJsonLike, writeFileOrSayWhy } from './files.ts';
 import { displayPath, fileTextLoader, readUtf8File } from './node-text-loader.ts';
+import { shellArgument } from './report.ts';
 import { runCommand } from './run-command.ts';
 
 const USAGE = `Usage: npm run layout -- [--seed N] FILE...
@@ -33,7 +34,7 @@ async function layOutFile(path: string, seed: number | undefined): Promise<boole
   const { errors } = countIssues(report.issues);
   if (report.dataset === undefined || report.json === undefined || errors > 0) {
     console.error(
-      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shown} and mend them first.`,
+      `${shown}: has ${errors} error${errors === 1 ? '' : 's'}; run npm run validate -- ${shellArgument(shown)} and mend them first.`,
     );
     return false;
   }

@@ -47,3 +47,11 @@ export function formatSummary(summary: DatasetSummary): string {
 export function formatTotals(files: number, errors: number, warnings: number): string {
   return `${counted(files, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.`;
 }
+
+/**
+ * A path as one argument of a command the report tells the author to run, in single quotes when
+ * a shell would split or expand it (a space, `$`, `*`, ...), so that the command can be pasted.
+ */
+export function shellArgument(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}

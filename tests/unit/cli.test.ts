@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildJsonSchemaText } from '../../src/cli/json-schema.ts';
-import { formatSummary } from '../../src/cli/report.ts';
+import { formatSummary, shellArgument } from '../../src/cli/report.ts';
 import { invocationFolder } from '../../src/cli/working-folder.ts';
 
 /**
@@ -310,6 +310,20 @@ describe('npm run export-csv and import-csv', () => {
 });
 
 describe('the report', () => {
+  it('quotes a path in a command it tells the author to run, so that it can be pasted into a shell', () => {
+    expect(shellArgument('graph-data/my-set.json')).toBe('graph-data/my-set.json');
+    expect(shellArgument('my sheets/set.json')).toBe("'my sheets/set.json'");
+    expect(shellArgument("Kim's $set")).toBe(`'Kim'\\''s $set'`);
+    const folder = join(scratchFixture(), 'my data');
+    cpSync('tests/fixtures/valid', folder, { recursive: true });
+    const exported = runCli('src/cli/export-csv.ts', [join(folder, 'sample.json'), '--out', join(folder, 'my sheets')]);
+    const command = /Read them back with: npm run import-csv -- (.*)$/m.exec(exported.stdout)?.[1];
+    expect(command).toMatch(/'\S*my data\/my sheets' --out '\S*my data\/sample\.json'/);
+    // The shell splits the pasted arguments back into the two paths.
+    const echoed = spawnSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' }).stdout;
+    expect(echoed).toBe(`${join(folder, 'my sheets')}\n--out\n${join(folder, 'sample.json')}\n`);
+  });
+
   it('counts in the singular for one', () => {
     const none = { present: 0, absent: 0 };
     const summary = formatSummary({
