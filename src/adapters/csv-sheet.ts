@@ -81,6 +81,25 @@ function describeSyntaxError(error: CsvError): string {
   }
 }
 
+/**
+ * The line (from 1) on which the quote that is still open at the end of `text` was opened. Each
+ * double quote opens or closes a quoted cell; a doubled one inside a cell closes and reopens it
+ * on the same line, so the count stays right.
+ */
+export function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedOn = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '\n') line++;
+    else if (char === '"') {
+      quoted = !quoted;
+      if (quoted) openedOn = line;
+    }
+  }
+  return openedOn;
+}
+
 /** Parses CSV text, or says where and why it is malformed. */
 function parseRecords(file: string, text: string): { records: string[][] } | { issue: CsvIssue } {
   try {
@@ -88,7 +107,9 @@ function parseRecords(file: string, text: string): { records: string[][] } | { i
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const row = Number(error.records ?? 0) + 1;
-    const line = Number(error.lines ?? row);
+    // csv-parse gives the line where it gave up, which for a quote never closed is the end of the
+    // file; the author needs the line where that quote opened.
+    const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : Number(error.lines ?? row);
     const index = typeof error.index === 'number' ? error.index : undefined;
     let column: string | undefined;
     if (row > 1 && index !== undefined) {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CsvFiles, exportCsv, exportLosses, formatCsvPlace, importCsv } from '../../src/adapters/csv.ts';
 import { numberCell, parseListCell, parseNumberCell } from '../../src/adapters/csv-columns.ts';
-import { parseSheet, protectCell, unprotectCell, writeSheet } from '../../src/adapters/csv-sheet.ts';
+import { parseSheet, protectCell, unclosedQuoteLine, unprotectCell, writeSheet } from '../../src/adapters/csv-sheet.ts';
 import { readCsvFolder } from '../../src/cli/csv-folder.ts';
 import { fileTextLoader } from '../../src/cli/node-text-loader.ts';
 import type { DatasetInput } from '../../src/model/schema.ts';
@@ -505,6 +505,23 @@ describe('exportCsv and importCsv', () => {
     }
     expect(['-12.5', '-0', '-1e-7', '3'].map(protectCell)).toEqual(['-12.5', '-0', '-1e-7', '3']);
     expect(['+1', '-', '-1.', '=A1', "'"].map(protectCell)).toEqual(["'+1", "'-", "'-1.", "'=A1", "''"]);
+  });
+
+  it('name the line where a quote that is never closed opens, not the end of the file', () => {
+    const spec = { file: 'x.csv', columns: ['a', 'b'], required: ['a', 'b'] };
+    // Row 2 spans lines 2 and 3, so row 3, whose quote never closes, starts on line 4.
+    const text = 'a,b\r\n"two\r\nlines",x\r\ny,"never closed\r\nz,1\r\nw,2\r\n';
+    expect(parseSheet(spec, text).issues).toEqual([
+      {
+        file: 'x.csv',
+        row: 3,
+        column: 'b',
+        code: 'csv-syntax',
+        severity: 'error',
+        message: 'A quoted cell starts here and is never closed: add the closing double quote ("). (line 4 of the file)',
+      },
+    ]);
+    expect(unclosedQuoteLine('a\n"b ""c""\nd')).toBe(2);
   });
 
   it('write numbers that read back as the very same number', () => {
