@@ -127,9 +127,29 @@ function parseRecords(file: string, text: string): { records: string[][] } | { i
   }
 }
 
+/**
+ * The separator of a sheet saved with semicolons or tabs instead of commas, or undefined. Every
+ * sheet needs at least two columns, so a header with no comma but one of these was saved so;
+ * read as commas, it would be one column named "id;kind;name", and every row a misleading error.
+ */
+function otherSeparator(text: string): { plural: string } | undefined {
+  const header = /^\uFEFF?([^\r\n]*)/.exec(text)?.[1] ?? '';
+  if (header.includes(',')) return undefined;
+  if (header.includes(';')) return { plural: 'semicolons (;)' };
+  if (header.includes('\t')) return { plural: 'tabs' };
+  return undefined;
+}
+
 /** Parses one sheet against its spec. The sheet comes back only when it has no errors. */
 export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | undefined; issues: CsvIssue[] } {
   const { file } = spec;
+  const separator = otherSeparator(text);
+  if (separator !== undefined) {
+    const message =
+      `Row 1 holds no comma but ${separator.plural}: the sheet seems to be separated by ${separator.plural}, as Excel saves "CSV" in some languages. ` +
+      'Save it as "CSV UTF-8 (Comma delimited)", or export it as CSV from Google Sheets or LibreOffice with the comma as separator.';
+    return { issues: [{ file, row: 1, code: 'csv-syntax', severity: 'error', message }] };
+  }
   const parsed = parseRecords(file, text);
   if ('issue' in parsed) return { issues: [parsed.issue] };
   const [header, ...body] = parsed.records;

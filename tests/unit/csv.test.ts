@@ -319,6 +319,18 @@ describe('importCsv', () => {
       /A quoted cell starts here and is never closed/,
     ],
     [
+      'a sheet saved with semicolons, as Excel does in some languages',
+      edited('tie-types.csv', (text) => text.replaceAll(',', ';')),
+      'tie-types.csv row 1 [csv-syntax]',
+      /^\S+ row 1 \[csv-syntax\] Row 1 holds no comma but semicolons \(;\): the sheet seems to be separated by semicolons/,
+    ],
+    [
+      'a sheet saved with tabs',
+      edited('actors.csv', (text) => text.replaceAll(',', '\t')),
+      'actors.csv row 1 [csv-syntax]',
+      /Row 1 holds no comma but tabs: the sheet seems to be separated by tabs/,
+    ],
+    [
       'a stray quote inside a cell',
       edited('actors.csv', (text) => text.replace('Borealis | the North', 'Borealis | the "North"')),
       'actors.csv row 3, column aliases [csv-syntax]',
