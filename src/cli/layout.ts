@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const parsed = readArguments(process.argv.slice(2), { seed: { type: 'string' } }, USAGE);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
-    console.log(USAGE);
+    console.error(`Name the dataset files to lay out.\n\n${USAGE}`);
     return 2;
   }
   const seedText = parsed.values.seed;

@@ -269,6 +269,13 @@ describe('npm run layout', () => {
     expect(JSON.parse(after.slice(1)).layout.positions.ATL).toHaveLength(2);
   });
 
+  it('says on standard error that no file was named, as the other commands do', () => {
+    const { code, stdout, stderr } = runCli('src/cli/layout.ts', []);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Name the dataset files to lay out\.\n\nUsage: npm run layout/);
+  });
+
   it('refuses a dataset with errors, and leaves it alone', () => {
     const folder = scratchFixture();
     const file = join(folder, 'sample.json');
