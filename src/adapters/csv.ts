@@ -275,13 +275,25 @@ function readCsv(files: CsvFiles): ReadResult {
     // Without evidence.csv, no tie can be said to lack quotes.
     if (evidence !== undefined && quotes[index]?.length === 0) {
       const id = cell(row, 'id') ?? '';
-      error(
-        SHEETS.ties.file,
-        row.row,
-        'id',
-        'csv-no-evidence',
-        `Tie "${id}" has no quote: add a row to evidence.csv whose tie is "${id}".`,
-      );
+      const first = tieRows[tieIndex.get(id) ?? index];
+      // A repeated id gets no quotes, since they all go to its first row: the repeat is the mistake.
+      if (first !== undefined && first !== row) {
+        error(
+          SHEETS.ties.file,
+          row.row,
+          'id',
+          'duplicate-id',
+          `The id "${id}" is already used by the tie in row ${first.row}; ids must be unique (the quotes in evidence.csv whose tie is "${id}" go to row ${first.row}).`,
+        );
+      } else {
+        error(
+          SHEETS.ties.file,
+          row.row,
+          'id',
+          'csv-no-evidence',
+          `Tie "${id}" has no quote: add a row to evidence.csv whose tie is "${id}".`,
+        );
+      }
       suppress.push(['ties', index, 'evidence']);
     }
     return fields([
