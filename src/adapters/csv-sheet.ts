@@ -100,10 +100,17 @@ export function unclosedQuoteLine(text: string): number {
   return openedOn;
 }
 
+/**
+ * Any line end ends a row. csv-parse otherwise takes the first one it meets for the whole file, so
+ * a sheet whose lines were typed in two editors (CRLF, then LF) kept a stray "\r" at the end of
+ * a row's last cell, or ran two rows into one.
+ */
+const LINE_ENDS = ['\r\n', '\n', '\r'];
+
 /** Parses CSV text, or says where and why it is malformed. */
 function parseRecords(file: string, text: string): { records: string[][] } | { issue: CsvIssue } {
   try {
-    return { records: parse(text, { bom: true, relax_column_count: true }) };
+    return { records: parse(text, { bom: true, relax_column_count: true, record_delimiter: LINE_ENDS }) };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const row = Number(error.records ?? 0) + 1;
@@ -115,7 +122,7 @@ function parseRecords(file: string, text: string): { records: string[][] } | { i
     if (row > 1 && index !== undefined) {
       // Name the column by its header when the header itself parsed.
       try {
-        column = parse(text, { bom: true, to: 1 })[0]?.[index]?.trim() || columnLetter(index);
+        column = parse(text, { bom: true, to: 1, record_delimiter: LINE_ENDS })[0]?.[index]?.trim() || columnLetter(index);
       } catch {
         column = columnLetter(index);
       }

@@ -525,6 +525,21 @@ describe('exportCsv and importCsv', () => {
     expect(['+1', '-', '-1.', '=A1', "'"].map(protectCell)).toEqual(["'+1", "'-", "'-1.", "'=A1", "''"]);
   });
 
+  it('end a row at any line end, in a sheet whose lines end in two ways', () => {
+    const spec = { file: 'x.csv', columns: ['a', 'b'], required: ['a', 'b'] };
+    const cellsOf = (text: string) => parseSheet(spec, text).sheet?.rows.map((row) => [...row.cells.values()]);
+    // Typed in one editor (CRLF), then a row added in another (LF), and the other way round.
+    expect(cellsOf('a,b\r\n1,2\n3,4\r\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(cellsOf('a,b\n1,2\r\n3,"x\r\ny"\n')).toEqual([
+      ['1', '2'],
+      ['3', 'x\r\ny'],
+    ]);
+    expect(cellsOf('a,b\r\nGamma,Beta\n')).toEqual([['Gamma', 'Beta']]);
+  });
+
   it('name the line where a quote that is never closed opens, not the end of the file', () => {
     const spec = { file: 'x.csv', columns: ['a', 'b'], required: ['a', 'b'] };
     // Row 2 spans lines 2 and 3, so row 3, whose quote never closes, starts on line 4.
