@@ -1,6 +1,7 @@
 /**
  * Reading a command's arguments the same way for every command: `--help` prints the usage and
- * stops with 0; arguments it cannot read print what is wrong, then the usage, and stop with 2.
+ * stops with 0; arguments it cannot read, and options given an empty value, print what is wrong,
+ * then the usage, and stop with 2.
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 
@@ -25,6 +26,13 @@ export function readArguments<T extends ParseArgsOptionsConfig>(
   if ((parsed.values as { help?: boolean }).help === true) {
     console.log(usage);
     return 0;
+  }
+  // An empty value (`--out "$DIR"` with DIR unset) is a slip, never a choice: as a path it would
+  // mean the working folder, where export-csv would then write its sheets.
+  const empty = Object.entries(parsed.values).find(([, value]) => value === '');
+  if (empty !== undefined) {
+    console.error(`--${empty[0]} is empty: give it a value.\n\n${usage}`);
+    return 2;
   }
   return parsed;
 }

@@ -289,6 +289,20 @@ describe('npm run layout', () => {
 });
 
 describe('npm run export-csv and import-csv', () => {
+  it('refuse an empty --out, which would have meant the working folder', () => {
+    const folder = scratchFixture();
+    const before = readdirSync(folder);
+    // As typed in `folder`: `npm run export-csv -- sample.json --out "$SHEETS"`, with SHEETS unset.
+    const typedInFolder = { INIT_CWD: folder, npm_lifecycle_event: 'export-csv' };
+    const exported = runCli('src/cli/export-csv.ts', ['sample.json', '--out='], typedInFolder);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toMatch(/^--out is empty: give it a value\.\n\nUsage: npm run export-csv/);
+    expect(readdirSync(folder)).toEqual(before);
+    const imported = runCli('src/cli/import-csv.ts', [folder, '-o', '']);
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toMatch(/^--out is empty/);
+  });
+
   it('read a dataset with a byte order mark, and say so when the sheets cannot be written', () => {
     const folder = scratchFixture();
     const file = join(folder, 'sample.json');
