@@ -1,7 +1,7 @@
 /** File helpers shared by the CLI commands. */
 import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describeFsError } from './node-text-loader.ts';
+import { dirname, join, resolve } from 'node:path';
+import { describeFsError, displayPath } from './node-text-loader.ts';
 
 /** The datasets in a folder: its `.json` files, less JSON Schemas. */
 export async function datasetsIn(folder: string): Promise<string[]> {
@@ -34,6 +34,8 @@ export async function writeFileOrSayWhy(path: string, content: string | Uint8Arr
     await writeFileAtomic(path, content);
     return undefined;
   } catch (error) {
+    // Writing, "no such file" can only be the folder: the file is about to be made.
+    if ((error as { code?: string }).code === 'ENOENT') return `there is no folder ${displayPath(resolve(dirname(path)))}`;
     return describeFsError(error);
   }
 }

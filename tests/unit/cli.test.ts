@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileOrSayWhy } from '../../src/cli/files.ts';
 import { buildJsonSchemaText } from '../../src/cli/json-schema.ts';
 import { formatSummary, shellArgument } from '../../src/cli/report.ts';
 import { invocationFolder } from '../../src/cli/working-folder.ts';
@@ -289,6 +290,12 @@ describe('npm run layout', () => {
 });
 
 describe('npm run export-csv and import-csv', () => {
+  it('say that the folder is missing when a file cannot be written into it', async () => {
+    const folder = scratchFixture();
+    const out = join(folder, 'no such folder', 'set.json');
+    expect(await writeFileOrSayWhy(out, '{}')).toBe(`there is no folder ${join(folder, 'no such folder')}`);
+  });
+
   it('refuse an empty --out, which would have meant the working folder', () => {
     const folder = scratchFixture();
     const before = readdirSync(folder);
