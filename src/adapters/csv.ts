@@ -283,7 +283,7 @@ function readCsv(files: CsvFiles): ReadResult {
           row.row,
           'id',
           'duplicate-id',
-          `The id "${id}" is already used by the tie in row ${first.row}; ids must be unique (the quotes in evidence.csv whose tie is "${id}" go to row ${first.row}).`,
+          `The id "${id}" is already used by ${SHEETS.ties.file} row ${first.row}; ids must be unique (the quotes in evidence.csv whose tie is "${id}" all go to that row).`,
         );
       } else {
         error(

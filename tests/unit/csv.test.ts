@@ -322,7 +322,7 @@ describe('importCsv', () => {
       'a tie id given twice, whose repeat gets no quotes because they all go to the first',
       edited('ties.csv', (text) => `${text}atl-bor-grain,BOR,CAL,grain-for-ships,absent,asserted,,,\n`),
       'ties.csv row 4, column id [duplicate-id]',
-      /^\S+ \S+ \S+ \S+ \S+ \[duplicate-id\] The id "atl-bor-grain" is already used by the tie in row 2; ids must be unique/,
+      /^\S+ \S+ \S+ \S+ \S+ \[duplicate-id\] The id "atl-bor-grain" is already used by ties\.csv row 2; ids must be unique/,
     ],
     [
       'a sheet saved with semicolons, as Excel does in some languages',
