@@ -1,20 +1,35 @@
 /** Reading a folder of dataset sheets, and reporting their problems, for import-csv and export-csv. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CsvFiles, type CsvIssue, formatCsvPlace, SHEETS, type SheetFile } from '../adapters/csv.ts';
 import { describeFsError, displayPath } from './node-text-loader.ts';
 import type { Paint } from './report.ts';
 
+/** A sheet's file name compared loosely: `Tie_Types.CSV` as `tie-types.csv`. */
+function looseSheetName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]/g, '');
+}
+
 /** The sheets found in `folder`; sheets that do not exist are left out, for the import to report. */
 export async function readCsvFolder(folder: string): Promise<{ files: CsvFiles; issues: CsvIssue[] }> {
   const files: Partial<Record<SheetFile, string>> = {};
   const issues: CsvIssue[] = [];
+  const present = await readdir(folder).catch(() => [] as string[]);
   for (const { file } of Object.values(SHEETS)) {
     let bytes: Buffer;
     try {
       bytes = await readFile(join(folder, file));
     } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') continue;
+      if ((error as { code?: string }).code === 'ENOENT') {
+        // A sheet saved under a name a letter's case or a dash away (Actors.csv, tie_types.csv):
+        // name it, rather than call the sheet missing.
+        const near = present.find((name) => looseSheetName(name) === looseSheetName(file));
+        if (near !== undefined) {
+          const message = `The sheet ${file} is missing, but ${near} is here: rename it ${file}.`;
+          issues.push({ file, code: 'csv-file-missing', severity: 'error', message });
+        }
+        continue;
+      }
       issues.push({
         file,
         code: 'csv-file-missing',

@@ -423,6 +423,19 @@ describe('importCsv', () => {
 });
 
 describe('exportCsv and importCsv', () => {
+  it('name a sheet saved under a name a case or a dash away, rather than call it missing', async () => {
+    const dataset = seed();
+    // Not called missing, nor, for the optional layout.csv, passed over without a word.
+    const misnamed = scratch();
+    for (const [name, text] of Object.entries(exportCsv(dataset))) {
+      writeFileSync(join(misnamed, name.replace('layout', 'Layout').replace('tie-types', 'tie_types')), text);
+    }
+    expect((await readCsvFolder(misnamed)).issues.map((issue) => `${issue.file}: ${issue.message}`)).toEqual([
+      'tie-types.csv: The sheet tie-types.csv is missing, but tie_types.csv is here: rename it tie-types.csv.',
+      'layout.csv: The sheet layout.csv is missing, but Layout.csv is here: rename it layout.csv.',
+    ]);
+  });
+
   it('round-trip the seed dataset losslessly through the files the CLI reads', async () => {
     const dataset = seed();
     const folder = scratch();
