@@ -5,9 +5,29 @@ import { type CsvFiles, type CsvIssue, formatCsvPlace, SHEETS, type SheetFile } 
 import { describeFsError, displayPath } from './node-text-loader.ts';
 import type { Paint } from './report.ts';
 
-/** A sheet's file name compared loosely: `Tie_Types.CSV` as `tie-types.csv`. */
+/** A sheet's name compared loosely, without its extension: `Tie_Types.CSV` as `tie-types.csv`. */
 function looseSheetName(name: string): string {
-  return name.toLowerCase().replace(/[\s_-]/g, '');
+  return name
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
+}
+
+/** What a spreadsheet program saves a workbook as, rather than CSV. */
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods|numbers)$/i;
+
+/**
+ * What to say of a missing sheet when a file in the folder is that sheet under a name a letter's
+ * case or a dash away (`Actors.csv`, `tie_types.csv`) or saved as a workbook (`actors.xlsx`).
+ */
+function nearSheet(file: string, present: readonly string[]): string | undefined {
+  const named = present.filter((name) => looseSheetName(name) === looseSheetName(file));
+  const renamed = named.find((name) => /\.csv$/i.test(name));
+  if (renamed !== undefined) return `The sheet ${file} is missing, but ${renamed} is here: rename it ${file}.`;
+  const workbook = named.find((name) => WORKBOOK.test(name));
+  if (workbook !== undefined)
+    return `The sheet ${file} is missing, but ${workbook} is here: save it as "CSV UTF-8", named ${file}.`;
+  return undefined;
 }
 
 /** The sheets found in `folder`; sheets that do not exist are left out, for the import to report. */
@@ -21,13 +41,9 @@ export async function readCsvFolder(folder: string): Promise<{ files: CsvFiles; 
       bytes = await readFile(join(folder, file));
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') {
-        // A sheet saved under a name a letter's case or a dash away (Actors.csv, tie_types.csv):
-        // name it, rather than call the sheet missing.
-        const near = present.find((name) => looseSheetName(name) === looseSheetName(file));
-        if (near !== undefined) {
-          const message = `The sheet ${file} is missing, but ${near} is here: rename it ${file}.`;
-          issues.push({ file, code: 'csv-file-missing', severity: 'error', message });
-        }
+        // Named here, rather than called missing by the import (or, for layout.csv, passed over).
+        const message = nearSheet(file, present);
+        if (message !== undefined) issues.push({ file, code: 'csv-file-missing', severity: 'error', message });
         continue;
       }
       issues.push({

@@ -423,14 +423,18 @@ describe('importCsv', () => {
 });
 
 describe('exportCsv and importCsv', () => {
-  it('name a sheet saved under a name a case or a dash away, rather than call it missing', async () => {
+  it('name a sheet saved under a name a case or a dash away, or as a workbook, rather than call it missing', async () => {
     const dataset = seed();
     // Not called missing, nor, for the optional layout.csv, passed over without a word.
     const misnamed = scratch();
     for (const [name, text] of Object.entries(exportCsv(dataset))) {
       writeFileSync(join(misnamed, name.replace('layout', 'Layout').replace('tie-types', 'tie_types')), text);
     }
+    rmSync(join(misnamed, 'actors.csv'));
+    writeFileSync(join(misnamed, 'actors.xlsx'), 'PK');
+    writeFileSync(join(misnamed, 'actors.csv.bak'), '');
     expect((await readCsvFolder(misnamed)).issues.map((issue) => `${issue.file}: ${issue.message}`)).toEqual([
+      'actors.csv: The sheet actors.csv is missing, but actors.xlsx is here: save it as "CSV UTF-8", named actors.csv.',
       'tie-types.csv: The sheet tie-types.csv is missing, but tie_types.csv is here: rename it tie-types.csv.',
       'layout.csv: The sheet layout.csv is missing, but Layout.csv is here: rename it layout.csv.',
     ]);
