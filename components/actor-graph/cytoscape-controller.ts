@@ -871,6 +871,9 @@ export class CytoscapeController implements ReactiveController {
       this.paintState();
       return;
     }
+    // Chosen anywhere (the search, the table, the panel, `select()`), the selection moves the
+    // keyboard's place along as a click does; Escape leaves it, to go on from where it was.
+    if (selection !== null) this.focusFollowsTap(selection.kind === 'actor' ? selection.id : null);
     const token = ++this.selectionToken;
     const cy = this.cy;
     // A selection that holds from the first placement on (from the page's address) is marked at

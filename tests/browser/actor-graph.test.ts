@@ -444,6 +444,26 @@ describe('<actor-graph> reading the evidence', () => {
     expect(marked()).toEqual(['PRK']);
   });
 
+  it('moves the keyboard’s mark to what the search, the table or select() chose', async () => {
+    const graph = await mountGraph();
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    const marked = () => graph.cy?.nodes('.focused').map((node) => node.id());
+    const other = marked()?.[0] === 'RUS' ? 'CHN' : 'RUS';
+    // Chosen outside the graph, an actor takes the mark: the arrows go on from it, not from an
+    // actor marked before (and perhaps out of view now), which would look still chosen.
+    graph.select(other);
+    await graph.updateComplete;
+    expect(marked()).toEqual([other]);
+    // A tie takes the mark off, so the keyboard starts from its source.
+    graph.select('prk-rus-arms-for-food');
+    await graph.updateComplete;
+    expect(marked()).toEqual([]);
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(marked()).toEqual(['PRK']);
+  });
+
   it('selects with the keyboard: arrows move, Enter selects, Escape clears', async () => {
     const graph = await mountGraph();
     inside(graph, '.graph').focus();
