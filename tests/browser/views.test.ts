@@ -278,6 +278,21 @@ describe('the compare view', () => {
     expect(graph.getAttribute('view')).toBe('compare');
     expect(graph.shadowRoot?.querySelectorAll('.pane .graph canvas').length).toBeGreaterThan(0);
   });
+
+  it('switches to the table in one update, with the keyboard resting on an actor', async () => {
+    const graph = await mountGraph();
+    inside(graph, '.graph').focus();
+    await userEvent.keyboard('{ArrowRight}');
+    // The panel of the actor the keyboard rests on is built ahead, after a moment.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const warn = vi.spyOn(console, 'warn');
+    graph.view = 'table';
+    await graph.updateComplete;
+    // Taking the graph down in `updated` cleared that look-ahead there, and Lit had to render again.
+    expect(warn.mock.calls.map(String).filter((call) => call.includes('change-in-update'))).toEqual([]);
+    expect(graph.isUpdatePending).toBe(false);
+    warn.mockRestore();
+  });
 });
 
 describe('an actor the reader dragged', () => {
