@@ -428,10 +428,11 @@ export class ActorGraph extends LitElement {
 
   /**
    * The language the widget speaks: its `lang` attribute, else the nearest ancestor's, else the
-   * page's. It picks the interface's words and the actors' names where the data has them.
+   * page's. It picks the interface's words and the actors' names where the data has them. The
+   * property first: set by a script, it reaches the attribute only after `render` has read it.
    */
   private get language(): string {
-    return languageOf(this);
+    return this.lang || languageOf(this);
   }
 
   private get words(): Messages {

@@ -43,6 +43,18 @@ describe('a Korean widget', () => {
     expect(ties.map((tie) => tie.getAttribute('aria-label'))).toContain('러시아 → 북한: 외교적 엄호');
   });
 
+  it('speaks Korean everywhere at once when a script sets the lang property', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
+    graph.lang = 'ko';
+    await graph.updateComplete;
+    // Rendered before Lit reflected the property to the attribute, the panel, legend, timeline
+    // and search stayed English until something else rendered the widget again.
+    expect(await panelText(graph)).toContain('텍스트 속 다른 이름');
+    expect(inside(graph, 'ag-graph-search').getAttribute('lang')).toBe('ko');
+    expect(inside(graph, 'ag-tie-legend').getAttribute('lang')).toBe('ko');
+    expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('그래프');
+  });
+
   it('counts the ties an actor has shown, hidden by the filter, and absent ones hidden, in Korean', async () => {
     const graph = await mountGraph(
       `src="${SEED_URL}" lang="ko" selected="RUS" filter="alliance transaction competition diplomacy"`,
