@@ -360,6 +360,13 @@ export class ActorGraph extends LitElement {
   private layout: { loaded: LoadedDataset; seed: number; positions: Map<string, Position> } | undefined;
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * A `lang` changed in the page (a section's, the page's) may change the widget's language: it
+   * renders again at once, not at the reader's next click. Its own `lang` is a property already.
+   */
+  private readonly langWatch = new MutationObserver((records) => {
+    if (records.some((record) => record.target !== this)) this.requestUpdate();
+  });
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Takes the note of a tie chosen in the article away once the graph is in view. */
   private fromArticleWatch: IntersectionObserver | undefined;
@@ -477,6 +484,7 @@ export class ActorGraph extends LitElement {
     // Put back in the same task (moved in the page), the element still wants its early layout.
     if (this.early !== undefined && !this.early.dropped) this.letGoOfEarly ??= this.early.hold();
     this.watchNearness();
+    this.langWatch.observe(document, { subtree: true, attributeFilter: ['lang'] });
     // A graph removed and put back (as frameworks and CMSs do) is drawn again.
     if (this.hasUpdated) {
       this.drawn.clear();
@@ -491,6 +499,7 @@ export class ActorGraph extends LitElement {
     this.dropFromArticle();
     clearTimeout(this.lookAheadTimer);
     this.nearObserver?.disconnect();
+    this.langWatch.disconnect();
   }
 
   /** Loads the code that links the widget to its article (`text-target`), and starts it. */

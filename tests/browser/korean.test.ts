@@ -55,6 +55,24 @@ describe('a Korean widget', () => {
     expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('그래프');
   });
 
+  it('speaks Korean at once when the page section around it turns Korean', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" selected="RUS"`);
+    graph.parentElement?.setAttribute('lang', 'ko');
+    // The page's change is seen a microtask later.
+    await Promise.resolve();
+    await graph.updateComplete;
+    // It stayed English until the reader's next click, which then turned the whole widget.
+    expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('그래프');
+    expect(await panelText(graph)).toContain('텍스트 속 다른 이름');
+    // Not when a lang of its own holds it.
+    graph.setAttribute('lang', 'en');
+    await graph.updateComplete;
+    graph.parentElement?.setAttribute('lang', 'ko-KR');
+    await Promise.resolve();
+    await graph.updateComplete;
+    expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('Graph');
+  });
+
   it('counts the ties an actor has shown, hidden by the filter, and absent ones hidden, in Korean', async () => {
     const graph = await mountGraph(
       `src="${SEED_URL}" lang="ko" selected="RUS" filter="alliance transaction competition diplomacy"`,
