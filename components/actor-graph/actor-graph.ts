@@ -362,11 +362,10 @@ export class ActorGraph extends LitElement {
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * A `lang` changed in the page (a section's, the page's) may change the widget's language: it
-   * renders again at once, not at the reader's next click. Its own `lang` is a property already.
+   * renders again at once, not at the reader's next click. Its own too: emptied, it reaches the
+   * attribute, which hands the language to the ancestors, only after `render` read it.
    */
-  private readonly langWatch = new MutationObserver((records) => {
-    if (records.some((record) => record.target !== this)) this.requestUpdate();
-  });
+  private readonly langWatch = new MutationObserver(() => this.requestUpdate());
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Takes the note of a tie chosen in the article away once the graph is in view. */
   private fromArticleWatch: IntersectionObserver | undefined;

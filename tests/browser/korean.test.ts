@@ -53,6 +53,12 @@ describe('a Korean widget', () => {
     expect(inside(graph, 'ag-graph-search').getAttribute('lang')).toBe('ko');
     expect(inside(graph, 'ag-tie-legend').getAttribute('lang')).toBe('ko');
     expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('그래프');
+    // Emptied, it gives the page's language back.
+    graph.lang = '';
+    await graph.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    await graph.updateComplete;
+    expect(inside(graph, '[part="views"] button').textContent?.trim()).toBe('Graph');
   });
 
   it('speaks Korean at once when the page section around it turns Korean', async () => {
