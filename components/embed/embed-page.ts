@@ -75,6 +75,13 @@ function start(): void {
   const graph = document.createElement('actor-graph');
   for (const [name, value] of settings.attributes) graph.setAttribute(name, value);
   main.replaceChildren(...notices, graph);
+  // The graph takes the height that the bars above it leave, measured: they wrap in a frame
+  // narrower than about 1,100 px, and with the 8.5rem guessed above the frame scrolled there,
+  // hiding the foot of the graph and its zoom buttons.
+  new ResizeObserver(() => {
+    const top = graph.shadowRoot?.querySelector('[part="graph"]')?.getBoundingClientRect().top;
+    if (top !== undefined) graph.style.setProperty('--ag-graph-height', `calc(100vh - ${Math.ceil(top + scrollY) + 1}px)`);
+  }).observe(graph);
 }
 
 start();

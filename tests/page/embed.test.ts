@@ -215,6 +215,34 @@ describe('embed.html in an iframe', () => {
     }
   });
 
+  it('fits the graph and its panel in the frame where the bars above the graph wrap, 1,000 px wide', async () => {
+    const { page, problems } = await open('/graph', 1000);
+    try {
+      const frame = await embedFrame(page);
+      await frame.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, null, { timeout: 30_000 });
+      await frame.waitForFunction(
+        () =>
+          (document.querySelector('actor-graph')?.shadowRoot?.querySelector('ag-tie-timeline')?.shadowRoot?.childElementCount ??
+            0) > 0,
+        null,
+        { timeout: 10_000 },
+      );
+      // The legend and the timeline take two lines each here: with 8.5rem left for them, the frame
+      // scrolled by some 50 px, and the graph's foot, with its zoom buttons, was out of sight.
+      await frame.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight, null, { timeout: 5_000 });
+      const graphBox = await frame.evaluate(() => {
+        const box = document.querySelector('actor-graph')?.shadowRoot?.querySelector('[part="graph"]')?.getBoundingClientRect();
+        return { top: box?.top ?? 0, bottom: box?.bottom ?? 0 };
+      });
+      expect(graphBox.top).toBeGreaterThan(200);
+      expect(graphBox.bottom).toBeLessThanOrEqual(640);
+      expect(graphBox.bottom - graphBox.top).toBeGreaterThan(350);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('refuses a src that is not a relative or http(s) URL, naming the parameter, and loads nothing', async () => {
     const { page, problems } = await open('/unsafe');
     const requests: string[] = [];
