@@ -598,7 +598,7 @@ export class ActorGraph extends LitElement {
     if (this.hasUpdated) this.warnAboutAttributes(WARNED_ATTRIBUTES.filter((name) => changed.has(name)));
     // The note of a tie chosen in the article watches the view it was shown over. The panel built
     // ahead for an actor the pointer or keyboard rests on goes with the graph, cleared here, not
-    // when \`updated\` takes the graph down, which would render once more.
+    // when `updated` takes the graph down, which would render once more.
     if (changed.has('view')) {
       this.dropFromArticle();
       clearTimeout(this.lookAheadTimer);
