@@ -289,6 +289,7 @@ export class MetricsTable extends LitElement {
             .join('\u00a0· '),
           explanation: w.betweenness(
             cat(m),
+            c.pairsOfOthers,
             members(g)
               .map((id) => `${name(id)} ${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
               .join(', '),

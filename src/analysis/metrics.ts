@@ -118,6 +118,11 @@ export interface Centrality {
   readonly degree: ReadonlyMap<string, number>;
   /** Betweenness, normalised to [0, 1] by the number of pairs of other actors. */
   readonly betweenness: ReadonlyMap<string, number>;
+  /**
+   * How many pairs of other actors each betweenness is a share of: all the dataset's pairs, also
+   * those no present tie of the category joins, so it is no share of the paths that exist.
+   */
+  readonly pairsOfOthers: number;
 }
 
 /** Degree and betweenness centrality (Brandes' algorithm) in one category, ties taken as undirected. */
@@ -165,7 +170,7 @@ export function categoryCentrality(dataset: Dataset, category: TieCategory): Cen
   }
   // Each undirected path was counted from both of its ends.
   const n = actors.length;
-  const pairsOfOthers = ((n - 1) * (n - 2)) / 2;
+  const pairsOfOthers = n < 3 ? 0 : ((n - 1) * (n - 2)) / 2;
   const betweenness = new Map(actors.map((id) => [id, pairsOfOthers > 0 ? (between.get(id) as number) / 2 / pairsOfOthers : 0]));
-  return { neighbours, degree, betweenness };
+  return { neighbours, degree, betweenness, pairsOfOthers };
 }

@@ -295,8 +295,8 @@ export const en = {
       `${plural(n, `${cat} tie`)} between members of ${group} that the text says do NOT exist${list(ties)}.`,
     degree: (cat: string, members: string) =>
       `How many actors each member is linked to by present ${cat} ties, in the whole dataset: ${members}.`,
-    betweenness: (cat: string, members: string) =>
-      `The share of shortest paths between other actors, in the network of present ${cat} ties, that pass through each member: ${members}.`,
+    betweenness: (cat: string, pairs: number, members: string) =>
+      `Of all ${plural(pairs, 'pair')} of other actors in the dataset, joined or not, the share whose shortest paths by present ${cat} ties pass through each member: ${members}.`,
   },
 };
 

@@ -254,7 +254,7 @@ export const ko: Messages = {
     absentNone: (cat, group) => `텍스트는 ${group} 구성원 사이의 ${cat} 관계를 부정하지 않음.`,
     absent: (n, cat, group, ties) => `텍스트가 존재하지 않는다고 말하는 ${group} 구성원 사이의 ${cat} 관계 ${n}개${list(ties)}.`,
     degree: (cat, members) => `데이터 전체에서 각 구성원이 존재하는 ${cat} 관계로 연결된 행위자 수: ${members}.`,
-    betweenness: (cat, members) =>
-      `존재하는 ${cat} 관계의 네트워크에서 다른 행위자 사이의 최단 경로 중 각 구성원을 지나는 비율: ${members}.`,
+    betweenness: (cat, pairs, members) =>
+      `데이터 전체의 다른 행위자 쌍 ${pairs}개(연결되지 않은 쌍 포함) 중, 존재하는 ${cat} 관계의 최단 경로가 각 구성원을 지나는 쌍의 비율: ${members}.`,
   },
 };

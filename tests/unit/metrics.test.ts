@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupsOf } from '../../src/analysis/groups.ts';
 import { categoryCentrality, groupCategoryMetrics, pairKey } from '../../src/analysis/metrics.ts';
+import { en } from '../../src/i18n/en.ts';
+import { ko } from '../../src/i18n/ko.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 
 type TieSpec = [source: string, target: string, type: string, status?: 'present' | 'absent', hedge?: 'asserted' | 'likely'];
@@ -175,6 +177,13 @@ describe('categoryCentrality', () => {
     const pairs = ((5 - 1) * (5 - 2)) / 2;
     expect(betweenness.get('B')).toBeCloseTo(0.5 / pairs);
   });
+
+  it('has no pairs of others to divide by in a dataset of fewer than three actors', () => {
+    const d = graph(['A'], ['A'], [['A', 'group', 'pact']]);
+    const { betweenness, pairsOfOthers } = categoryCentrality(d, 'alliance');
+    expect(pairsOfOthers).toBe(0);
+    expect([...betweenness.values()]).toEqual([0, 0]);
+  });
 });
 
 describe('the thesis of the Easley 2024 dataset, in figures', () => {
@@ -212,5 +221,17 @@ describe('the thesis of the Easley 2024 dataset, in figures', () => {
     const top = [...degree].sort((a, b) => b[1] - a[1])[0];
     expect(top?.[0]).toBe('PRK');
     expect(betweenness.get('PRK')).toBeGreaterThan(0);
+  });
+
+  it("says what North Korea's betweenness of transactions is a share of: all 153 pairs of others, not the paths that exist", () => {
+    // Four actors have transaction ties; North Korea lies on 2 of the 3 shortest paths between the
+    // other three, yet the figure is 2 of the (19 - 1)(19 - 2) / 2 = 153 pairs of other actors.
+    const { betweenness, pairsOfOthers } = categoryCentrality(dataset, 'transaction');
+    expect(pairsOfOthers).toBe(153);
+    expect((betweenness.get('PRK') ?? 0) * pairsOfOthers).toBeCloseTo(2);
+    // The explanation under the table must not call 0.013 a share of shortest paths.
+    const explained = en.metrics.betweenness('transaction', pairsOfOthers, 'North Korea 0.013');
+    expect(explained).toMatch(/^Of all 153 pairs of other actors in the dataset, joined or not, the share whose shortest paths/);
+    expect(ko.metrics.betweenness('거래', pairsOfOthers, '북한 0.013')).toMatch(/^데이터 전체의 다른 행위자 쌍 153개/);
   });
 });
