@@ -3,6 +3,7 @@ import { type ActorGroup, groupsOf } from '../../src/analysis/groups.ts';
 import {
   type Centrality,
   categoryCentrality,
+  formatShare,
   type GroupCategoryMetrics,
   groupCategoryMetrics,
   type PairKey,
@@ -26,7 +27,6 @@ interface Row {
 
 /** A name whose words stay on one line: a list of members breaks between them, not inside one. */
 const unbroken = (name: string) => name.replace(/ /g, '\u00a0');
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /**
  * The comparison table: for each group of actors the dataset defines, the measures of two tie
@@ -183,7 +183,7 @@ export class MetricsTable extends LitElement {
       {
         measure: w.names.density,
         figure: (m, g) => ({
-          value: percent(m.density.value),
+          value: formatShare(m.density.value),
           explanation: w.density(
             m.density.linkedPairs.length,
             m.density.possiblePairs,
@@ -196,7 +196,7 @@ export class MetricsTable extends LitElement {
       {
         measure: w.names.reciprocity,
         figure: (m) => ({
-          value: percent(m.reciprocity.value),
+          value: formatShare(m.reciprocity.value),
           explanation:
             m.reciprocity.directed.length === 0
               ? m.ties.length === 0

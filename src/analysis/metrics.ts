@@ -174,3 +174,13 @@ export function categoryCentrality(dataset: Dataset, category: TieCategory): Cen
   const betweenness = new Map(actors.map((id) => [id, pairsOfOthers > 0 ? (between.get(id) as number) / 2 / pairsOfOthers : 0]));
   return { neighbours, degree, betweenness, pairsOfOthers };
 }
+
+/**
+ * A share as a whole percentage, "—" when there is nothing to measure. A share that rounds to 0%
+ * or 100% without being either reads "<1%" or ">99%": 1 pair linked of 210 is not "0%".
+ */
+export function formatShare(share: number | null): string {
+  if (share === null) return '—';
+  const percent = Math.round(share * 100);
+  return percent === 0 && share > 0 ? '<1%' : percent === 100 && share < 1 ? '>99%' : `${percent}%`;
+}

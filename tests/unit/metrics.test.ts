@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupsOf } from '../../src/analysis/groups.ts';
-import { categoryCentrality, groupCategoryMetrics, pairKey } from '../../src/analysis/metrics.ts';
+import { categoryCentrality, formatShare, groupCategoryMetrics, pairKey } from '../../src/analysis/metrics.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ko } from '../../src/i18n/ko.ts';
 import type { Dataset } from '../../src/model/schema.ts';
@@ -122,6 +122,22 @@ describe('groupCategoryMetrics', () => {
     expect(m.quotes).toBe(2);
     expect(m.hedges).toEqual({ asserted: 1, likely: 1, possible: 0, expected: 0 });
     expect(m.ties).toEqual(['t0', 't1']);
+  });
+});
+
+describe('formatShare, as the table shows density and reciprocity', () => {
+  it('rounds to whole percentages, and shows a dash when there is nothing to measure', () => {
+    expect(formatShare(2 / 3)).toBe('67%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(null)).toBe('—');
+  });
+
+  it('never rounds some to none, nor most to all', () => {
+    // A bloc of 21 members has 210 pairs: one of them linked is not a density of 0%, and 209 not 100%.
+    expect(formatShare(1 / 210)).toBe('<1%');
+    expect(formatShare(209 / 210)).toBe('>99%');
+    expect(formatShare(0.005)).toBe('1%');
   });
 });
 
