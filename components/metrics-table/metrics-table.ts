@@ -3,6 +3,7 @@ import { type ActorGroup, groupsOf } from '../../src/analysis/groups.ts';
 import {
   type Centrality,
   categoryCentrality,
+  formatBetweenness,
   formatShare,
   type GroupCategoryMetrics,
   groupCategoryMetrics,
@@ -285,13 +286,13 @@ export class MetricsTable extends LitElement {
         measure: w.names.betweenness,
         figure: (m, g, c) => ({
           value: members(g)
-            .map((id) => `${unbroken(name(id))}\u00a0${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
+            .map((id) => `${unbroken(name(id))}\u00a0${formatBetweenness(c.betweenness.get(id) ?? 0)}`)
             .join('\u00a0· '),
           explanation: w.betweenness(
             cat(m),
             c.pairsOfOthers,
             members(g)
-              .map((id) => `${name(id)} ${(c.betweenness.get(id) ?? 0).toFixed(3)}`)
+              .map((id) => `${name(id)} ${formatBetweenness(c.betweenness.get(id) ?? 0)}`)
               .join(', '),
           ),
         }),

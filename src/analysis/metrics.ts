@@ -184,3 +184,9 @@ export function formatShare(share: number | null): string {
   const percent = Math.round(share * 100);
   return percent === 0 && share > 0 ? '<1%' : percent === 100 && share < 1 ? '>99%' : `${percent}%`;
 }
+
+/** A betweenness to three decimals, where a share above 0 never reads "0.000" nor one below 1 "1.000". */
+export function formatBetweenness(share: number): string {
+  const text = share.toFixed(3);
+  return text === '0.000' && share > 0 ? '<0.001' : text === '1.000' && share < 1 ? '>0.999' : text;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupsOf } from '../../src/analysis/groups.ts';
-import { categoryCentrality, formatShare, groupCategoryMetrics, pairKey } from '../../src/analysis/metrics.ts';
+import { categoryCentrality, formatBetweenness, formatShare, groupCategoryMetrics, pairKey } from '../../src/analysis/metrics.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ko } from '../../src/i18n/ko.ts';
 import type { Dataset } from '../../src/model/schema.ts';
@@ -138,6 +138,20 @@ describe('formatShare, as the table shows density and reciprocity', () => {
     expect(formatShare(1 / 210)).toBe('<1%');
     expect(formatShare(209 / 210)).toBe('>99%');
     expect(formatShare(0.005)).toBe('1%');
+  });
+});
+
+describe('formatBetweenness, as the table shows it', () => {
+  it('writes three decimals', () => {
+    expect(formatBetweenness(2 / 153)).toBe('0.013');
+    expect(formatBetweenness(0)).toBe('0.000');
+    expect(formatBetweenness(1)).toBe('1.000');
+  });
+
+  it('never rounds some to none, nor most to all', () => {
+    // 50 actors have 1,176 pairs of others: half of one pair's shortest paths through an actor is 0.0004.
+    expect(formatBetweenness(0.5 / 1176)).toBe('<0.001');
+    expect(formatBetweenness(1 - 0.5 / 1176)).toBe('>0.999');
   });
 });
 
