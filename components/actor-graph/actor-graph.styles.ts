@@ -49,10 +49,13 @@ export const actorGraphStyles = [
       height: min(var(--ag-graph-height), 70vh);
       min-height: 280px;
     }
+    /* The canvas keeps its own colours in forced-colors mode: so do its background and focus ring. */
     .graph {
       position: absolute;
       inset: 0;
       outline: none;
+      background: var(--ag-color-background);
+      forced-color-adjust: none;
     }
     /* A shade along each side past which the graph goes on (offscreen-cues.ts sets the classes). */
     .cues {

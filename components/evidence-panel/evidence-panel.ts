@@ -180,7 +180,7 @@ export class EvidencePanel extends LitElement {
       button.link { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; padding-block: 3px; }
       button.link:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; border-radius: 2px; }
       .arrow { color: var(--ag-color-muted); font-weight: 400; }
-      .swatch { width: 0.8rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
+      .line { width: 0.8rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .show-tie { margin-top: 0.4rem; font-size: 0.8rem; }
       h3.among { color: var(--ag-color-text); font-size: 0.85rem; margin-top: 1.4rem; padding-top: 0.8rem; border-top: 1px solid var(--ag-color-border); }
     `,
@@ -438,7 +438,7 @@ export class EvidencePanel extends LitElement {
       if (shown.length === 0) continue;
       sections.push(html`
         <section aria-label=${this.words.panel.categoryTies(this.words.category[category])}>
-          <h3><span class=${`swatch cat-${category}`}></span>${this.words.category[category]} · ${countOfTies(this.words, all)}</h3>
+          <h3><span class=${`line cat-${category}`}></span>${this.words.category[category]} · ${countOfTies(this.words, all)}</h3>
           <ol>
             ${shown.map((tie) => html`<li data-tie=${tie.id}>${this.renderTie(dataset, tie, from)}</li>`)}
           </ol>

@@ -39,6 +39,13 @@ export const tokenDefaults = css`
   }
 `;
 
+/**
+ * Forced colors drop the colour keys of the tie categories, and the states drawn with a colour or a
+ * shadow: keep the keys, and outline what is pressed or selected. Written minified: the build
+ * leaves this file's templates as they are.
+ */
+const forcedColors = css`@media(forced-colors:active){.line{forced-color-adjust:none}.views [aria-pressed=true],.category[aria-pressed=true],[aria-selected=true],.involved{outline:2px solid Highlight;outline-offset:-2px}}`;
+
 /** Resets and helpers for the inside of every shadow root. */
 export const sharedStyles = css`
   :host {
@@ -49,6 +56,7 @@ export const sharedStyles = css`
   :host(:lang(ko)) { word-break: keep-all; }
   *, *::before, *::after { box-sizing: border-box; }
   ${unsafeCSS(categoryClasses)}
+  ${forcedColors}
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
 import { inside, mount, mountGraph, mouseAt, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
@@ -660,6 +660,36 @@ describe('accessibility', () => {
       });
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(small(graph.shadowRoot as ShadowRoot), view).toEqual([]);
+    }
+  });
+
+  it('keeps the graph, its focus ring, the colour keys and what is pressed or selected visible in forced colors', async () => {
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    try {
+      const graph = await mountGraph(`src="${SEED_URL}" selected="prk-rus-arms-for-food"`);
+      const style = (element: Element) => getComputedStyle(element);
+      // The canvas draws in the widget's colours: its frame keeps them (a dark theme would turn it
+      // black under dark actors), and its focus ring, a shadow, is not dropped.
+      const frame = inside(graph, '.graph');
+      frame.focus();
+      expect(style(frame).backgroundColor).toBe('rgb(255, 255, 255)');
+      expect(style(frame).boxShadow).not.toBe('none');
+      const legend = inside(graph, 'ag-tie-legend').shadowRoot as ShadowRoot;
+      expect(style(legend.querySelector('.cat-alliance .line') as Element).backgroundColor).toBe('rgb(0, 114, 178)');
+      const views = [...(graph.shadowRoot?.querySelectorAll('.views button') ?? [])].map((button) => style(button).outlineStyle);
+      expect(views).toEqual(['solid', 'none', 'none']);
+      graph.view = 'table';
+      await graph.updateComplete;
+      const table = await vi.waitFor(() => {
+        const root = inside(graph, 'ag-tie-table').shadowRoot;
+        expect(root?.querySelector('tr.selected')).toBeTruthy();
+        return root as ShadowRoot;
+      });
+      expect(style(table.querySelector('tr.selected') as Element).outlineStyle).toBe('solid');
+      expect(style(table.querySelector('tbody tr:not(.selected)') as Element).outlineStyle).toBe('none');
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
     }
   });
 
