@@ -132,6 +132,26 @@ describe('the default tie colours', () => {
     }
   });
 
+  it("draws the keyboard's mark on an actor at 3:1 or more against the white background (WCAG 1.4.11)", () => {
+    const mark = buildStylesheet(DEFAULT_THEME).find((block) => 'style' in block && block.selector === 'node.focused');
+    const style = (mark !== undefined && 'style' in mark ? mark.style : {}) as Record<string, string | number | undefined>;
+    /** A colour drawn over white at an opacity, as the canvas blends it. */
+    const over = (colour: string, opacity: number) =>
+      `#${[1, 3, 5]
+        .map((at) => Math.round(Number.parseInt(colour.slice(at, at + 2), 16) * opacity + 255 * (1 - opacity)))
+        .map((c) => c.toString(16).padStart(2, '0'))
+        .join('')}`;
+    const contrast = (colour: string) => 1.05 / (luminance(linear(colour)) + 0.05);
+    // What the mark draws around the actor: a halo (an overlay at its opacity), a ring (an outline).
+    const drawn = [
+      ...(typeof style['overlay-color'] === 'string'
+        ? [over(style['overlay-color'], Number(style['overlay-opacity'] ?? 0))]
+        : []),
+      ...(typeof style['outline-color'] === 'string' && Number(style['outline-width'] ?? 0) >= 2 ? [style['outline-color']] : []),
+    ];
+    expect(Math.max(0, ...drawn.map(contrast))).toBeGreaterThanOrEqual(3);
+  });
+
   it('keeps transaction and hostility apart under deuteranopia', () => {
     const { transaction, hostility } = DEFAULT_THEME.categories;
     const [a, b] = [transaction, hostility].map((colour) => lab(seenWith(DEUTERANOPIA, linear(colour))));
