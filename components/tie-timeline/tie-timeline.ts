@@ -54,6 +54,7 @@ export class TieTimeline extends LitElement {
       /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
       label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 24px; }
       input[type='range'] { width: clamp(6rem, 18vw, 11rem); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
+      /* The date for the eye: the slider's aria-valuetext says it, and an output, a live region, would say it again. */
       output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
       .status { color: var(--ag-color-muted); }
       /* Always there, and off while every date is shown: appearing, it would push the graph down.
@@ -81,13 +82,13 @@ export class TieTimeline extends LitElement {
         ${t.from}
         <input type="range" min="0" max=${last} step="1" .value=${String(fromIndex)} aria-label=${t.earliest}
           aria-valuetext=${label(fromIndex)} @input=${(event: Event) => this.move('from', event)} />
-        <output>${label(fromIndex)}</output>
+        <output aria-hidden="true">${label(fromIndex)}</output>
       </label>
       <label>
         ${t.to}
         <input type="range" min="0" max=${last} step="1" .value=${String(toIndex)} aria-label=${t.latest}
           aria-valuetext=${label(toIndex)} @input=${(event: Event) => this.move('to', event)} />
-        <output>${label(toIndex)}</output>
+        <output aria-hidden="true">${label(toIndex)}</output>
       </label>
       <span class="status" role="status">
         ${this.hiddenCount.present + this.hiddenCount.absent === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${

@@ -378,6 +378,23 @@ describe('the timeline', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toContain('No tie hidden by date');
   });
 
+  it('says a date moved once, as the value of its slider, with no live region repeating it', async () => {
+    const graph = await mountGraph();
+    const timeline = inside(graph, 'ag-tie-timeline');
+    const root = timeline.shadowRoot as ShadowRoot;
+    const from = root.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
+    from.value = '2';
+    from.dispatchEvent(new Event('input', { bubbles: true }));
+    await graph.updateComplete;
+    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(from.getAttribute('aria-valuetext')).toBe('Jan 2024');
+    // An <output> is a live region (role status): a screen reader would hear the date from it too.
+    const live = [...root.querySelectorAll('output, [role="status"], [aria-live]:not([aria-live="off"])')].filter(
+      (region) => region.closest('[aria-hidden="true"]') === null,
+    );
+    expect(live.map((region) => region.textContent?.trim()).filter((text) => text?.includes('Jan 2024'))).toEqual([]);
+  });
+
   it('counts, in the compare view, the ties of the two categories compared only', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" show-absent`);
     await customElements.whenDefined('ag-tie-timeline');
