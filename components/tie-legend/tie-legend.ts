@@ -88,8 +88,9 @@ export class TieLegend extends LitElement {
       details { position: static; }
       summary { cursor: pointer; color: var(--ag-color-link); list-style: none; padding: 0.2rem 0.3rem; border-radius: 4px; }
       summary::-webkit-details-marker { display: none; }
-      summary::after { content: ' ▾'; }
-      details[open] summary::after { content: ' ▴'; }
+      /* The arrow is for the eye: aria-expanded says it, and its name ("down-pointing small triangle") would be read. */
+      summary::after { content: ' ▾' / ''; }
+      details[open] summary::after { content: ' ▴' / ''; }
       .popover {
         position: absolute; z-index: 5; top: calc(100% - 2px); left: 0.5rem; width: max-content; min-width: 15rem; max-width: min(24rem, calc(100% - 1rem));
         max-height: 22rem; overflow: auto; padding: 0.6rem 0.7rem; background: var(--ag-color-background);

@@ -710,6 +710,23 @@ describe('accessibility', () => {
     }
   });
 
+  it("names the legend's menus by their words alone, without the arrow drawn after them", async () => {
+    const graph = await mountGraph(`src="${SEED_URL}" lang="ko"`);
+    await graph.updateComplete;
+    // The tests run in a frame of the page: read the tree of each frame.
+    type Frame = { frame: { id: string }; childFrames?: Frame[] };
+    const { frameTree } = (await cdp().send('Page.getFrameTree')) as { frameTree: Frame };
+    const frames = (frame: Frame): string[] => [frame.frame.id, ...(frame.childFrames ?? []).flatMap(frames)];
+    const menus: (string | undefined)[] = [];
+    for (const frameId of frames(frameTree)) {
+      const { nodes } = (await cdp().send('Accessibility.getFullAXTree', { frameId })) as {
+        nodes: { role?: { value: string }; name?: { value: string } }[];
+      };
+      menus.push(...nodes.filter((node) => node.role?.value === 'DisclosureTriangle').map((node) => node.name?.value));
+    }
+    expect(menus).toEqual(['관계 유형', '범례', '내보내기']);
+  });
+
   it('has no axe violations in the compare view', async () => {
     const graph = await compareGraph();
     expect(await violations(graph)).toEqual([]);
