@@ -37,6 +37,9 @@ export class TieTimeline extends LitElement {
   /** How many ties shown have no date (and so are always shown), those that exist and the absent ones apart. */
   declare undatedCount: TieCount;
 
+  /** What the live region last said. */
+  private said = '';
+
   constructor() {
     super();
     this.stops = [];
@@ -76,6 +79,12 @@ export class TieTimeline extends LitElement {
     const words = messagesFor(this.lang);
     const t = words.timeline;
     const label = (index: number) => formatPartialDate(stops[index] as string, words.date);
+    const status = `${this.hiddenCount.present + this.hiddenCount.absent === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${
+      this.undatedCount.present + this.undatedCount.absent > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
+    }`;
+    // Spoken only when the reader moved a date or pressed All dates (the focus is here): a change of
+    // the legend's switches, or of view, changes the counts too, and is not news from the timeline.
+    if (this.matches(':focus-within')) this.said = status;
     return html`<div class="timeline" part="timeline" role="group" aria-label=${t.label}>
       <span class="title" aria-hidden="true">${t.title}</span>
       <label>
@@ -90,11 +99,8 @@ export class TieTimeline extends LitElement {
           aria-valuetext=${label(toIndex)} @input=${(event: Event) => this.move('to', event)} />
         <output aria-hidden="true">${label(toIndex)}</output>
       </label>
-      <span class="status" role="status">
-        ${this.hiddenCount.present + this.hiddenCount.absent === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${
-          this.undatedCount.present + this.undatedCount.absent > 0 ? ` · ${t.undated(this.undatedCount, narrowed)}` : ''
-        }
-      </span>
+      <span class="status">${status}</span>
+      <span class="visually-hidden" role="status">${this.said}</span>
       <button aria-disabled=${narrowed ? 'false' : 'true'} @click=${this.reset}>${t.allDates}</button>
     </div>`;
   }

@@ -358,7 +358,7 @@ describe('the timeline', () => {
     expect(graph.cy?.getElementById('prk-kor-hostility').visible()).toBe(true);
     const undatedAfter = graph.cy?.edges('.present').filter((edge) => edge.data('period') === undefined && edge.visible()).length;
     expect(undatedAfter).toBe(undatedBefore);
-    expect(root.querySelector('[role="status"]')?.textContent).toMatch(
+    expect(root.querySelector('.status')?.textContent).toMatch(
       /[1-9]\d* ties? outside these dates hidden · 44 undated ties always shown, faded/,
     );
     // With absent ties shown, the undated ones are counted apart from the ties that exist (the
@@ -366,7 +366,7 @@ describe('the timeline', () => {
     graph.showAbsent = true;
     await graph.updateComplete;
     await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(root.querySelector('[role="status"]')?.textContent).toMatch(
+    expect(root.querySelector('.status')?.textContent).toMatch(
       /[1-9]\d* ties? outside these dates hidden · 44 undated ties \+16 absent always shown, faded/,
     );
     graph.showAbsent = false;
@@ -375,7 +375,7 @@ describe('the timeline', () => {
     await userEvent.click(root.querySelector('button') as HTMLButtonElement);
     await graph.updateComplete;
     expect(graph.cy?.getElementById('prk-usa-diplomatic-outreach').visible()).toBe(true);
-    expect(root.querySelector('[role="status"]')?.textContent).toContain('No tie hidden by date');
+    expect(root.querySelector('.status')?.textContent).toContain('No tie hidden by date');
   });
 
   it('says a date moved once, as the value of its slider, with no live region repeating it', async () => {
@@ -395,12 +395,34 @@ describe('the timeline', () => {
     expect(live.map((region) => region.textContent?.trim()).filter((text) => text?.includes('Jan 2024'))).toEqual([]);
   });
 
+  it('speaks its counts when the reader moves a date, not when the legend or the view changes them', async () => {
+    const graph = await mountGraph();
+    const timeline = inside(graph, 'ag-tie-timeline');
+    const root = timeline.shadowRoot as ShadowRoot;
+    const spoken = () => root.querySelector('[role="status"]')?.textContent?.trim();
+    const settle = async () => {
+      await graph.updateComplete;
+      await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    };
+    // A category switched off in the legend changes the undated count: the legend is speaking.
+    await userEvent.click(inside(graph, 'ag-tie-legend').shadowRoot?.querySelector('button.cat-transaction') as HTMLElement);
+    await settle();
+    expect(root.querySelector('.status')?.textContent).toContain('35 undated ties');
+    expect(spoken()).toBe('');
+    // A date moved with the keyboard is news from the timeline.
+    const to = root.querySelectorAll<HTMLInputElement>('input[type="range"]')[1] as HTMLInputElement;
+    to.focus();
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    await settle();
+    expect(spoken()).toMatch(/^[1-9]\d* ties? outside these dates hidden · 35 undated ties always shown, faded$/);
+  });
+
   it('counts, in the compare view, the ties of the two categories compared only', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" show-absent`);
     await customElements.whenDefined('ag-tie-timeline');
     const timeline = inside(graph, 'ag-tie-timeline');
     await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const status = () => timeline.shadowRoot?.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    const status = () => timeline.shadowRoot?.querySelector('.status')?.textContent?.replace(/\s+/g, ' ').trim();
     expect(status()).toBe('No tie hidden by date · 44 undated ties +16 absent always shown');
     graph.view = 'compare';
     await nextEvent(graph, 'ag-ready');
