@@ -9,6 +9,10 @@ export const actorGraphStyles = [
       display: block;
       container-type: inline-size;
       container-name: actor-graph;
+      /* The size containment above gives the element no width of its own: in a flex or grid item
+         that takes its width from its content, it would shrink to nothing. */
+      contain-intrinsic-inline-size: 760px;
+      min-width: 0;
     }
     :host([hidden]) {
       display: none;
