@@ -25,6 +25,9 @@ export const actorGraphStyles = [
     }
     .root {
       all: initial;
+      /* "all" leaves the direction inherited: on a right-to-left page, the widget's English or
+         Korean would be laid out and punctuated right to left. */
+      direction: ltr;
       position: relative;
       display: grid;
       grid-template-columns: minmax(0, 1fr);

@@ -19,3 +19,9 @@ it('takes a width of its own in a flex row or an auto grid column that sizes it 
   const graph = await mountGraph(`src="${SEED_URL}"`, 'display: flex; width: 380px');
   expect(graph.getBoundingClientRect().width).toBeLessThanOrEqual(380);
 });
+
+it('lays out and punctuates its text left to right on a right-to-left page', async () => {
+  const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 1100px; direction: rtl');
+  expect(getComputedStyle(inside(graph, '.root')).direction).toBe('ltr');
+  expect(getComputedStyle(inside(graph, '.graph canvas')).direction).toBe('ltr');
+});
