@@ -1060,11 +1060,22 @@ export class CytoscapeController implements ReactiveController {
    * container's ancestors, but its walk up the tree stops at our shadow root, and nothing refreshes
    * it when the page's layout moves the widget (an image above it loading, say): a click would
    * then land on the wrong actor. The cache is dropped before each pointer event reaches Cytoscape.
+   * The box read again is `[left, top, width, height, scale]`, its width and height unscaled, which
+   * Cytoscape yet compares with the pointer's place on screen: under a zoom or scale above 1 (a
+   * page's `body { zoom: 1.25 }`), clicks on the right and bottom of the graph were ignored. They
+   * are scaled here; before sizing its canvases, Cytoscape reads the box afresh.
    */
   private watchPosition(cy: Core, container: HTMLElement): void {
-    // The renderer is not in Cytoscape's published types; this method is (since 3.x) on it.
-    const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } }).renderer();
-    const invalidate = () => renderer.invalidateContainerClientCoordsCache();
+    // The renderer is not in Cytoscape's published types; these methods are (since 3.x) on it.
+    const renderer = (
+      cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void; findContainerClientCoords(): number[] } }
+    ).renderer();
+    const invalidate = () => {
+      renderer.invalidateContainerClientCoordsCache();
+      const box = renderer.findContainerClientCoords() as [number, number, number, number, number];
+      box[2] *= box[4];
+      box[3] *= box[4];
+    };
     const root = container.getRootNode();
     for (const type of ['pointerdown', 'pointermove', 'wheel']) {
       root.addEventListener(type, invalidate, { capture: true, passive: true });

@@ -64,14 +64,19 @@ async function pngOf(job: ExportJob): Promise<Blob> {
   const images = await Promise.all(
     // Cytoscape scales its canvas, which already holds the screen's pixel ratio: divided out, the
     // image is twice the graph's CSS size on every screen, not four times on a high-density one.
-    job.panes.map((pane) =>
-      pane.core.png({
+    // The container's box is read afresh: the one kept since the last pointer event is scaled to
+    // the screen (see watchPosition in cytoscape-controller.ts), and sized the image by it.
+    job.panes.map((pane) => {
+      (pane.core as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } })
+        .renderer()
+        .invalidateContainerClientCoordsCache();
+      return pane.core.png({
         output: 'blob-promise',
         scale: PNG_SCALE / (globalThis.devicePixelRatio || 1),
         full: false,
         bg: background,
-      }),
-    ),
+      });
+    }),
   );
   if (images.length === 1) return images[0] as Blob;
   const bitmaps = await Promise.all(images.map((image) => createImageBitmap(image)));

@@ -110,6 +110,15 @@ describe('the Export menu', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('exports the view at twice its size on a zoomed page too, after a click in the graph', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 900px; zoom: 1.25');
+    // A click keeps the graph's box as scaled on screen, for Cytoscape's test of where it lands.
+    await userEvent.click(inside(graph, '.graph'), { position: { x: 5, y: 5 } });
+    const png = await pngSize((await exportByClick(graph, 'png')).blob);
+    const box = inside(graph, '.graph');
+    expect(png).toEqual({ width: box.clientWidth * 2, height: box.clientHeight * 2 });
+  });
+
   it('exports by click an SVG of the ties shown, the dataset, GraphML, GEXF and the evidence', async () => {
     const graph = await mountGraph(`src="${SEED_URL}" filter="alliance transaction"`);
     const source = (await (await fetch(SEED_URL)).json()) as {

@@ -3,7 +3,7 @@
  * direction must not change how it is sized, laid out or read.
  */
 import { afterEach, expect, it } from 'vitest';
-import { inside, mountGraph, SEED_URL, unmountAll } from './helpers.ts';
+import { inside, mountGraph, mouseAt, SEED_URL, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -24,4 +24,36 @@ it('lays out and punctuates its text left to right on a right-to-left page', asy
   const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 1100px; direction: rtl');
   expect(getComputedStyle(inside(graph, '.root')).direction).toBe('ltr');
   expect(getComputedStyle(inside(graph, '.graph canvas')).direction).toBe('ltr');
+});
+
+it('selects the actor under a click in every part of the graph on a zoomed or scaled-up page', async () => {
+  for (const style of ['width: 800px; zoom: 1.25', 'width: 800px; transform: scale(1.25); transform-origin: 0 0']) {
+    const graph = await mountGraph(`src="${SEED_URL}"`, style);
+    const cy = graph.cy;
+    const canvas = inside(graph, '.graph canvas');
+    const container = cy?.container();
+    if (cy === undefined || container === null || container === undefined) throw new Error('no graph');
+    const box = container.getBoundingClientRect();
+    const scale = box.width / container.offsetWidth;
+    expect(scale, style).toBeCloseTo(1.25, 2);
+    const missed: string[] = [];
+    let tried = 0;
+    for (const node of cy.nodes()) {
+      const at = node.renderedPosition();
+      // Only the actors wholly on screen: a click is where a reader can see the actor.
+      if (at.x < 20 || at.y < 20 || at.x > container.offsetWidth - 20 || at.y > container.offsetHeight - 20) continue;
+      tried++;
+      const x = box.left + at.x * scale;
+      const y = box.top + at.y * scale;
+      canvas.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: x, clientY: y }));
+      mouseAt(canvas, 'mousedown', x, y);
+      mouseAt(canvas, 'mouseup', x, y);
+      if (graph.selected !== node.id()) missed.push(node.id());
+    }
+    // Before, Cytoscape took the graph for 1/1.25 of its size on screen: the actors on its right
+    // and bottom fifth took no click.
+    expect(missed, style).toEqual([]);
+    expect(tried, style).toBeGreaterThan(12);
+    unmountAll();
+  }
 });
