@@ -1087,6 +1087,11 @@ export class CytoscapeController implements ReactiveController {
     this.resizeObserver = new ResizeObserver(() => {
       const cy = this.cy;
       if (cy === undefined) return;
+      // The canvases hold as many pixels as the graph takes on screen: under a page's zoom or
+      // scale (body { zoom: 1.25 }), a bitmap of its CSS size would be stretched, and blurred.
+      const scale = Math.round((20 * container.getBoundingClientRect().width) / container.offsetWidth) / 20;
+      (cy as unknown as { renderer(): { forcedPixelRatio: number | null } }).renderer().forcedPixelRatio =
+        scale && scale !== 1 ? devicePixelRatio * scale : null;
       cy.resize();
       // A graph created hidden (in a closed tab, say) is fitted when it is first shown.
       this.fitIfSized(container);

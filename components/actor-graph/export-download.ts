@@ -62,17 +62,19 @@ function svgPaneOf(job: ExportJob, pane: ShownPane): SvgPane {
 async function pngOf(job: ExportJob): Promise<Blob> {
   const background = job.theme.textHalo;
   const images = await Promise.all(
-    // Cytoscape scales its canvas, which already holds the screen's pixel ratio: divided out, the
-    // image is twice the graph's CSS size on every screen, not four times on a high-density one.
+    // Cytoscape scales its canvas, which already holds the screen's pixel ratio (and the page's
+    // zoom): divided out, the image is twice the graph's CSS size on every screen and page, not
+    // four times on a high-density one.
     // The container's box is read afresh: the one kept since the last pointer event is scaled to
     // the screen (see watchPosition in cytoscape-controller.ts), and sized the image by it.
     job.panes.map((pane) => {
-      (pane.core as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void } })
-        .renderer()
-        .invalidateContainerClientCoordsCache();
+      const renderer = (
+        pane.core as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void; getPixelRatio(): number } }
+      ).renderer();
+      renderer.invalidateContainerClientCoordsCache();
       return pane.core.png({
         output: 'blob-promise',
-        scale: PNG_SCALE / (globalThis.devicePixelRatio || 1),
+        scale: PNG_SCALE / renderer.getPixelRatio(),
         full: false,
         bg: background,
       });

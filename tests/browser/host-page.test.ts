@@ -57,3 +57,14 @@ it('selects the actor under a click in every part of the graph on a zoomed or sc
     unmountAll();
   }
 });
+
+it('draws the graph at the pixels it takes on screen on a zoomed or scaled-up page, not stretched', async () => {
+  for (const style of ['width: 800px; zoom: 1.25', 'width: 800px; transform: scale(1.25); transform-origin: 0 0']) {
+    const graph = await mountGraph(`src="${SEED_URL}"`, style);
+    const canvas = inside<HTMLCanvasElement>(graph, '.graph canvas');
+    const shortOfScreen = () => Math.abs(canvas.width - canvas.getBoundingClientRect().width * devicePixelRatio);
+    // Before, the bitmap had the canvas's CSS width (1/1.25 of it on screen), and was blurred.
+    await expect.poll(shortOfScreen, { message: style }).toBeLessThanOrEqual(2);
+    unmountAll();
+  }
+});
