@@ -177,7 +177,7 @@ const FROM_ARTICLE_MS = 8000;
  * @csspart error - The error message shown when data cannot be used.
  *
  * @cssprop --ag-font-family - The font of the whole widget, graph labels included.
- * @cssprop --ag-font-size - The base font size of the panel and legend (default 15px).
+ * @cssprop --ag-font-size - The size of the text not sized in rem, which follows the page's root font size (default 15px).
  * @cssprop --ag-graph-font-size - The size of labels in the graph, in pixels at zoom 1 (default 15).
  * @cssprop --ag-graph-height - The height of the graph (default 540px; at most 70% of the viewport).
  * @cssprop --ag-color-text - Text colour.
