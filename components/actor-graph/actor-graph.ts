@@ -187,7 +187,9 @@ const FROM_ARTICLE_MS = 8000;
  * @cssprop --ag-color-border - Borders and rules.
  * @cssprop --ag-color-link - Links and link-like buttons.
  * @cssprop --ag-color-focus - Focus rings and the selected actor's outline.
- * @cssprop --ag-color-highlight - Background of the quoted words in their context.
+ * @cssprop --ag-color-highlight - Background of the quoted words in their context, the selected table row and search matches.
+ * @cssprop --ag-color-absent-background - Background of the note that the text says a tie does not exist.
+ * @cssprop --ag-color-absent-text - Text colour of that note.
  * @cssprop --ag-color-error - Colour of the error message.
  * @cssprop --ag-color-alliance - Colour of alliance ties (Okabe-Ito blue by default).
  * @cssprop --ag-color-transaction - Colour of transaction ties (orange, 3.35:1 on white).
