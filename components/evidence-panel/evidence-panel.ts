@@ -160,7 +160,9 @@ export class EvidencePanel extends LitElement {
       article.absent { border-left-style: dashed; background: var(--ag-color-background); }
       .tie-head { margin: 0; font-size: 0.95rem; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem; }
       .meta { margin: 0.15rem 0 0.4rem; font-size: 0.8rem; color: var(--ag-color-muted); display: flex; flex-wrap: wrap; gap: 0.35rem; }
-      .chip { border: 1px solid var(--ag-color-border); border-radius: 999px; padding: 0 0.45rem; white-space: nowrap; }
+      /* In the wrapping row, a chip that fits its line is never broken; one longer than the panel is
+         wide (a long tie type in a 300 px column) wraps inside its border rather than being cut off. */
+      .chip { border: 1px solid var(--ag-color-border); border-radius: 999px; padding: 0 0.45rem; }
       .absent-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem; font-weight: 600;
                      background: var(--ag-color-absent-background); color: var(--ag-color-absent-text); }
       .note { font-size: 0.82rem; margin: 0.3rem 0; font-style: italic; }

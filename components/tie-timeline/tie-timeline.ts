@@ -56,7 +56,8 @@ export class TieTimeline extends LitElement {
       .title { font-weight: 600; }
       /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
       label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 24px; }
-      input[type='range'] { width: clamp(6rem, 18vw, 11rem); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
+      /* At most 40% of the widget's width (cqi), so that a 300 px column holds a slider and its date on one line. */
+      input[type='range'] { width: min(clamp(6rem, 18vw, 11rem), 40cqi); height: 24px; margin-block: 0; accent-color: var(--ag-color-link); }
       /* The date for the eye: the slider's aria-valuetext says it, and an output, a live region, would say it again. */
       output { font-variant-numeric: tabular-nums; min-width: 5.5rem; }
       .status { color: var(--ag-color-muted); }

@@ -68,3 +68,25 @@ it('draws the graph at the pixels it takes on screen on a zoomed or scaled-up pa
     unmountAll();
   }
 });
+
+it('fits a 300 px sidebar column: no text runs past its right edge, whatever is selected', async () => {
+  const graph = await mountGraph(`src="${SEED_URL}"`, 'width: 300px');
+  const overflowing = new Set<string>();
+  const walk = (root: ShadowRoot, right: number) => {
+    for (const element of root.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > right + 1 && element.checkVisibility()) {
+        overflowing.add(`${element.localName}.${element.className}: ${element.textContent?.slice(0, 30)}`);
+      }
+      if (element.shadowRoot) walk(element.shadowRoot, right);
+    }
+  };
+  for (const id of ['USA', 'PRK', 'RUS']) {
+    graph.select(id);
+    await graph.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    walk(graph.shadowRoot as ShadowRoot, graph.getBoundingClientRect().right);
+  }
+  // Before, the timeline's sliders (11rem) and a long tie type's chip (not wrapped) were cut off.
+  expect([...overflowing]).toEqual([]);
+});
