@@ -102,7 +102,8 @@ describe('<actor-graph> reading the evidence', () => {
     expect(boxes()).toHaveLength(1);
     // One that rests there does.
     await userEvent.hover(inside(graph, '.graph'), { position: { x: at.x, y: at.y } });
-    await vi.waitFor(() => expect(boxes()).toHaveLength(2));
+    // The panel is built after the pointer rests; the wait is for a loaded machine, not a timing check.
+    await vi.waitFor(() => expect(boxes()).toHaveLength(2), { timeout: 4000 });
     const [russia, ahead] = boxes();
     expect(ahead?.classList.contains('ahead')).toBe(true);
     expect(ahead?.getAttribute('aria-hidden')).toBe('true');
@@ -148,7 +149,7 @@ describe('<actor-graph> reading the evidence', () => {
     const boxes = () => panel.shadowRoot?.querySelectorAll('.panel').length;
     const cy = graph.cy as NonNullable<ActorGraph['cy']>;
     cy.getElementById('PRK').emit('mouseover');
-    await vi.waitFor(() => expect(boxes()).toBe(2));
+    await vi.waitFor(() => expect(boxes()).toBe(2), { timeout: 4000 });
     // Leaving the graph straight from an actor, the pointer leaves only the graph, for Cytoscape.
     cy.emit('mouseout');
     await graph.updateComplete;
