@@ -5,6 +5,16 @@ import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
 import { inside, mount, mountGraph, mouseAt, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
 
+/** Moves the timeline's "from" slider to `stop`, as the reader's input does, and waits for both elements. */
+async function moveFromDate(graph: ActorGraph, timeline: Element, stop: string): Promise<HTMLInputElement> {
+  const from = timeline.shadowRoot?.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
+  from.value = stop;
+  from.dispatchEvent(new Event('input', { bubbles: true }));
+  await graph.updateComplete;
+  await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return from;
+}
+
 afterEach(unmountAll);
 
 /** The two panes' Cytoscape cores of a compare view. */
@@ -382,11 +392,7 @@ describe('the timeline', () => {
     const graph = await mountGraph();
     const timeline = inside(graph, 'ag-tie-timeline');
     const root = timeline.shadowRoot as ShadowRoot;
-    const from = root.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
-    from.value = '2';
-    from.dispatchEvent(new Event('input', { bubbles: true }));
-    await graph.updateComplete;
-    await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const from = await moveFromDate(graph, timeline, '2');
     expect(from.getAttribute('aria-valuetext')).toBe('Jan 2024');
     // An <output> is a live region (role status): a screen reader would hear the date from it too.
     const live = [...root.querySelectorAll('output, [role="status"], [aria-live]:not([aria-live="off"])')].filter(
@@ -439,11 +445,7 @@ describe('the timeline', () => {
       const reset = root.querySelector('button') as HTMLButtonElement;
       expect(reset.getAttribute('aria-disabled')).toBe('true');
       const top = inside(graph, '.frame').getBoundingClientRect().top;
-      const from = root.querySelector<HTMLInputElement>('input[type="range"]') as HTMLInputElement;
-      from.value = '2';
-      from.dispatchEvent(new Event('input', { bubbles: true }));
-      await graph.updateComplete;
-      await (timeline as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await moveFromDate(graph, timeline, '2');
       expect(reset.getAttribute('aria-disabled')).toBe('false');
       expect(inside(graph, '.frame').getBoundingClientRect().top, width).toBe(top);
       // Pressed, it shows every date again, turns off and keeps the focus.

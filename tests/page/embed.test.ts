@@ -104,6 +104,20 @@ async function embedFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** The embed's frame once its graph is ready and its timeline, whose element loads on first use, is drawn. */
+async function drawnEmbedFrame(page: Page): Promise<Frame> {
+  const frame = await embedFrame(page);
+  await frame.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, null, { timeout: 30_000 });
+  await frame.waitForFunction(
+    () =>
+      (document.querySelector('actor-graph')?.shadowRoot?.querySelector('ag-tie-timeline')?.shadowRoot?.childElementCount ?? 0) >
+      0,
+    null,
+    { timeout: 10_000 },
+  );
+  return frame;
+}
+
 const probeOf = (frame: Frame | Page) => frame.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
 describe('embed.html in an iframe', () => {
@@ -164,16 +178,8 @@ describe('embed.html in an iframe', () => {
   it('fills the frame: the whole width, and the height with the graph and its panel beside it', async () => {
     const { page, problems } = await open('/graph');
     try {
-      const frame = await embedFrame(page);
-      await frame.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, null, { timeout: 30_000 });
       // The timeline's element loads on first use, a moment after the graph is ready; measure once it is drawn.
-      await frame.waitForFunction(
-        () =>
-          (document.querySelector('actor-graph')?.shadowRoot?.querySelector('ag-tie-timeline')?.shadowRoot?.childElementCount ??
-            0) > 0,
-        null,
-        { timeout: 10_000 },
-      );
+      const frame = await drawnEmbedFrame(page);
       const box = await frame.evaluate(() => {
         const graph = document.querySelector('actor-graph') as HTMLElement & { selected?: string; showAbsent?: boolean };
         const rect = graph.getBoundingClientRect();
@@ -218,15 +224,7 @@ describe('embed.html in an iframe', () => {
   it('fits the graph and its panel in the frame where the bars above the graph wrap, 1,000 px wide', async () => {
     const { page, problems } = await open('/graph', 1000);
     try {
-      const frame = await embedFrame(page);
-      await frame.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, null, { timeout: 30_000 });
-      await frame.waitForFunction(
-        () =>
-          (document.querySelector('actor-graph')?.shadowRoot?.querySelector('ag-tie-timeline')?.shadowRoot?.childElementCount ??
-            0) > 0,
-        null,
-        { timeout: 10_000 },
-      );
+      const frame = await drawnEmbedFrame(page);
       // The legend and the timeline take two lines each here: with 8.5rem left for them, the frame
       // scrolled by some 50 px, and the graph's foot, with its zoom buttons, was out of sight.
       await frame.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight, null, { timeout: 5_000 });
