@@ -603,8 +603,7 @@ export class ActorGraph extends LitElement {
     // when `updated` takes the graph down, which would render once more.
     if (changed.has('view')) {
       this.dropFromArticle();
-      clearTimeout(this.lookAheadTimer);
-      this.setUi({ ahead: null });
+      this.lookAhead(null);
     }
   }
 

@@ -81,6 +81,15 @@ export interface CanvasRenderer<Element = never> {
   touchData?: { capture?: boolean; start?: { unactivate(): void } | null; cxt?: boolean; singleTouchMoved?: boolean };
   /** Forgets the container's box as last read, so that the next sizing reads it again. */
   invalidateContainerClientCoordsCache?(): void;
+  /**
+   * The container's box, `[left, top, width, height, scale]`, as last read (read again once
+   * forgotten); the renderer keeps this very array and compares the pointer's place with it.
+   */
+  findContainerClientCoords?(): number[];
+  /** The pixel ratio the canvases are drawn at instead of the screen's, or `null` for the screen's. */
+  forcedPixelRatio?: number | null;
+  /** Watches the container's attributes and redraws everything 100 ms after any change. */
+  styleObserver?: MutationObserver;
   /** Sizes the canvases to `container` (the core's), unless they have its size already. */
   matchCanvasSize?(container: HTMLElement): void;
   /** The element the canvases are in: the core's container. */

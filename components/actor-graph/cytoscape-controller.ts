@@ -19,6 +19,7 @@ import { prefersReducedMotion } from '../shared/reduced-motion.ts';
 import { afterNextFrame, yieldToMain } from '../shared/yield-to-main.ts';
 import { hitActorsFirst } from './actors-first-hit.ts';
 import { hideBlankLayers } from './blank-layers.ts';
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
 import { coalesceStyleTriggers } from './coalesced-style-triggers.ts';
 import { drawDirectly, drawFirstFrameInSteps, leaveTiesOut } from './direct-drawing.ts';
 import { claimEarlyLayout, type EarlyLayout } from './early-layout.ts';
@@ -513,7 +514,7 @@ export class CytoscapeController implements ReactiveController {
     const at = (id: string) => stored?.get(id) ?? positionIn(first, id);
     // Cytoscape redraws everything 100 ms after any attribute change on its container (such as
     // our aria-label); size changes are caught by ResizeObservers, so that watch is let go.
-    (cy as unknown as { renderer(): { styleObserver?: MutationObserver } }).renderer().styleObserver?.disconnect();
+    canvasRendererOf(cy)?.styleObserver?.disconnect();
     await yieldToMain();
     if (this.cy !== cy) return false;
     // While a large graph goes in a chunk per frame, its renderer is not told: each frame would
@@ -1066,13 +1067,11 @@ export class CytoscapeController implements ReactiveController {
    * are scaled here; before sizing its canvases, Cytoscape reads the box afresh.
    */
   private watchPosition(cy: Core, container: HTMLElement): void {
-    // The renderer is not in Cytoscape's published types; these methods are (since 3.x) on it.
-    const renderer = (
-      cy as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void; findContainerClientCoords(): number[] } }
-    ).renderer();
+    const renderer = canvasRendererOf(cy);
     const invalidate = () => {
-      renderer.invalidateContainerClientCoordsCache();
-      const box = renderer.findContainerClientCoords() as [number, number, number, number, number];
+      renderer?.invalidateContainerClientCoordsCache?.();
+      const box = renderer?.findContainerClientCoords?.() as [number, number, number, number, number] | undefined;
+      if (box === undefined) return;
       box[2] *= box[4];
       box[3] *= box[4];
     };
@@ -1090,8 +1089,8 @@ export class CytoscapeController implements ReactiveController {
       // The canvases hold as many pixels as the graph takes on screen: under a page's zoom or
       // scale (body { zoom: 1.25 }), a bitmap of its CSS size would be stretched, and blurred.
       const scale = Math.round((20 * container.getBoundingClientRect().width) / container.offsetWidth) / 20;
-      (cy as unknown as { renderer(): { forcedPixelRatio: number | null } }).renderer().forcedPixelRatio =
-        scale && scale !== 1 ? devicePixelRatio * scale : null;
+      const renderer = canvasRendererOf(cy);
+      if (renderer !== undefined) renderer.forcedPixelRatio = scale && scale !== 1 ? devicePixelRatio * scale : null;
       cy.resize();
       // A graph created hidden (in a closed tab, say) is fitted when it is first shown.
       this.fitIfSized(container);

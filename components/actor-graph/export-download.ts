@@ -12,6 +12,7 @@ import { type SvgPane, toSvg } from '../../src/export/svg.ts';
 import { toWebAnnotationJsonLd } from '../../src/export/web-annotation.ts';
 import { buildElements } from '../../src/render/elements.ts';
 import type { GraphTheme } from '../../src/render/theme.ts';
+import { canvasRendererOf } from './canvas-renderer-internals.ts';
 import type { AgExportDetail } from './events.ts';
 
 /** A graph on screen: its Cytoscape core, and its heading in the compare view. */
@@ -68,13 +69,11 @@ async function pngOf(job: ExportJob): Promise<Blob> {
     // The container's box is read afresh: the one kept since the last pointer event is scaled to
     // the screen (see watchPosition in cytoscape-controller.ts), and sized the image by it.
     job.panes.map((pane) => {
-      const renderer = (
-        pane.core as unknown as { renderer(): { invalidateContainerClientCoordsCache(): void; getPixelRatio(): number } }
-      ).renderer();
-      renderer.invalidateContainerClientCoordsCache();
+      const renderer = canvasRendererOf(pane.core);
+      renderer?.invalidateContainerClientCoordsCache?.();
       return pane.core.png({
         output: 'blob-promise',
-        scale: PNG_SCALE / renderer.getPixelRatio(),
+        scale: PNG_SCALE / (renderer?.getPixelRatio?.() ?? (globalThis.devicePixelRatio || 1)),
         full: false,
         bg: background,
       });
