@@ -31,7 +31,7 @@ import { scrollBehavior } from '../shared/reduced-motion.ts';
 import { countOf } from '../shared/tie-count.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
 import { actorGraphStyles } from './actor-graph.styles.ts';
-import { CytoscapeController, type Position, type Positions } from './cytoscape-controller.ts';
+import { CytoscapeController, type Position, type Positions, type ReaderView } from './cytoscape-controller.ts';
 import { DataController } from './data-controller.ts';
 import { type EarlyLayout, startEarlyLayout } from './early-layout.ts';
 import {
@@ -360,6 +360,11 @@ export class ActorGraph extends LitElement {
    * and after a change of view, so that an actor stays where the reader left it.
    */
   private layout: { loaded: LoadedDataset; seed: number; positions: Map<string, Position> } | undefined;
+  /**
+   * Where the reader left the first pane's view (zoomed, panned), of the data and seed it drew:
+   * the graph drawn after a change of view or language shows the same place.
+   */
+  private keptView: { loaded: LoadedDataset; seed: number; view: ReaderView | undefined } | undefined;
   private syncingViewport = false;
   private lookAheadTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -633,12 +638,18 @@ export class ActorGraph extends LitElement {
     const toDraw: [CytoscapeController, DrawnPane][] = [];
     for (const [index, pane] of [this.primary, this.secondary].entries()) {
       const container = containers[index];
+      const drawn = this.drawn.get(pane);
+      // The first pane's view as the reader left it, before the pane goes or is drawn anew.
+      const keepView = () => {
+        if (index === 0 && drawn !== undefined)
+          this.keptView = { loaded: drawn.loaded, seed: drawn.seed, view: pane.readerView() };
+      };
       if (container === undefined) {
+        keepView();
         pane.destroy();
         this.drawn.delete(pane);
         continue;
       }
-      const drawn = this.drawn.get(pane);
       // A new choice that picks the renderer drawing the graph already draws nothing again.
       if (drawn !== undefined && drawn.renderer !== renderer && pane.isDrawnAs(renderer)) drawn.renderer = renderer;
       if (
@@ -654,6 +665,7 @@ export class ActorGraph extends LitElement {
           pane.applySelection(this.selection());
         }
       } else {
+        keepView();
         const record = { loaded, seed, lang, renderer, container };
         this.drawn.set(pane, record);
         toDraw.push([pane, record]);
@@ -703,6 +715,13 @@ export class ActorGraph extends LitElement {
           filter: this.paneFilter(index),
           // The compare view's panes, half as wide, would fit the names at about 7.6 px.
           minLabelPx: this.view === 'compare' ? COMPARE_MIN_LABEL_PX : undefined,
+          // The reader's view, kept; the compare view's second pane starts from the first one's.
+          view:
+            index > 0
+              ? this.primary.readerView()
+              : this.keptView?.loaded === loaded && this.keptView.seed === seed
+                ? this.keptView.view
+                : undefined,
           // Filter and selection hold from the first placement on, not only once the layout is refined.
           onPlaced: () => {
             pane.applyFilter(this.paneFilter(index));

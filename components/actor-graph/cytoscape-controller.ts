@@ -70,6 +70,24 @@ export type Position = { readonly x: number; readonly y: number };
 /** Where each actor stands, by id, in model coordinates. */
 export type Positions = ReadonlyMap<string, Position>;
 
+/** A view the reader moved to: its zoom, and the point of the graph (model coordinates) at its centre. */
+export type ReaderView = { readonly zoom: number; readonly centre: Position };
+
+/** The viewport of a core, as a value that compares equal for the same zoom and pan. */
+const viewportKey = (cy: Core) => JSON.stringify([cy.zoom(), cy.pan()]);
+
+/** The zoom of a core's view, and the point at its centre (for the size the core last measured). */
+function viewOf(cy: Core): ReaderView {
+  const zoom = cy.zoom();
+  const { x, y } = cy.pan();
+  return { zoom, centre: { x: (cy.width() / 2 - x) / zoom, y: (cy.height() / 2 - y) / zoom } };
+}
+
+/** Shows `view` in a core: its zoom, with its centre point at the middle of the core's size. */
+function showView(cy: Core, { zoom, centre }: ReaderView): void {
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * centre.x, y: cy.height() / 2 - zoom * centre.y } });
+}
+
 export interface GraphOptions {
   readonly dataset: Dataset;
   readonly seed: number;
@@ -90,6 +108,8 @@ export interface GraphOptions {
    * where the fit draws them smaller, labels are drawn larger, by up to `MAX_LABEL_SCALE`.
    */
   readonly minLabelPx?: number | undefined;
+  /** A view the reader moved to in a graph drawn before (see `readerView`): shown instead of the fitted one. */
+  readonly view?: ReaderView | undefined;
 }
 
 /** How much larger than the stylesheet's `minLabelPx` may draw labels: more, and names crowd. */
@@ -333,6 +353,12 @@ export class CytoscapeController implements ReactiveController {
   private resizeObserver: ResizeObserver | undefined;
   private hadSize = false;
   private placed = false;
+  /** The view the graph was first shown with, or last fitted to (`viewportKey`): not the reader's. */
+  private shownView: string | undefined;
+  /** Whether the view is being kept through a resize: no move of the reader's to share. */
+  private resizing = false;
+  /** The reader's view to show the graph with, once it is placed (`GraphOptions.view`). */
+  private viewToShow: ReaderView | undefined;
   /** Whether the refined layout is going in while the screen still shows the draft. */
   private settling = false;
   /** The size on screen names should have at least (`minLabelPx`), and the theme they are sized by. */
@@ -401,6 +427,7 @@ export class CytoscapeController implements ReactiveController {
   async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
     this.labelFloor = options.minLabelPx === undefined ? undefined : { px: options.minLabelPx, theme: options.theme };
     this.destroy();
+    this.viewToShow = options.view;
     this.preventHeadStylesheet();
     const elements = buildElements(options.dataset, options.lang);
     const request = layoutRequestOf(elements, options.seed, options.theme.fontSize);
@@ -613,7 +640,7 @@ export class CytoscapeController implements ReactiveController {
       if (!cy.destroyed()) cy.endBatch();
     }
     if (refine === undefined || shownRefined) return true;
-    const placedView = JSON.stringify([cy.zoom(), cy.pan()]);
+    const placedView = viewportKey(cy);
     let refined: PositionList;
     try {
       refined = (await refine.refining) ?? (await layOut(refine.request));
@@ -631,7 +658,7 @@ export class CytoscapeController implements ReactiveController {
     // moved the view meanwhile; while the reader holds an actor, once it is let go, so that the
     // view does not move it from under the pointer.
     const refit = () => {
-      if (this.cy !== cy || JSON.stringify([cy.zoom(), cy.pan()]) !== placedView) return;
+      if (this.cy !== cy || viewportKey(cy) !== placedView) return;
       this.hadSize = false;
       this.fitIfSized(container);
     };
@@ -790,6 +817,16 @@ export class CytoscapeController implements ReactiveController {
     return new Map(this.cy?.nodes().map((node) => [node.id(), { ...node.position() }]) ?? []);
   }
 
+  /**
+   * The view as the reader left it: zoomed, panned, or moved to a selection. `undefined` while it is
+   * still the one the graph was shown with or the reader last fitted, which a graph drawn in
+   * another place fits anew.
+   */
+  readerView(): ReaderView | undefined {
+    const cy = this.cy;
+    return cy === undefined || !this.placed || !this.hadSize || viewportKey(cy) === this.shownView ? undefined : viewOf(cy);
+  }
+
   /** Shows the same part of the graph as another view: for panes that move together. */
   matchViewport(other: Core): void {
     const cy = this.cy;
@@ -799,7 +836,10 @@ export class CytoscapeController implements ReactiveController {
 
   /** Fits the whole graph into view. */
   fit(): void {
-    this.cy?.fit(undefined, FIT_PADDING);
+    const cy = this.cy;
+    if (cy === undefined) return;
+    cy.fit(undefined, FIT_PADDING);
+    this.shownView = viewportKey(cy);
   }
 
   /** Whether this graph shows an actor or a tie: it has it, and the filter does not hide it. */
@@ -996,7 +1036,7 @@ export class CytoscapeController implements ReactiveController {
       this.focusFollowsTap(tapped?.kind === 'actor' ? tapped.id : null);
       this.callbacks.onTap(tapped);
     });
-    cy.on('viewport', () => this.callbacks.onViewport());
+    cy.on('viewport', () => this.resizing || this.callbacks.onViewport());
     // An actor the reader drags on the draft keeps the reader's move in the refined layout.
     cy.on('grab', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
@@ -1091,7 +1131,16 @@ export class CytoscapeController implements ReactiveController {
       const scale = Math.round((20 * container.getBoundingClientRect().width) / container.offsetWidth) / 20;
       const renderer = canvasRendererOf(cy);
       if (renderer !== undefined) renderer.forcedPixelRatio = scale && scale !== 1 ? devicePixelRatio * scale : null;
+      // The view keeps its centre (Cytoscape keeps its top left corner), and stays the fitted one
+      // if it was: not a view the reader moved to. Panes that move together each keep their own:
+      // copied to a pane not yet resized, the move would be made twice there.
+      const view = viewOf(cy);
+      const shown = viewportKey(cy) === this.shownView;
       cy.resize();
+      this.resizing = true;
+      if (this.hadSize) showView(cy, view);
+      this.resizing = false;
+      if (shown) this.shownView = viewportKey(cy);
       // A graph created hidden (in a closed tab, say) is fitted when it is first shown.
       this.fitIfSized(container);
     });
@@ -1112,6 +1161,15 @@ export class CytoscapeController implements ReactiveController {
   private showInitialView(): void {
     const cy = this.cy;
     if (cy === undefined) return;
+    const view = this.viewToShow;
+    this.viewToShow = undefined;
+    if (view !== undefined) {
+      showView(cy, view);
+      // Still the reader's view: a change of view again keeps it.
+      this.shownView = undefined;
+      this.enlargeSmallLabels(cy, false);
+      return;
+    }
     this.fit();
     const small = cy.nodes().length <= SMALL_GRAPH_MAX_NODES;
     // Labels that may be drawn larger (`minLabelPx`) read at the same size at a smaller fit: a
@@ -1126,6 +1184,7 @@ export class CytoscapeController implements ReactiveController {
     for (const node of cy.nodes()) if (node.degree(false) > hub.degree(false)) hub = node;
     cy.zoom(READABLE_ZOOM);
     cy.center(hub);
+    this.shownView = viewportKey(cy);
     this.enlargeSmallLabels(cy, false);
   }
 

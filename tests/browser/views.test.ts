@@ -339,6 +339,85 @@ describe('an actor the reader dragged', () => {
   });
 });
 
+describe('the view the reader moved to', () => {
+  /** The zoom of `core`'s view, and the point of the graph at its centre. */
+  const viewOf = (core: ActorGraph['cy']) => {
+    if (core === undefined) throw new Error('no graph');
+    const { x, y } = core.pan();
+    const zoom = core.zoom();
+    return { zoom, x: (core.width() / 2 - x) / zoom, y: (core.height() / 2 - y) / zoom };
+  };
+  const expectSameView = (core: ActorGraph['cy'], view: ReturnType<typeof viewOf>) => {
+    const now = viewOf(core);
+    expect(now.zoom).toBeCloseTo(view.zoom, 6);
+    expect(now.x).toBeCloseTo(view.x, 3);
+    expect(now.y).toBeCloseTo(view.y, 3);
+  };
+  const tool = (graph: ActorGraph, index: number) =>
+    graph.shadowRoot?.querySelectorAll<HTMLButtonElement>('.tools button')[index] as HTMLButtonElement;
+
+  it('is shown again after the table view, the compare view and a change of language, and fitted anew once the reader fits it', async () => {
+    const graph = await mountGraph();
+    const fitted = viewOf(graph.cy);
+    // Zoom in twice.
+    await userEvent.click(tool(graph, 0));
+    await userEvent.click(tool(graph, 0));
+    graph.cy?.panBy({ x: 90, y: -40 });
+    const moved = viewOf(graph.cy);
+    expect(moved.zoom).toBeGreaterThan(fitted.zoom * 1.5);
+    await switchTo(graph, 'Table');
+    await switchTo(graph, 'Graph');
+    expectSameView(graph.cy, moved);
+    // The compare view's first pane shows the same place, and the second moves with it.
+    await switchTo(graph, 'Compare');
+    const [left, right] = panes(graph);
+    expectSameView(left, moved);
+    expect(right?.zoom()).toBeCloseTo(moved.zoom, 6);
+    expect(right?.pan()).toEqual(left?.pan());
+    await switchTo(graph, 'Graph');
+    expectSameView(graph.cy, moved);
+    const korean = nextEvent(graph, 'ag-ready');
+    graph.lang = 'ko';
+    await korean;
+    expectSameView(graph.cy, moved);
+    // Fitted by the reader, the view is no longer one to keep: the next graph is fitted to its own place.
+    await userEvent.click(tool(graph, 2));
+    const english = nextEvent(graph, 'ag-ready');
+    graph.lang = 'en';
+    await english;
+    expectSameView(graph.cy, fitted);
+    await switchTo(graph, 'Table');
+    await switchTo(graph, 'Graph');
+    expectSameView(graph.cy, fitted);
+  });
+
+  it('keeps its centre when the graph is resized, and is fitted anew after a resize the reader did not move it from', async () => {
+    const graph = await mountGraph();
+    const fitted = viewOf(graph.cy);
+    graph.style.width = '700px';
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(graph.cy?.width()).toBeLessThan(700);
+    expectSameView(graph.cy, fitted);
+    await switchTo(graph, 'Table');
+    graph.style.width = '480px';
+    await switchTo(graph, 'Graph');
+    // Fitted to the graph's own size.
+    const shown = viewOf(graph.cy);
+    graph.fit();
+    expectSameView(graph.cy, shown);
+  });
+
+  it('is not kept for new data: the graph drawn from it is fitted', async () => {
+    const graph = await mountGraph();
+    const fitted = viewOf(graph.cy);
+    graph.cy?.zoom({ level: fitted.zoom * 2, renderedPosition: { x: 10, y: 10 } });
+    const drawn = nextEvent(graph, 'ag-ready');
+    graph.src = `${SEED_URL}?again`;
+    await drawn;
+    expectSameView(graph.cy, fitted);
+  });
+});
+
 describe('the timeline', () => {
   it('hides ties outside the range, keeps undated ones, says how many it hides, and restores them', async () => {
     const graph = await mountGraph();
