@@ -22,6 +22,12 @@ import { sharedStyles } from '../shared/styles.ts';
 
 type GroupKind = SearchHit['kind'];
 
+/**
+ * How long typing must pause before the count of results is spoken: longer than the gap between
+ * two keys of a word typed at an ordinary pace.
+ */
+const ANNOUNCE_AFTER_MS = 600;
+
 /** Search indexes by dataset: built once, the first time a dataset is searched. */
 const indexes = new WeakMap<Dataset, SearchIndex>();
 function indexOf(dataset: Dataset): SearchIndex {
@@ -84,6 +90,7 @@ export class GraphSearch extends LitElement {
     query: { state: true },
     open: { state: true },
     active: { state: true },
+    spoken: { state: true },
   };
 
   /** The dataset searched. */
@@ -99,6 +106,12 @@ export class GraphSearch extends LitElement {
   /** Tie counts hidden by the filter, by tie type, for the listed tie types that have any. */
   private hiddenByType: ReadonlyMap<string, TieCount> = new Map();
   private announcement = '';
+  /**
+   * The announcement in the live region: the results' count once typing pauses
+   * (`ANNOUNCE_AFTER_MS`), so that a screen reader does not speak a count for every key.
+   */
+  declare private spoken: string;
+  private speakTimer: ReturnType<typeof setTimeout> | undefined;
   private shortcutHost: HTMLElement | undefined;
 
   constructor() {
@@ -107,6 +120,7 @@ export class GraphSearch extends LitElement {
     this.query = '';
     this.open = false;
     this.active = -1;
+    this.spoken = '';
   }
 
   static override styles = [
@@ -177,6 +191,7 @@ export class GraphSearch extends LitElement {
     super.disconnectedCallback();
     this.shortcutHost?.removeEventListener('keydown', this.onShortcut);
     this.shortcutHost = undefined;
+    clearTimeout(this.speakTimer);
   }
 
   /** Focuses the search box and selects its text. */
@@ -225,6 +240,8 @@ export class GraphSearch extends LitElement {
         : this.hits.length === 0
           ? this.words.announceNone
           : this.words.announce(this.hits.length, this.results.truncated);
+    clearTimeout(this.speakTimer);
+    this.speakTimer = setTimeout(() => (this.spoken = this.announcement), ANNOUNCE_AFTER_MS);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -258,7 +275,7 @@ export class GraphSearch extends LitElement {
         ${empty ? html`<p class="empty">${this.words.noMatches(this.query.trim())}</p>` : nothing}
         ${listed && this.results?.truncated ? html`<p class="more">${this.words.more}</p>` : nothing}
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${this.spoken}</div>
     </div>`;
   }
 

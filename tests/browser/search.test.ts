@@ -167,6 +167,24 @@ describe('the search box', () => {
     expect(search.options()).toEqual([]);
   });
 
+  it('speaks the count of results once typing pauses, not for each key typed', async () => {
+    const graph = await mountGraph();
+    const search = searchOf(graph);
+    const status = search.root.querySelector('[role="status"]') as HTMLElement;
+    const spoken: string[] = [];
+    const observer = new MutationObserver(() => spoken.push(status.textContent?.trim() ?? ''));
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    await typeQuery(graph, 'korea');
+    expect(search.options().length).toBeGreaterThan(3);
+    await expect.poll(() => status.textContent?.trim(), { timeout: 3000 }).toMatch(/^\d+ results\b/);
+    expect(spoken.filter((text) => text !== '')).toEqual([status.textContent?.trim()]);
+    // Nothing matches: said once typing pauses again.
+    await userEvent.keyboard('zz');
+    await expect.poll(() => status.textContent?.trim(), { timeout: 3000 }).toBe('No matches.');
+    expect(spoken.filter((text) => text !== '')).toHaveLength(2);
+    observer.disconnect();
+  });
+
   it('selects a quote’s tie when its option is clicked, and a tie type’s first shown tie', async () => {
     const graph = await mountGraph();
     let search = await typeQuery(graph, 'profiting from');
