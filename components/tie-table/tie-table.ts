@@ -289,6 +289,11 @@ export class TieTable extends LitElement {
     // Chromium reports a selection inside a shadow root as collapsed on the document; its text is there.
     if ((event.target as Element).closest('button') !== null || String(getSelection() ?? '') !== '') return;
     this.choose(id);
+    // The press put focus on the scrolling region; the row's button takes it, as a click on it
+    // would, so that the arrow keys go on from this row.
+    (event.currentTarget as Element)
+      .querySelector<HTMLElement>('.pick')
+      ?.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
   }
 
   private choose(id: string): void {
