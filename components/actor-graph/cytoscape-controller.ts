@@ -76,11 +76,11 @@ export type ReaderView = { readonly zoom: number; readonly centre: Position };
 /** The viewport of a core, as a value that compares equal for the same zoom and pan. */
 const viewportKey = (cy: Core) => JSON.stringify([cy.zoom(), cy.pan()]);
 
-/** The zoom of a core's view, and the point at its centre (for the size the core last measured). */
-function viewOf(cy: Core): ReaderView {
+/** The zoom of a core's view, and the point at its centre when the view is `width` by `height`. */
+function viewOf(cy: Core, [width, height]: readonly [number, number]): ReaderView {
   const zoom = cy.zoom();
   const { x, y } = cy.pan();
-  return { zoom, centre: { x: (cy.width() / 2 - x) / zoom, y: (cy.height() / 2 - y) / zoom } };
+  return { zoom, centre: { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom } };
 }
 
 /** Shows `view` in a core: its zoom, with its centre point at the middle of the core's size. */
@@ -352,6 +352,11 @@ export class CytoscapeController implements ReactiveController {
   private drawnAs: { readonly webgl: boolean; readonly large: boolean } | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private hadSize = false;
+  /**
+   * The graph's size when last measured on screen. Cytoscape measures it again on its own (after
+   * a resize, out of the page or hidden too), so its own figure may not be the view's any more.
+   */
+  private size: readonly [number, number] = [0, 0];
   private placed = false;
   /** The view the graph was first shown with, or last fitted to (`viewportKey`): not the reader's. */
   private shownView: string | undefined;
@@ -824,7 +829,9 @@ export class CytoscapeController implements ReactiveController {
    */
   readerView(): ReaderView | undefined {
     const cy = this.cy;
-    return cy === undefined || !this.placed || !this.hadSize || viewportKey(cy) === this.shownView ? undefined : viewOf(cy);
+    return cy === undefined || !this.placed || !this.hadSize || viewportKey(cy) === this.shownView
+      ? undefined
+      : viewOf(cy, this.size);
   }
 
   /** Shows the same part of the graph as another view: for panes that move together. */
@@ -1125,7 +1132,9 @@ export class CytoscapeController implements ReactiveController {
   private observeSize(container: HTMLElement): void {
     this.resizeObserver = new ResizeObserver(() => {
       const cy = this.cy;
-      if (cy === undefined) return;
+      // A graph hidden or taken out of the page keeps the size it had: measured there, its size
+      // would be nothing (or not a number, out of the page), and so would the centre of its view.
+      if (cy === undefined || !container.clientWidth || !container.clientHeight) return;
       // The canvases hold as many pixels as the graph takes on screen: under a page's zoom or
       // scale (body { zoom: 1.25 }), a bitmap of its CSS size would be stretched, and blurred.
       const scale = Math.round((20 * container.getBoundingClientRect().width) / container.offsetWidth) / 20;
@@ -1134,9 +1143,9 @@ export class CytoscapeController implements ReactiveController {
       // The view keeps its centre (Cytoscape keeps its top left corner), and stays the fitted one
       // if it was: not a view the reader moved to. Panes that move together each keep their own:
       // copied to a pane not yet resized, the move would be made twice there.
-      const view = viewOf(cy);
+      const view = viewOf(cy, this.size);
       const shown = viewportKey(cy) === this.shownView;
-      cy.resize();
+      this.measure(cy);
       this.resizing = true;
       if (this.hadSize) showView(cy, view);
       this.resizing = false;
@@ -1150,8 +1159,14 @@ export class CytoscapeController implements ReactiveController {
   private fitIfSized(container: HTMLElement): void {
     if (this.hadSize || container.clientWidth === 0 || container.clientHeight === 0) return;
     this.hadSize = true;
-    this.cy?.resize();
+    if (this.cy !== undefined) this.measure(this.cy);
     this.showInitialView();
+  }
+
+  /** Has Cytoscape measure the graph's container, and keeps its size (`size`). */
+  private measure(cy: Core): void {
+    cy.resize();
+    this.size = [cy.width(), cy.height()];
   }
 
   /**

@@ -391,12 +391,18 @@ describe('the view the reader moved to', () => {
     expectSameView(graph.cy, fitted);
   });
 
-  it('keeps its centre when the graph is resized, and is fitted anew after a resize the reader did not move it from', async () => {
+  it('keeps its centre when the graph is resized, or hidden and shown again, and is fitted anew after a resize the reader did not move it from', async () => {
     const graph = await mountGraph();
     const fitted = viewOf(graph.cy);
     graph.style.width = '700px';
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     expect(graph.cy?.width()).toBeLessThan(700);
+    expectSameView(graph.cy, fitted);
+    // Hidden a while (Cytoscape measures the hidden graph meanwhile), then shown again.
+    graph.style.display = 'none';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    graph.style.display = '';
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     expectSameView(graph.cy, fitted);
     await switchTo(graph, 'Table');
     graph.style.width = '480px';
@@ -676,6 +682,10 @@ describe('the table view', () => {
     await (table as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(row.getAttribute('aria-selected')).toBe('true');
     expect(tie).toBeTruthy();
+    // The keyboard goes on from the row clicked.
+    expect(table.shadowRoot?.activeElement).toBe(row.querySelector('button.pick'));
+    await userEvent.keyboard('{ArrowDown}');
+    expect(table.shadowRoot?.activeElement).toBe(bodyRows(root)[3]?.querySelector('button.pick'));
     // A click that ends a selection of a quote's words (to copy them) chooses nothing.
     const other = bodyRows(root)[4] as HTMLElement;
     const words = [...(other.querySelector('td.evidence')?.childNodes ?? [])].find(
