@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 interface Declaration {
   tagName?: string;
-  attributes?: { name: string }[];
+  attributes?: { name: string; fieldName?: string }[];
   events?: { name: string }[];
   cssProperties?: { name: string }[];
   cssParts?: { name: string }[];
@@ -84,6 +84,18 @@ describe('custom-elements.json', () => {
     expect(publicMembers).toEqual(
       expect.arrayContaining(['data', 'cy', 'select', 'fit', 'src', 'selected', 'layoutSeed', 'showAbsent']),
     );
+  });
+
+  it("lists no attribute for an element's internal state (a private property)", () => {
+    const stateAttributes = declarations.flatMap((declaration) => {
+      const state = new Set(declaration.members?.filter((m) => m.privacy === 'private').map((m) => m.name));
+      return (declaration.attributes ?? [])
+        .filter((attribute) => state.has(attribute.fieldName ?? attribute.name))
+        .map((attribute) => `${declaration.tagName} ${attribute.name}`);
+    });
+    expect(stateAttributes).toEqual([]);
+    const search = declarations.find((declaration) => declaration.tagName === 'ag-graph-search');
+    expect(search?.attributes?.map((a) => a.name)).toEqual(['lang']);
   });
 
   it('is documented in the README, name by name', () => {
