@@ -10,7 +10,8 @@ import type { Messages } from '../../src/i18n/index.ts';
  */
 export function countOf(words: Messages, shown: number, all: number, absent: number): TemplateResult {
   const label = `${shown === all ? words.count.ties(all) : words.count.tiesOf(shown, all)}${absent > 0 ? `, ${words.count.andAbsent(absent)}` : ''}`;
-  return html`<span class="count" aria-label=${label}>${shown === all ? all : `${shown}/${all}`}${
+  // Read out in words from a text of its own: an aria-label on a span is not sure to be read.
+  return html`<span class="count" aria-hidden="true">${shown === all ? all : `${shown}/${all}`}${
     absent > 0 ? html` <span class="absent-count">${words.count.plusAbsent(absent)}</span>` : nothing
-  }</span>`;
+  }</span><span class="visually-hidden">${label}</span>`;
 }

@@ -117,6 +117,14 @@ export function inside<T extends Element = HTMLElement>(graph: ActorGraph, selec
   return found;
 }
 
+/** The text of `node` as a reader sees it: spaces collapsed, and without the text only screen readers get. */
+export function seenText(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return '';
+  const copy = node.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll?.('.visually-hidden') ?? []) hidden.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /** The text of the evidence panel, as a reader sees it. */
 export async function panelText(graph: ActorGraph): Promise<string> {
   const panel = inside(graph, 'ag-evidence-panel');

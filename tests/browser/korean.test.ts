@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
-import { inside, mount, mountGraph, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
+import { inside, mount, mountGraph, nextEvent, panelText, SEED_URL, seenText, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
 const updated = (element: Element) => (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = seenText;
 
 /** Types a query into the widget's search box and returns its options as a reader reads them. */
 async function searchFor(graph: ActorGraph, query: string) {
