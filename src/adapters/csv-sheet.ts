@@ -191,17 +191,23 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
       );
       return;
     }
-    const earlier = used.get(name);
+    // A language tag is the same in any case, and the dataset writes its language in lowercase:
+    // `name:KO` is the column `name:ko`, and `label:ZH-Hant` is `label:zh-Hant`.
+    const key = spec.extra?.test(name) ? name.replace(/:[a-z]{2,3}(?=-|$)/i, (tag) => tag.toLowerCase()) : name;
+    const earlier = used.get(key);
     if (earlier !== undefined) {
+      const first = names[earlier];
       error(
         'csv-duplicate-column',
-        `The column "${name}" appears twice, in columns ${columnLetter(earlier)} and ${columnLetter(index)}.`,
+        first === name
+          ? `The column "${name}" appears twice, in columns ${columnLetter(earlier)} and ${columnLetter(index)}.`
+          : `The columns "${first}" and "${name}" (${columnLetter(earlier)} and ${columnLetter(index)}) are the same: a language tag is the same in any case.`,
         1,
         name,
       );
       return;
     }
-    used.set(name, index);
+    used.set(key, index);
   });
   for (const name of spec.required) {
     if (!used.has(name)) error('csv-missing-column', `The required column "${name}" is missing from row 1.`, 1, name);

@@ -227,9 +227,9 @@ describe('importCsv', () => {
     [
       'a localized label under a tag that is not a language tag',
       edited('tie-types.csv', (text) =>
-        text.replace(',cameo', ',cameo,label:KO').replace(',061', ',061,곡물-선박 거래').replace('false,', 'false,,'),
+        text.replace(',cameo', ',cameo,label:ko_KR').replace(',061', ',061,곡물-선박 거래').replace('false,', 'false,,'),
       ),
-      'tie-types.csv row 2, column label:KO [schema]',
+      'tie-types.csv row 2, column label:ko_KR [schema]',
       /must be a language tag such as "ko" or "zh-Hant"/,
     ],
     [
@@ -376,6 +376,27 @@ describe('importCsv', () => {
     };
     expect(await issuesOf(files)).toEqual([
       'layout.csv row 2, column actor [schema] "__proto__" is not allowed as a key: JavaScript gives it a meaning of its own, so its value would be lost.',
+    ]);
+  });
+
+  it('reads a language tag in any case, and refuses two columns of the same language', async () => {
+    const upper = edited('tie-types.csv', (text) =>
+      text
+        .replace(',cameo', ',label:KO,cameo,label:ZH-Hant')
+        .replace('TRUE,061', 'TRUE,곡물-선박 거래,061,')
+        .replace('false,', 'false,방위 조약,,防衛條約'),
+    );
+    const result = await importCsv(upper, memoryLoader());
+    expect(result.issues).toEqual([]);
+    expect(result.dataset?.tieTypes.map((type) => type.labels)).toEqual([
+      { ko: '곡물-선박 거래' },
+      { ko: '방위 조약', 'zh-Hant': '防衛條約' },
+    ]);
+    const twice = edited('tie-types.csv', (text) =>
+      text.replace(',cameo', ',label:ko,label:KO,cameo').replace('TRUE,061', 'TRUE,가,나,061').replace('false,', 'false,,,'),
+    );
+    expect(await issuesOf(twice)).toEqual([
+      'tie-types.csv row 1, column label:KO [csv-duplicate-column] The columns "label:ko" and "label:KO" (E and F) are the same: a language tag is the same in any case.',
     ]);
   });
 
