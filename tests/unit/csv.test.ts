@@ -379,14 +379,17 @@ describe('importCsv', () => {
     ]);
   });
 
-  it('reads a language tag in any case, and refuses two columns of the same language', async () => {
-    const upper = edited('tie-types.csv', (text) =>
+  /** The sheets with Korean and Traditional Chinese tie-type labels, in columns named `ko` and `zh`. */
+  const withLabels = (ko: string, zh: string) =>
+    edited('tie-types.csv', (text) =>
       text
-        .replace(',cameo', ',label:KO,cameo,label:ZH-Hant')
+        .replace(',cameo', `,${ko},cameo,${zh}`)
         .replace('TRUE,061', 'TRUE,곡물-선박 거래,061,')
         .replace('false,', 'false,방위 조약,,防衛條約'),
     );
-    const result = await importCsv(upper, memoryLoader());
+
+  it('reads a language tag in any case, and refuses two columns of the same language', async () => {
+    const result = await importCsv(withLabels('label:KO', 'label:ZH-Hant'), memoryLoader());
     expect(result.issues).toEqual([]);
     expect(result.dataset?.tieTypes.map((type) => type.labels)).toEqual([
       { ko: '곡물-선박 거래' },
@@ -401,13 +404,7 @@ describe('importCsv', () => {
   });
 
   it('reads localized tie-type labels from label:ko columns, leaving out empty cells', async () => {
-    const files = edited('tie-types.csv', (text) =>
-      text
-        .replace(',cameo', ',label:ko,cameo,label:zh-Hant')
-        .replace('TRUE,061', 'TRUE,곡물-선박 거래,061,')
-        .replace('false,', 'false,방위 조약,,防衛條約'),
-    );
-    const result = await importCsv(files, memoryLoader());
+    const result = await importCsv(withLabels('label:ko', 'label:zh-Hant'), memoryLoader());
     expect(result.issues).toEqual([]);
     expect(result.dataset?.tieTypes).toEqual([
       {
