@@ -1143,13 +1143,17 @@ export class CytoscapeController implements ReactiveController {
       // The view keeps its centre (Cytoscape keeps its top left corner), and stays the fitted one
       // if it was: not a view the reader moved to. Panes that move together each keep their own:
       // copied to a pane not yet resized, the move would be made twice there.
-      const view = viewOf(cy, this.size);
+      // (The observer's first report, of the size just measured, moves nothing.)
+      const before = this.size;
+      const view = viewOf(cy, before);
       const shown = viewportKey(cy) === this.shownView;
       this.measure(cy);
-      this.resizing = true;
-      if (this.hadSize) showView(cy, view);
-      this.resizing = false;
-      if (shown) this.shownView = viewportKey(cy);
+      if (this.hadSize && String(before) !== String(this.size)) {
+        this.resizing = true;
+        showView(cy, view);
+        this.resizing = false;
+        if (shown) this.shownView = viewportKey(cy);
+      }
       // A graph created hidden (in a closed tab, say) is fitted when it is first shown.
       this.fitIfSized(container);
     });
