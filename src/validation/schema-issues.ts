@@ -76,7 +76,8 @@ export function toIssue(issue: SchemaIssue): ValidationIssue {
     if (typeof field === 'number') return error(path, `Item ${field} is missing: it ${issue.message}.`);
     return error(path, `The required field ${nameAt(path)} is missing.`);
   }
-  const got = issue.kind === 'schema' ? ` (found ${describeValue(issue.input)})` : '';
+  // A value of the wrong type or form is shown: a date, an id or a language tag written otherwise.
+  const got = issue.kind === 'schema' || issue.type === 'regex' ? ` (found ${describeValue(issue.input)})` : '';
   // The object schemas give no message of their own: valibot's would read "Invalid type: …".
   const message = issue.type === 'strict_object' && issue.kind === 'schema' ? 'must be an object' : issue.message;
   return error(path, `${nameAt(path)} ${message}${got}.`);

@@ -216,13 +216,19 @@ describe('structural checks', () => {
       'a source text given from the root',
       (d) => Object.assign(d.sources[0] as object, { text: '/etc/hostname' }),
       'sources[0].text',
-      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#".',
+      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#" (found "/etc/hostname").',
     ],
     [
       'a source text given from another host',
       (d) => Object.assign(d.sources[0] as object, { text: '//example.org/x.txt' }),
       'sources[0].text',
-      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#".',
+      '"text" must be a path relative to the dataset file, with forward slashes: not a URL, not starting with "/", with no "?" or "#" (found "//example.org/x.txt").',
+    ],
+    [
+      'a date written in words',
+      (d) => Object.assign(d.sources[0] as object, { date: 'June 2024' }),
+      'sources[0].date',
+      '"date" must be a date written as YYYY, YYYY-MM or YYYY-MM-DD (found "June 2024").',
     ],
     [
       'a web address no browser can open',
