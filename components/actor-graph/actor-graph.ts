@@ -640,8 +640,9 @@ export class ActorGraph extends LitElement {
       const container = containers[index];
       const drawn = this.drawn.get(pane);
       // The first pane's view as the reader left it, before the pane goes or is drawn anew.
+      // A pane not placed yet has no view of its own: the one kept before still holds.
       const keepView = () => {
-        if (index === 0 && drawn !== undefined)
+        if (index === 0 && drawn !== undefined && pane.core !== undefined)
           this.keptView = { loaded: drawn.loaded, seed: drawn.seed, view: pane.readerView() };
       };
       if (container === undefined) {

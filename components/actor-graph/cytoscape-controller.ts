@@ -432,13 +432,14 @@ export class CytoscapeController implements ReactiveController {
   async create(container: HTMLElement, options: GraphOptions): Promise<boolean> {
     this.labelFloor = options.minLabelPx === undefined ? undefined : { px: options.minLabelPx, theme: options.theme };
     this.destroy();
-    this.viewToShow = options.view;
     this.preventHeadStylesheet();
     const elements = buildElements(options.dataset, options.lang);
     const request = layoutRequestOf(elements, options.seed, options.theme.fontSize);
     const nodeCount = request.nodes.length;
     const known = options.positions;
     const complete = known !== undefined && request.nodes.every((node) => known.has(node.id));
+    // Only on the positions it was kept on: not on a layout still to be computed.
+    this.viewToShow = complete ? options.view : undefined;
     // A large graph is shown early from a draft layout, and refined after.
     const [firstLayout, refinedLayout] = layoutStepsOf(request);
     const refine = !complete && refinedLayout !== undefined;
@@ -645,7 +646,6 @@ export class CytoscapeController implements ReactiveController {
       if (!cy.destroyed()) cy.endBatch();
     }
     if (refine === undefined || shownRefined) return true;
-    const placedView = viewportKey(cy);
     let refined: PositionList;
     try {
       refined = (await refine.refining) ?? (await layOut(refine.request));
@@ -660,10 +660,10 @@ export class CytoscapeController implements ReactiveController {
     await yieldToMain();
     if (this.cy !== cy) return false;
     // Refit to the refined layout (about three times the draft's size), unless the reader has
-    // moved the view meanwhile; while the reader holds an actor, once it is let go, so that the
-    // view does not move it from under the pointer.
+    // moved the view meanwhile (a resize keeps the view the one shown); while the reader holds an
+    // actor, once it is let go, so that the view does not move it from under the pointer.
     const refit = () => {
-      if (this.cy !== cy || viewportKey(cy) !== placedView) return;
+      if (this.cy !== cy || viewportKey(cy) !== this.shownView) return;
       this.hadSize = false;
       this.fitIfSized(container);
     };
@@ -829,9 +829,9 @@ export class CytoscapeController implements ReactiveController {
    */
   readerView(): ReaderView | undefined {
     const cy = this.cy;
-    return cy === undefined || !this.placed || !this.hadSize || viewportKey(cy) === this.shownView
-      ? undefined
-      : viewOf(cy, this.size);
+    // A view still to be shown is the reader's all the same.
+    if (cy === undefined || !this.placed || !this.hadSize) return this.viewToShow;
+    return viewportKey(cy) === this.shownView ? undefined : viewOf(cy, this.size);
   }
 
   /** Shows the same part of the graph as another view: for panes that move together. */

@@ -273,4 +273,25 @@ describe('the refined layout', () => {
     },
     60_000,
   );
+
+  it('is fitted to the view when it comes, after a resize of the widget while the draft showed', async () => {
+    const { dataset, text } = await withSha256(syntheticDataset({ actors: 200, seed: 4 }));
+    const release = holdRefinedLayouts();
+    const mounted = mountData(dataset, { [dataset.sources[0]?.text ?? '']: text }, '', 60_000);
+    const element = document.querySelector('actor-graph') as ActorGraph;
+    onFirstFrame(element, () => {
+      // A scrollbar, a phone turned: the widget narrows while the draft shows.
+      element.style.width = '640px';
+      requestAnimationFrame(() => requestAnimationFrame(() => release()));
+    });
+    const { graph, error } = await mounted;
+    expect(error).toBeUndefined();
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    expect(cy.width()).toBeLessThan(640);
+    const shown = { zoom: cy.zoom(), pan: cy.pan() };
+    graph.fit();
+    expect(cy.zoom()).toBeCloseTo(shown.zoom, 6);
+    expect(cy.pan().x).toBeCloseTo(shown.pan.x, 3);
+    expect(cy.pan().y).toBeCloseTo(shown.pan.y, 3);
+  }, 60_000);
 });

@@ -413,6 +413,19 @@ describe('the view the reader moved to', () => {
     expectSameView(graph.cy, shown);
   });
 
+  it('is kept through a second change of view made before the graph is drawn', async () => {
+    const graph = await mountGraph();
+    graph.cy?.zoom({ level: (graph.cy?.zoom() ?? 1) * 1.8, renderedPosition: { x: 120, y: 90 } });
+    const moved = viewOf(graph.cy);
+    await switchTo(graph, 'Table');
+    graph.view = 'graph';
+    await graph.updateComplete;
+    const drawn = nextEvent(graph, 'ag-ready');
+    graph.view = 'compare';
+    await drawn;
+    expectSameView(panes(graph)[0], moved);
+  });
+
   it('is not kept for new data: the graph drawn from it is fitted', async () => {
     const graph = await mountGraph();
     const fitted = viewOf(graph.cy);
