@@ -240,6 +240,8 @@ export class GraphSearch extends LitElement {
         : this.hits.length === 0
           ? this.words.announceNone
           : this.words.announce(this.hits.length, this.results.truncated);
+    // Emptied at once, so that a count equal to the last one spoken is spoken again.
+    this.spoken = '';
     clearTimeout(this.speakTimer);
     this.speakTimer = setTimeout(() => (this.spoken = this.announcement), ANNOUNCE_AFTER_MS);
   }
@@ -370,6 +372,8 @@ export class GraphSearch extends LitElement {
   private close(): void {
     this.open = false;
     this.active = -1;
+    // A count not yet spoken is of a list no longer there.
+    clearTimeout(this.speakTimer);
   }
 
   private onKeydown(event: KeyboardEvent): void {

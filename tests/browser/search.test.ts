@@ -182,6 +182,14 @@ describe('the search box', () => {
     await userEvent.keyboard('zz');
     await expect.poll(() => status.textContent?.trim(), { timeout: 3000 }).toBe('No matches.');
     expect(spoken.filter((text) => text !== '')).toHaveLength(2);
+    // A key typed empties the region, so that the next count is spoken even if it is the same.
+    await userEvent.keyboard('{Backspace}');
+    await search.updated();
+    expect(status.textContent?.trim()).toBe('');
+    // Chosen before the pause, the list closes: its count is never spoken.
+    await userEvent.keyboard('{Backspace}{Backspace}{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(status.textContent?.trim()).toBe('');
     observer.disconnect();
   });
 
