@@ -288,12 +288,13 @@ export class TieTable extends LitElement {
   private onRowClick(event: MouseEvent, id: string): void {
     // Chromium reports a selection inside a shadow root as collapsed on the document; its text is there.
     if ((event.target as Element).closest('button') !== null || String(getSelection() ?? '') !== '') return;
-    this.choose(id);
     // The press put focus on the scrolling region; the row's button takes it, as a click on it
-    // would, so that the arrow keys go on from this row.
+    // would, so that the arrow keys go on from this row (before the selection, which the page may
+    // answer by moving focus itself).
     (event.currentTarget as Element)
       .querySelector<HTMLElement>('.pick')
       ?.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
+    this.choose(id);
   }
 
   private choose(id: string): void {
