@@ -170,6 +170,8 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
 
   const names = header.map((cell) => cell.trim());
   const used = new Map<string, number>();
+  /** The columns by name, and language columns by their name in lowercase. */
+  const seen = new Map<string, number>();
   names.forEach((name, index) => {
     if (name === '') {
       // Spreadsheets often save empty trailing columns; only one that holds something needs a name.
@@ -193,8 +195,11 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
     }
     // A language tag is the same in any case, and the dataset writes its language in lowercase:
     // `name:KO` is the column `name:ko`, and `label:ZH-Hant` is `label:zh-Hant`.
-    const key = spec.extra?.test(name) ? name.replace(/:[a-z]{2,3}(?=-|$)/i, (tag) => tag.toLowerCase()) : name;
-    const earlier = used.get(key);
+    const language = spec.extra?.test(name) ?? false;
+    const column = language ? name.replace(/:[a-z]{2,3}(?=-|$)/i, (tag) => tag.toLowerCase()) : name;
+    // Two tags that differ only in case are one language (`label:en-GB`, `label:EN-gb`).
+    const key = language ? name.toLowerCase() : name;
+    const earlier = seen.get(key);
     if (earlier !== undefined) {
       const first = names[earlier];
       error(
@@ -207,7 +212,8 @@ export function parseSheet(spec: SheetSpec, text: string): { sheet?: Sheet | und
       );
       return;
     }
-    used.set(key, index);
+    seen.set(key, index);
+    used.set(column, index);
   });
   for (const name of spec.required) {
     if (!used.has(name)) error('csv-missing-column', `The required column "${name}" is missing from row 1.`, 1, name);

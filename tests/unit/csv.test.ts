@@ -401,6 +401,12 @@ describe('importCsv', () => {
     expect(await issuesOf(twice)).toEqual([
       'tie-types.csv row 1, column label:KO [csv-duplicate-column] The columns "label:ko" and "label:KO" (E and F) are the same: a language tag is the same in any case.',
     ]);
+    const regions = edited('tie-types.csv', (text) =>
+      text.replace(',cameo', ',label:en-GB,label:EN-gb,cameo').replace('TRUE,061', 'TRUE,a,b,061').replace('false,', 'false,,,'),
+    );
+    expect(await issuesOf(regions)).toEqual([
+      'tie-types.csv row 1, column label:EN-gb [csv-duplicate-column] The columns "label:en-GB" and "label:EN-gb" (E and F) are the same: a language tag is the same in any case.',
+    ]);
   });
 
   it('reads localized tie-type labels from label:ko columns, leaving out empty cells', async () => {
