@@ -426,6 +426,24 @@ describe('the view the reader moved to', () => {
     expectSameView(panes(graph)[0], moved);
   });
 
+  it('is moved to show a tie chosen in the table, when that tie lies outside it', async () => {
+    const graph = await mountGraph();
+    const cy = graph.cy as NonNullable<ActorGraph['cy']>;
+    // Zoomed in, and panned far from the tie then chosen in the table.
+    cy.zoom({ level: cy.zoom() * 2, renderedPosition: { x: 0, y: 0 } });
+    cy.panBy({ x: 2000, y: 0 });
+    const away = (id: string) => {
+      const core = graph.cy as NonNullable<ActorGraph['cy']>;
+      const box = core.getElementById(id).union(core.getElementById(id).connectedNodes()).renderedBoundingBox({});
+      return box.x2 < 0 || box.y2 < 0 || box.x1 > core.width() || box.y1 > core.height();
+    };
+    expect(away('prk-rus-arms-for-food')).toBe(true);
+    await switchTo(graph, 'Table');
+    graph.select('prk-rus-arms-for-food');
+    await switchTo(graph, 'Graph');
+    await expect.poll(() => away('prk-rus-arms-for-food'), { timeout: 2000 }).toBe(false);
+  });
+
   it('is not kept for new data: the graph drawn from it is fitted', async () => {
     const graph = await mountGraph();
     const fitted = viewOf(graph.cy);
