@@ -262,14 +262,14 @@ export const actorGraphStyles = [
       color: var(--ag-color-muted);
     }
     /* Floats at the foot of the screen while the graph is on it; overlaps the graph's foot, left
-       of its zoom buttons. */
+       of its zoom buttons. Its margins cancel its height, so showing it moves nothing below. */
     .to-panel {
       all: unset;
       position: sticky;
       bottom: 0.75rem;
       z-index: 4;
       align-self: flex-start;
-      margin: -2.9rem 0 0.6rem 0.6rem;
+      margin: -2.8rem 0 0.6rem 0.6rem;
       box-sizing: border-box;
       min-height: 2.2rem;
       padding: 0.35rem 0.9rem;

@@ -997,8 +997,11 @@ describe('<actor-graph> on the page', () => {
     expect(wrap.getBoundingClientRect().top).toBeGreaterThan(window.innerHeight);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(button()).toBeNull();
+    const wrapTop = wrap.getBoundingClientRect().top + window.scrollY;
     graph.select('RUS');
     await vi.waitFor(() => expect(button()?.textContent).toContain('Read the evidence'));
+    // Its margins cancel its height: the panel below it does not move when it shows.
+    expect(Math.abs(wrap.getBoundingClientRect().top + window.scrollY - wrapTop)).toBeLessThan(0.1);
     // It floats at the foot of the screen, over the graph.
     const box = (button() as HTMLButtonElement).getBoundingClientRect();
     expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
