@@ -195,7 +195,7 @@ export const actorGraphStyles = [
       gap: 0.4rem;
       margin: 0;
       padding: 0.45rem 0.7rem 0;
-      font-size: 0.9rem;
+      font-size: 1rem;
     }
     .pane-title .line {
       width: 1.2rem;
@@ -243,11 +243,20 @@ export const actorGraphStyles = [
       height: 2rem;
       display: grid;
       place-items: center;
-      font-size: 1.05rem;
+      font-size: 1rem;
       border: 1px solid var(--ag-color-border);
       border-radius: 6px;
       background: var(--ag-color-background);
       color: var(--ag-color-text);
+    }
+    /* Drawn, not a glyph: few system fonts have one for "fit" (here only a serif did), and
+       looking for it walked the whole font list on the first render. */
+    .tools svg {
+      width: 1em;
+      height: 1em;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 1.6;
     }
     .tools button:focus-visible {
       outline: 2px solid var(--ag-color-focus);
@@ -329,7 +338,7 @@ export const actorGraphStyles = [
       border-radius: 6px;
       background: rgb(31 35 40 / 0.85);
       color: #fff;
-      font-size: 0.82rem;
+      font-size: 0.85rem;
       pointer-events: none;
       width: max-content;
       max-width: calc(100% - 1rem);
@@ -346,7 +355,7 @@ export const actorGraphStyles = [
     .notice {
       margin: 0;
       padding: 0.35rem 0.7rem;
-      font-size: 0.8rem;
+      font-size: 0.85rem;
       color: var(--ag-color-muted);
       border-bottom: 1px solid var(--ag-color-border);
       /* URLs and hashes break anywhere rather than widen a phone's page. */

@@ -1270,7 +1270,7 @@ export class ActorGraph extends LitElement {
           : html`<div class="tools">
             <button aria-label=${words.zoomIn} title=${words.zoomIn} @click=${() => pane.zoomBy(1.25)}>+</button>
             <button aria-label=${words.zoomOut} title=${words.zoomOut} @click=${() => pane.zoomBy(0.8)}>−</button>
-            <button aria-label=${words.fit} title=${words.fitShort} @click=${() => pane.fit()}>⤢</button>
+            <button aria-label=${words.fit} title=${words.fitShort} @click=${() => pane.fit()}><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" /></svg></button>
           </div>`
       }
     </div>`;

@@ -143,7 +143,7 @@ export class EvidencePanel extends LitElement {
       h2 { font-size: 1.15rem; margin: 0 0 0.25rem; line-height: 1.25; }
       h2:focus { outline: none; }
       h2:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
-      h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 1.1rem 0 0.4rem;
+      h3 { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 1.1rem 0 0.4rem;
            display: flex; align-items: center; gap: 0.4rem; color: var(--ag-color-muted); }
       .eyebrow { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ag-color-muted); margin: 0 0 0.2rem; }
       .aliases, .members, .count, .hint, .description { font-size: 0.85rem; color: var(--ag-color-muted); margin: 0.2rem 0; }
@@ -158,32 +158,32 @@ export class EvidencePanel extends LitElement {
       article { border: 1px solid var(--ag-color-border); border-left: 4px solid var(--cat-color, var(--ag-color-border));
                 border-radius: 6px; padding: 0.6rem 0.7rem; background: var(--ag-color-surface); }
       article.absent { border-left-style: dashed; background: var(--ag-color-background); }
-      .tie-head { margin: 0; font-size: 0.95rem; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem; }
-      .meta { margin: 0.15rem 0 0.4rem; font-size: 0.8rem; color: var(--ag-color-muted); display: flex; flex-wrap: wrap; gap: 0.35rem; }
+      .tie-head { margin: 0; font-size: 1rem; font-weight: 600; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem; }
+      .meta { margin: 0.15rem 0 0.4rem; font-size: 0.75rem; color: var(--ag-color-muted); display: flex; flex-wrap: wrap; gap: 0.35rem; }
       /* In the wrapping row, a chip that fits its line is never broken; one longer than the panel is
          wide (a long tie type in a 300 px column) wraps inside its border rather than being cut off. */
       .chip { border: 1px solid var(--ag-color-border); border-radius: 999px; padding: 0 0.45rem; }
-      .absent-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem; font-weight: 600;
+      .absent-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.85rem; font-weight: 600;
                      background: var(--ag-color-absent-background); color: var(--ag-color-absent-text); }
-      .note { font-size: 0.82rem; margin: 0.3rem 0; font-style: italic; }
-      .hidden-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.82rem;
+      .note { font-size: 0.85rem; margin: 0.3rem 0; font-style: italic; }
+      .hidden-note { margin: 0.3rem 0; padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 0.85rem;
                      border: 1px dashed var(--ag-color-border); color: var(--ag-color-muted); }
-      blockquote { margin: 0.45rem 0 0; padding: 0 0 0 0.6rem; border-left: 2px solid var(--ag-color-border); font-size: 0.88rem; line-height: 1.5; }
+      blockquote { margin: 0.45rem 0 0; padding: 0 0 0 0.6rem; border-left: 2px solid var(--ag-color-border); line-height: 1.5; }
       blockquote p { margin: 0; }
       mark { background: var(--ag-color-highlight); color: inherit; padding: 0 0.1em; border-radius: 2px; }
       .context { color: var(--ag-color-muted); }
-      .citation { font-size: 0.78rem; color: var(--ag-color-muted); margin: 0.4rem 0 0; }
+      .citation { font-size: 0.75rem; color: var(--ag-color-muted); margin: 0.4rem 0 0; }
       .citation a { color: var(--ag-color-link); }
-      .missing { font-size: 0.78rem; color: var(--ag-color-muted); }
+      .missing { font-size: 0.75rem; color: var(--ag-color-muted); }
       blockquote.unverified { border-left-style: dashed; color: var(--ag-color-muted); }
-      .badge { font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; border: 1px solid currentColor;
+      .badge { font-size: 0.75rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; border: 1px solid currentColor;
                border-radius: 4px; padding: 0 0.3rem; margin-right: 0.2rem; }
       /* The padding makes a 24 px target of a line of text (WCAG 2.5.8) without moving the lines. */
       button.link { all: unset; cursor: pointer; color: var(--ag-color-link); text-decoration: underline; text-underline-offset: 2px; padding-block: 3px; }
       button.link:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; border-radius: 2px; }
       .arrow { color: var(--ag-color-muted); font-weight: 400; }
       .line { width: 0.8rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
-      .show-tie { margin-top: 0.4rem; font-size: 0.8rem; }
+      .show-tie { margin-top: 0.4rem; font-size: 0.85rem; }
       h3.among { color: var(--ag-color-text); font-size: 0.85rem; margin-top: 1.4rem; padding-top: 0.8rem; border-top: 1px solid var(--ag-color-border); }
     `,
   ];

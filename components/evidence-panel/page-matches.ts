@@ -38,8 +38,8 @@ declare global {
 }
 
 export const pageMatchStyles = css`
-  .page-match { margin: 0.3rem 0 0; font-size: 0.78rem; }
-  .page-missing { font-size: 0.78rem; color: var(--ag-color-muted); }
+  .page-match { margin: 0.3rem 0 0; font-size: 0.75rem; }
+  .page-missing { font-size: 0.75rem; color: var(--ag-color-muted); }
   details.page-missing { margin: 0.6rem 0; }
   details.page-missing summary { cursor: pointer; }
   details.page-missing ul { margin: 0.4rem 0 0; padding-left: 1.1rem; display: grid; gap: 0.35rem; }

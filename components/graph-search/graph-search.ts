@@ -140,7 +140,7 @@ export class GraphSearch extends LitElement {
       .icon { position: absolute; left: 0.5rem; top: 50%; transform: translateY(-50%); color: var(--ag-color-muted); pointer-events: none; }
       kbd {
         position: absolute; right: 0.4rem; top: 50%; transform: translateY(-50%); pointer-events: none;
-        font: inherit; font-size: 0.72rem; line-height: 1; padding: 0.12rem 0.32rem; color: var(--ag-color-muted);
+        font: inherit; font-size: 0.75rem; line-height: 1; padding: 0.12rem 0.32rem; color: var(--ag-color-muted);
         border: 1px solid var(--ag-color-border); border-radius: 4px; background: var(--ag-color-surface);
       }
       input:focus ~ kbd, input:not(:placeholder-shown) ~ kbd { display: none; }
@@ -155,13 +155,13 @@ export class GraphSearch extends LitElement {
         width: min(30rem, calc(100vw - 1.2rem)); width: min(30rem, calc(100cqw - 1.2rem));
         max-height: min(26rem, 65vh); display: flex; flex-direction: column;
         background: var(--ag-color-background); border: 1px solid var(--ag-color-border); border-radius: 6px;
-        box-shadow: 0 6px 20px rgb(0 0 0 / 0.14); font-size: 0.84rem; line-height: 1.35;
+        box-shadow: 0 6px 20px rgb(0 0 0 / 0.14); font-size: 0.85rem; line-height: 1.35;
       }
       .popup[hidden], [role='listbox'][hidden] { display: none; }
       /* The list scrolls, not the popup: a combobox's listbox needs no focus of its own to scroll. */
       [role='listbox'] { position: relative; flex: 0 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
       .group-label {
-        margin: 0; padding: 0.45rem 0.7rem 0.15rem; font-size: 0.7rem; font-weight: 600; text-transform: uppercase;
+        margin: 0; padding: 0.45rem 0.7rem 0.15rem; font-size: 0.75rem; font-weight: 600; text-transform: uppercase;
         letter-spacing: 0.05em; color: var(--ag-color-muted); display: flex; justify-content: space-between; gap: 0.5rem;
       }
       [role='option'] { padding: 0.3rem 0.7rem; cursor: pointer; border-left: 3px solid transparent; }
@@ -174,7 +174,7 @@ export class GraphSearch extends LitElement {
       .line { flex: none; width: 0.9rem; height: 0.25rem; border-radius: 2px; background: var(--cat-color); display: inline-block; align-self: center; }
       mark { background: var(--ag-color-highlight); color: inherit; padding: 0; border-radius: 2px; }
       .empty, .more { margin: 0; padding: 0.5rem 0.7rem; color: var(--ag-color-muted); }
-      .more { border-top: 1px solid var(--ag-color-border); font-size: 0.78rem; }
+      .more { border-top: 1px solid var(--ag-color-border); font-size: 0.75rem; }
     `,
   ];
 

@@ -63,8 +63,8 @@ export class MetricsTable extends LitElement {
       :host { display: block; }
       .metrics { padding: 0.6rem 0.7rem 0.8rem; }
       .scroll { overflow-x: auto; }
-      table { border-collapse: collapse; font-size: 0.82rem; min-width: 100%; }
-      .title { font-weight: 600; margin: 0 0 0.4rem; font-size: 0.9rem; }
+      table { border-collapse: collapse; font-size: 0.85rem; min-width: 100%; }
+      .title { font-weight: 600; margin: 0 0 0.4rem; font-size: 1rem; }
       th, td { border-bottom: 1px solid var(--ag-color-border); padding: 0.2rem 0.45rem; text-align: center; white-space: nowrap; }
       th[scope='row'] { text-align: start; font-weight: 500; }
       /* The measure names stay in view while the figures scroll sideways on narrow screens. */
@@ -79,7 +79,7 @@ export class MetricsTable extends LitElement {
       button.figure { all: unset; cursor: help; display: inline-block; box-sizing: border-box; min-width: 24px; min-height: 24px; padding: 0.15rem 0.3rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; }
       button.figure:hover { background: var(--ag-color-surface); }
       button.figure:focus-visible { outline: 2px solid var(--ag-color-focus); }
-      .explain { min-height: 2.6em; margin: 0.5rem 0 0; font-size: 0.82rem; color: var(--ag-color-text); }
+      .explain { min-height: 2.6em; margin: 0.5rem 0 0; font-size: 0.85rem; color: var(--ag-color-text); }
       .hint { color: var(--ag-color-muted); }
     `,
   ];

@@ -71,7 +71,7 @@ export class TieLegend extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      .legend { position: relative; display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; padding: 0.5rem 0.6rem; font-size: 0.82rem; }
+      .legend { position: relative; display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; padding: 0.5rem 0.6rem; font-size: 0.85rem; }
       .categories { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0; padding: 0; border: 0; }
       button.category {
         all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 0.35rem;
@@ -81,7 +81,7 @@ export class TieLegend extends LitElement {
       button.category:focus-visible, summary:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
       .line { width: 1.4rem; height: 0.3rem; border-radius: 2px; background: var(--cat-color); display: inline-block; }
       .count { color: var(--ag-color-muted); font-variant-numeric: tabular-nums; }
-      .off { font-size: 0.78em; padding: 0 0.4rem; border-radius: 999px; background: var(--ag-color-highlight); color: var(--ag-color-text); }
+      .off { font-size: 0.75rem; padding: 0 0.4rem; border-radius: 999px; background: var(--ag-color-highlight); color: var(--ag-color-text); }
       /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
       label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; cursor: pointer; margin-left: 0.2rem; min-height: 24px; }
       /* Popovers hang from the legend bar, not from their summary, so they never run off a narrow widget. */

@@ -66,8 +66,8 @@ export class TieTable extends LitElement {
       :host { display: block; container: tie-table / inline-size; }
       .table { padding: 0.5rem 0.7rem 0.8rem; }
       .scroll { overflow: auto; max-height: var(--ag-graph-height); }
-      table { border-collapse: collapse; font-size: 0.84rem; width: 100%; }
-      .summary { font-size: 0.82rem; color: var(--ag-color-muted); margin: 0 0 0.4rem; }
+      table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+      .summary { font-size: 0.85rem; color: var(--ag-color-muted); margin: 0 0 0.4rem; }
       th, td { text-align: start; vertical-align: top; padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--ag-color-border); }
       thead th { position: sticky; top: 0; background: var(--ag-color-background); z-index: 1; white-space: nowrap; }
       /* The padding makes 24 px targets of lines of text (WCAG 2.5.8) without moving the lines. */
@@ -113,7 +113,7 @@ export class TieTable extends LitElement {
         td.type::after { content: ' →' / ''; }
         td.target { order: 3; font-weight: 600; }
         td.category { order: 5; }
-        td.status, td.hedge, td.date { font-size: 0.78rem; color: var(--ag-color-muted); }
+        td.status, td.hedge, td.date { font-size: 0.75rem; color: var(--ag-color-muted); }
         td.status { order: 6; }
         td.hedge { order: 7; }
         td.date { order: 8; }

@@ -52,7 +52,7 @@ export class TieTimeline extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      .timeline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; padding: 0.4rem 0.7rem; font-size: 0.82rem; }
+      .timeline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; padding: 0.4rem 0.7rem; font-size: 0.85rem; }
       .title { font-weight: 600; }
       /* Controls are at least 24 px tall, a finger's target (WCAG 2.5.8). */
       label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 24px; }
@@ -63,7 +63,7 @@ export class TieTimeline extends LitElement {
       .status { color: var(--ag-color-muted); }
       /* Always there, and off while every date is shown: appearing, it would push the graph down.
          Off, it keeps focus (aria-disabled), or the reader who just pressed it would lose it. */
-      button { box-sizing: border-box; font: inherit; font-size: 0.8rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
+      button { box-sizing: border-box; font: inherit; font-size: 0.85rem; min-height: 24px; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--ag-color-border);
                background: var(--ag-color-background); color: var(--ag-color-link); cursor: pointer; }
       button[aria-disabled='true'] { color: var(--ag-color-muted); cursor: default; opacity: 0.7; }
       button:focus-visible, input:focus-visible { outline: 2px solid var(--ag-color-focus); outline-offset: 2px; }
