@@ -1094,7 +1094,12 @@ describe('<actor-graph> on the page', () => {
     expect(await sides(phone)).toEqual(['left', 'right']);
     const shade = getComputedStyle(inside(phone, '.cues')).backgroundImage;
     expect(shade).toContain('linear-gradient');
-    inside(phone, '.tools button:last-child').click();
+    // The fit button's icon is drawn, not a glyph that most system fonts lack; its name is spoken.
+    const fit = inside(phone, '.tools button:last-child');
+    expect(fit.getAttribute('aria-label')).toBe('Fit the graph to the view');
+    expect(fit.textContent?.trim()).toBe('');
+    expect(fit.querySelector('svg[aria-hidden="true"]')?.getBoundingClientRect().width).toBeGreaterThan(10);
+    fit.click();
     expect(await sides(phone)).toEqual([]);
     expect(getComputedStyle(inside(phone, '.cues')).backgroundImage).not.toContain('gradient');
     // Fitted on a wide screen, nothing lies beyond; zoomed in, something lies beyond every side.
