@@ -244,7 +244,7 @@ export const actorGraphStyles = [
       display: grid;
       place-items: center;
       font-size: 1rem;
-      border: 1px solid var(--ag-color-border);
+      border: 1px solid var(--ag-color-control-border);
       border-radius: 6px;
       background: var(--ag-color-background);
       color: var(--ag-color-text);

@@ -185,6 +185,7 @@ const FROM_ARTICLE_MS = 8000;
  * @cssprop --ag-color-background - Background colour, also the halo around graph labels.
  * @cssprop --ag-color-surface - Background of tie cards.
  * @cssprop --ag-color-border - Borders and rules.
+ * @cssprop --ag-color-control-border - Borders of the search field and the zoom buttons (3:1 on white, as WCAG 1.4.11 asks of a control's edge).
  * @cssprop --ag-color-link - Links and link-like buttons.
  * @cssprop --ag-color-focus - Focus rings and the selected actor's outline.
  * @cssprop --ag-color-highlight - Background of the quoted words in their context, the selected table row and search matches.

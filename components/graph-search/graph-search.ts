@@ -130,7 +130,7 @@ export class GraphSearch extends LitElement {
       .search { position: relative; }
       input {
         box-sizing: border-box; width: 100%; margin: 0; font: inherit; font-size: 0.85rem; line-height: 1.3;
-        padding: 0.2rem 1.7rem 0.2rem 1.75rem; border: 1px solid var(--ag-color-border); border-radius: 6px;
+        padding: 0.2rem 1.7rem 0.2rem 1.75rem; border: 1px solid var(--ag-color-control-border); border-radius: 6px;
         background: var(--ag-color-background); color: var(--ag-color-text);
       }
       input::placeholder { color: var(--ag-color-muted); opacity: 1; }

@@ -26,6 +26,7 @@ export const tokenDefaults = css`
     --ag-color-background: #ffffff;
     --ag-color-surface: #f6f8fa;
     --ag-color-border: #d0d7de;
+    --ag-color-control-border: #8c959f;
     --ag-color-link: #0b57d0;
     --ag-color-focus: ${unsafeCSS(DEFAULT_THEME.focus)};
     --ag-color-highlight: #fff2a8;
@@ -36,6 +37,13 @@ export const tokenDefaults = css`
     --ag-graph-height: 540px;
     ${unsafeCSS(categoryTokens)}
     ${unsafeCSS(kindTokens)}
+  }
+  /* Readers who ask for more contrast get rules and secondary text darker (3:1 and 11.8:1 on white). */
+  @media (prefers-contrast: more) {
+    :host {
+      --ag-color-border: #8c959f;
+      --ag-color-muted: #32383f;
+    }
   }
 `;
 

@@ -854,6 +854,29 @@ describe('accessibility', () => {
     }
   });
 
+  it('draws the edges of the search field and the zoom buttons at 3:1, and rules and secondary text darker for readers who ask for more contrast', async () => {
+    const graph = await mountGraph(`src="${SEED_URL}"`);
+    const search = inside(graph, 'ag-graph-search').shadowRoot?.querySelector('input') as HTMLInputElement;
+    const zoom = inside(graph, '.tools button');
+    const rule = inside(graph, 'ag-tie-legend');
+    const colours = () => [
+      getComputedStyle(search).borderTopColor,
+      getComputedStyle(zoom).borderTopColor,
+      getComputedStyle(rule).borderBottomColor,
+      getComputedStyle(inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('.count') as Element).color,
+    ];
+    // #8c959f is 3.04:1 on white; the rules stay light (#d0d7de) unless more contrast is asked for.
+    expect(colours()).toEqual(['rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(208, 215, 222)', 'rgb(87, 96, 106)']);
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-contrast', value: 'more' }] });
+    try {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(colours()).toEqual(['rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(50, 56, 63)']);
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+
   it("names the legend's menus by their words alone, without the arrow drawn after them", async () => {
     const graph = await mountGraph(`src="${SEED_URL}" lang="ko"`);
     await graph.updateComplete;
