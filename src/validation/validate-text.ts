@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from './issue.ts';
 import { type LocatedJson, parseJsonText } from './json-text.ts';
+import { checkSoundParts } from './sound-parts.ts';
 import { type TextLoader, type ValidationReport, validateDataset } from './validate.ts';
 
 /** What validating JSON text found, with the JSON as written when it parses. */
@@ -31,5 +32,8 @@ export async function validateDatasetText(jsonText: string, loadText: TextLoader
     message: `The key "${path.at(-1)}" is written again at line ${line} in this object (first at line ${firstLine}); JSON keeps only its last value, so the others are lost. Merge them, or remove all but one.`,
   }));
   const report = await validateDataset(parsed.json.value, loadText);
-  return { ...report, issues: [...repeated, ...report.issues], json: parsed.json };
+  // Where the structure does not hold, the parts whose structure does are checked further all the
+  // same, so that an author mends everything in one round.
+  const beyond = report.dataset === undefined ? await checkSoundParts(parsed.json.value, loadText) : [];
+  return { ...report, issues: [...repeated, ...report.issues, ...beyond], json: parsed.json };
 }

@@ -325,9 +325,16 @@ export async function validateDataset(input: unknown, loadText: TextLoader): Pro
   for (const path of sourceTextPathsOf(input)) loader(path).catch(() => undefined);
   const structure = await checkStructure(input);
   if (!structure.ok) return { issues: structure.issues, texts: new Map() };
-  const dataset = structure.dataset;
+  return { dataset: structure.dataset, ...(await checkBeyondStructure(structure.dataset, loader)) };
+}
+
+/** The checks that need the structure to hold: references, then source texts, then quotes. */
+export async function checkBeyondStructure(
+  dataset: Dataset,
+  loadText: TextLoader,
+): Promise<{ issues: ValidationIssue[]; texts: Map<string, string> }> {
   const references = checkReferences(dataset);
-  const { texts, issues: textIssues } = await loadTexts(dataset, loader);
+  const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
   const evidence = checkEvidence(dataset.ties, texts);
-  return { dataset, issues: [...references, ...textIssues, ...evidence], texts };
+  return { issues: [...references, ...textIssues, ...evidence], texts };
 }

@@ -637,6 +637,37 @@ describe('keys that JavaScript gives a meaning of its own', () => {
 });
 
 describe('validateDatasetText', () => {
+  it('checks references and quotes among the parts whose structure holds, where the whole does not', async () => {
+    const dataset = fixture();
+    // Broken in its own structure: an actor, and the first tie.
+    (first(dataset.actors.filter((actor) => actor.id === 'BOR')) as { kind: string }).kind = 'stat';
+    Object.assign(first(dataset.ties), { colour: 'red' });
+    // Sound, but at fault beyond the structure: a quote moved by one, an unknown actor, a bloc
+    // that lists itself; and sound, naming the broken actor, which is not at fault.
+    const [, pact, trade] = dataset.ties;
+    const quote = first(pact?.evidence);
+    Object.assign(quote, { start: quote.start + 1, end: quote.end + 1 });
+    if (trade !== undefined) trade.source = 'ZZZ';
+    const bloc = first(dataset.actors.filter((actor) => actor.id === 'pact'));
+    bloc.members = ['ATL', 'BOR', 'pact'];
+    const report = await validateDatasetText(JSON.stringify(dataset), memoryLoader());
+    expect(report.dataset).toBeUndefined();
+    const bor = dataset.actors.findIndex((actor) => actor.id === 'BOR');
+    const pactAt = dataset.actors.indexOf(bloc);
+    expect(report.issues.map((issue) => `${formatJsonPath(issue.path)} ${issue.code}`)).toEqual([
+      `actors[${bor}].kind schema`,
+      'ties[0].colour schema',
+      `actors[${pactAt}].members[2] unknown-member`,
+      'ties[2].source unknown-actor',
+      'ties[1].evidence[0].start evidence-drifted',
+    ]);
+    // The structure's errors alone, for a valid rest.
+    const clean = fixture();
+    Object.assign(first(clean.ties), { colour: 'red' });
+    const alone = await validateDatasetText(JSON.stringify(clean), memoryLoader());
+    expect(alone.issues.map((issue) => issue.code)).toEqual(['schema']);
+  });
+
   it('reports bad JSON with its line and column', async () => {
     const report = await validateDatasetText('{\n  "id": "x",\n  "title": "y"\n  "sources": []\n}', memoryLoader());
     expect(report.issues).toEqual([
