@@ -4,10 +4,18 @@
  * elsewhere, instead of only once that field is mended.
  */
 import * as v from 'valibot';
-import { ActorSchema, type Dataset, LayoutSchema, SourceSchema, TieSchema, TieTypeSchema } from '../model/schema.ts';
+import {
+  ActorSchema,
+  type Dataset,
+  EvidenceSchema,
+  LayoutSchema,
+  SourceSchema,
+  TieSchema,
+  TieTypeSchema,
+} from '../model/schema.ts';
 import type { IssueCode, ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
-import { checkBeyondStructure, type TextLoader } from './validate.ts';
+import { checkBeyondStructure, checkEvidence, type QuotedTie, type TextLoader } from './validate.ts';
 
 /** The lists of a dataset, each with the schema of one of its items. */
 const LISTS = { sources: SourceSchema, actors: ActorSchema, tieTypes: TieTypeSchema, ties: TieSchema } as const;
@@ -21,8 +29,6 @@ const REFERENCES: Partial<Record<IssueCode, ListKey>> = {
   'unknown-source': 'sources',
 };
 
-const isListKey = (key: unknown): key is ListKey => typeof key === 'string' && Object.hasOwn(LISTS, key);
-
 /** The value at `path` in `value`, or undefined where the path leads nowhere. */
 function valueAt(value: unknown, path: JsonPath): unknown {
   let at = value;
@@ -33,21 +39,29 @@ function valueAt(value: unknown, path: JsonPath): unknown {
   return at;
 }
 
+/** A list of `input` as written: its items, and whether it is a list at all. */
+function listOf(input: object, key: ListKey): { items: unknown[]; isList: boolean } {
+  const list: unknown = Reflect.get(input, key);
+  return Array.isArray(list) ? { items: list, isList: true } : { items: [], isList: false };
+}
+
 /**
  * The issues of references, source texts and quotes among the items of `input` that hold to
- * their own schema (a whole actor, tie type, source or tie), at their paths in `input`. Use it
- * where the structure as a whole does not hold; where it does, `validateDataset` reports them.
- * An id that names an item whose own structure is broken is not reported as naming nothing: that
- * item's own errors are.
+ * their own schema (a whole actor, tie type, source or tie), and of the quotes that hold to theirs
+ * in ties that do not, at their paths in `input`. Use it where the structure as a whole does not
+ * hold; where it does, `validateDataset` reports them. An id that names an item whose own
+ * structure is broken, or an item of a list that is not a list, is not reported as naming
+ * nothing: the structure's errors say what is wrong there.
  */
 export async function checkSoundParts(input: unknown, loadText: TextLoader): Promise<ValidationIssue[]> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
   const parts: Record<string, unknown> = {};
-  const placeOf = new Map<ListKey, number[]>();
+  const placesOf = new Map<string, number[]>();
   const idsWritten = new Map<ListKey, Set<unknown>>();
+  const unlisted = new Set<ListKey>();
   for (const key of Object.keys(LISTS) as ListKey[]) {
-    const list: unknown = Reflect.get(input, key);
-    const items: unknown[] = Array.isArray(list) ? list : [];
+    const { items, isList } = listOf(input, key);
+    if (!isList) unlisted.add(key);
     const sound: unknown[] = [];
     const places: number[] = [];
     items.forEach((item, index) => {
@@ -57,20 +71,49 @@ export async function checkSoundParts(input: unknown, loadText: TextLoader): Pro
       places.push(index);
     });
     parts[key] = sound;
-    placeOf.set(key, places);
+    placesOf.set(key, places);
     idsWritten.set(key, new Set(items.map((item) => valueAt(item, ['id']))));
   }
   const layout = v.safeParse(LayoutSchema, Reflect.get(input, 'layout'));
   if (layout.success) parts.layout = layout.output;
-  const { issues } = await checkBeyondStructure(parts as Dataset, loadText);
-  return issues.flatMap((issue) => {
+  const placeOf = (key: string, index: number) => placesOf.get(key)?.[index] ?? index;
+  const { issues, texts } = await checkBeyondStructure(parts as Dataset, loadText, placeOf);
+
+  // The quotes of the ties left out above, each one whose own structure holds.
+  const brokenTies: QuotedTie[] = [];
+  const brokenPlaces: number[] = [];
+  const soundPlaces = new Set(placesOf.get('ties'));
+  listOf(input, 'ties').items.forEach((tie, index) => {
+    const evidence = valueAt(tie, ['evidence']);
+    if (soundPlaces.has(index) || !Array.isArray(evidence)) return;
+    const id = valueAt(tie, ['id']);
+    brokenTies.push({
+      id: typeof id === 'string' ? id : `ties[${index}]`,
+      evidence: evidence.map((quote) => {
+        const parsed = v.safeParse(EvidenceSchema, quote);
+        return parsed.success ? parsed.output : undefined;
+      }),
+    });
+    brokenPlaces.push(index);
+  });
+  placesOf.set('brokenTies', brokenPlaces);
+  const brokenQuotes = checkEvidence(brokenTies, texts).map((issue) => ({
+    ...issue,
+    path: ['brokenTies', ...issue.path.slice(1)],
+  }));
+
+  return [...issues, ...brokenQuotes].flatMap((issue) => {
     const [key, index, ...rest] = issue.path;
-    const path = isListKey(key) && typeof index === 'number' ? [key, placeOf.get(key)?.[index] ?? index, ...rest] : issue.path;
+    const path: JsonPath =
+      typeof key === 'string' && typeof index === 'number'
+        ? [key === 'brokenTies' ? 'ties' : key, placeOf(key, index), ...rest]
+        : issue.path;
     const list = REFERENCES[issue.code];
     if (list !== undefined) {
+      if (unlisted.has(list)) return [];
       const named = key === 'layout' ? path.at(-1) : valueAt(input, path);
       // A bloc that lists itself names an actor that exists, and is still at fault.
-      const itself = named === valueAt(input, [...path.slice(0, 2), 'id']);
+      const itself = issue.code === 'unknown-member' && named === valueAt(input, [...path.slice(0, 2), 'id']);
       if (!itself && idsWritten.get(list)?.has(named)) return [];
     }
     return [{ ...issue, path }];

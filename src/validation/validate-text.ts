@@ -3,7 +3,7 @@
 import type { ValidationIssue } from './issue.ts';
 import { type LocatedJson, parseJsonText } from './json-text.ts';
 import { checkSoundParts } from './sound-parts.ts';
-import { type TextLoader, type ValidationReport, validateDataset } from './validate.ts';
+import { memoizeTextLoader, type TextLoader, type ValidationReport, validateDataset } from './validate.ts';
 
 /** What validating JSON text found, with the JSON as written when it parses. */
 export interface TextValidationReport extends ValidationReport {
@@ -31,9 +31,11 @@ export async function validateDatasetText(jsonText: string, loadText: TextLoader
     severity: 'error',
     message: `The key "${path.at(-1)}" is written again at line ${line} in this object (first at line ${firstLine}); JSON keeps only its last value, so the others are lost. Merge them, or remove all but one.`,
   }));
-  const report = await validateDataset(parsed.json.value, loadText);
+  // One loader for both passes below, so that each text is read and hashed once.
+  const loader = memoizeTextLoader(loadText);
+  const report = await validateDataset(parsed.json.value, loader);
   // Where the structure does not hold, the parts whose structure does are checked further all the
   // same, so that an author mends everything in one round.
-  const beyond = report.dataset === undefined ? await checkSoundParts(parsed.json.value, loadText) : [];
+  const beyond = report.dataset === undefined ? await checkSoundParts(parsed.json.value, loader) : [];
   return { ...report, issues: [...repeated, ...report.issues, ...beyond], json: parsed.json };
 }

@@ -41,7 +41,15 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function checkReferences(dataset: Dataset): ValidationIssue[] {
+/**
+ * Where an item of the dataset stands in the file: `placeOf(list, index)`. It differs from the
+ * item's index where only some of a list's items are checked (see sound-parts.ts).
+ */
+export type PlaceOf = (list: string, index: number) => number;
+
+const samePlace: PlaceOf = (_, index) => index;
+
+function checkReferences(dataset: Dataset, placeOf: PlaceOf): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const error = (path: ValidationIssue['path'], code: ValidationIssue['code'], message: string) =>
     issues.push({ path, code, severity: 'error', message });
@@ -67,7 +75,7 @@ function checkReferences(dataset: Dataset): ValidationIssue[] {
       const earlier = firstSeen.get(scoped);
       if (earlier !== undefined) {
         error(path, 'duplicate-id', `The id "${item.id}" is already used by ${earlier}; ids must be unique.`);
-      } else firstSeen.set(scoped, `${key}[${index}]`);
+      } else firstSeen.set(scoped, `${key}[${placeOf(key, index)}]`);
     });
   }
 
@@ -133,7 +141,7 @@ function checkReferences(dataset: Dataset): ValidationIssue[] {
         error(
           ['ties', index],
           'reversed-duplicate',
-          `Tie "${tie.id}" repeats ties[${earlier}] ("${dataset.ties[earlier]?.id}")${how}, but "${type.id}" is undirected, so the two are the same tie. Merge their evidence into one tie.`,
+          `Tie "${tie.id}" repeats ties[${placeOf('ties', earlier)}] ("${dataset.ties[earlier]?.id}")${how}, but "${type.id}" is undirected, so the two are the same tie. Merge their evidence into one tie.`,
         );
       }
     }
@@ -320,7 +328,8 @@ function sourceTextPathsOf(input: unknown): string[] {
  */
 export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
   // The texts are asked for at once, so that they load while the structure is checked; a failure
-  // is reported where the texts are read, below, and only for a dataset whose structure holds.
+  // is reported where the texts are read, below (for a dataset whose structure does not hold,
+  // only by the CLI: see sound-parts.ts).
   const loader = memoizeTextLoader(loadText);
   for (const path of sourceTextPathsOf(input)) loader(path).catch(() => undefined);
   const structure = await checkStructure(input);
@@ -328,12 +337,16 @@ export async function validateDataset(input: unknown, loadText: TextLoader): Pro
   return { dataset: structure.dataset, ...(await checkBeyondStructure(structure.dataset, loader)) };
 }
 
-/** The checks that need the structure to hold: references, then source texts, then quotes. */
+/**
+ * The checks that need the structure to hold: references, then source texts, then quotes.
+ * `placeOf` places the items that messages name by index (by default, where they are).
+ */
 export async function checkBeyondStructure(
   dataset: Dataset,
   loadText: TextLoader,
+  placeOf = samePlace,
 ): Promise<{ issues: ValidationIssue[]; texts: Map<string, string> }> {
-  const references = checkReferences(dataset);
+  const references = checkReferences(dataset, placeOf);
   const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
   const evidence = checkEvidence(dataset.ties, texts);
   return { issues: [...references, ...textIssues, ...evidence], texts };

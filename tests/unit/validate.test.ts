@@ -639,9 +639,11 @@ describe('keys that JavaScript gives a meaning of its own', () => {
 describe('validateDatasetText', () => {
   it('checks references and quotes among the parts whose structure holds, where the whole does not', async () => {
     const dataset = fixture();
-    // Broken in its own structure: an actor, and the first tie.
+    // Broken in its own structure: an actor, and the first tie, whose first quote is moved by one.
     (first(dataset.actors.filter((actor) => actor.id === 'BOR')) as { kind: string }).kind = 'stat';
     Object.assign(first(dataset.ties), { colour: 'red' });
+    const moved = first(first(dataset.ties).evidence);
+    Object.assign(moved, { start: moved.start + 1, end: moved.end + 1 });
     // Sound, but at fault beyond the structure: a quote moved by one, an unknown actor, a bloc
     // that lists itself; and sound, naming the broken actor, which is not at fault.
     const [, pact, trade] = dataset.ties;
@@ -660,12 +662,45 @@ describe('validateDatasetText', () => {
       `actors[${pactAt}].members[2] unknown-member`,
       'ties[2].source unknown-actor',
       'ties[1].evidence[0].start evidence-drifted',
+      'ties[0].evidence[0].start evidence-drifted',
     ]);
-    // The structure's errors alone, for a valid rest.
+    // The structure's errors alone, for a valid rest; the text read once for both passes.
     const clean = fixture();
     Object.assign(first(clean.ties), { colour: 'red' });
-    const alone = await validateDatasetText(JSON.stringify(clean), memoryLoader());
+    const read: string[] = [];
+    const load = memoryLoader();
+    const alone = await validateDatasetText(JSON.stringify(clean), (path) => {
+      read.push(path);
+      return load(path);
+    });
     expect(alone.issues.map((issue) => issue.code)).toEqual(['schema']);
+    expect(read).toEqual(['sample.txt']);
+  });
+
+  it('names items where the file has them, and does not take a broken item or list for a missing one', async () => {
+    const codes = async (mutate: (dataset: DatasetInput) => void) => {
+      const dataset = fixture();
+      mutate(dataset);
+      const report = await validateDatasetText(JSON.stringify(dataset), memoryLoader());
+      return report.issues.map((issue) => `${formatJsonPath(issue.path)} ${issue.code}: ${issue.message}`);
+    };
+    // The first actor broken, and the third written twice: the message names the third as it stands.
+    const twice = await codes((d) => {
+      (first(d.actors) as { kind: string }).kind = 'stat';
+      d.actors.push({ ...(d.actors[2] as DatasetInput['actors'][number]) });
+    });
+    expect(twice.slice(1)).toEqual([expect.stringMatching(/^actors\[4\]\.id duplicate-id: .* already used by actors\[2\];/)]);
+    // The actors given as an object: no tie end is reported as naming nothing.
+    const unlisted = await codes((d) => {
+      (d as { actors: unknown }).actors = {};
+    });
+    expect(unlisted.map((line) => line.split(':')[0])).toEqual(['actors schema']);
+    // A tie named as its broken tie type is not taken for a bloc that lists itself.
+    const named = await codes((d) => {
+      Object.assign(first(d.tieTypes), { categry: 'x' });
+      first(d.ties).id = first(d.tieTypes).id;
+    });
+    expect(named.map((line) => line.split(':')[0])).toEqual(['tieTypes[0].categry schema']);
   });
 
   it('reports bad JSON with its line and column', async () => {
