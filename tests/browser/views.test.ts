@@ -854,24 +854,49 @@ describe('accessibility', () => {
     }
   });
 
-  it('draws the edges of the search field and the zoom buttons at 3:1, and rules and secondary text darker for readers who ask for more contrast', async () => {
+  it('draws the edges of the search field and the zoom buttons at 3:1, and rules and secondary text nearer the text for readers who ask for more contrast', async () => {
+    /** The contrast ratio of a computed colour, rgb() or color(srgb), against `against` (0 to 1 each). */
+    const contrast = (colour: string, against: readonly number[] = [1, 1, 1]) => {
+      const numbers = colour.match(/[\d.]+/g)?.map(Number) ?? [];
+      const channels = colour.startsWith('rgb') ? numbers.slice(0, 3).map((n) => n / 255) : numbers.slice(0, 3);
+      const luminance = (rgb: readonly number[]) => {
+        const [r = 0, g = 0, b = 0] = rgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [one, other] = [luminance(channels), luminance(against)];
+      return (Math.max(one, other) + 0.05) / (Math.min(one, other) + 0.05);
+    };
     const graph = await mountGraph(`src="${SEED_URL}"`);
-    const search = inside(graph, 'ag-graph-search').shadowRoot?.querySelector('input') as HTMLInputElement;
-    const zoom = inside(graph, '.tools button');
-    const rule = inside(graph, 'ag-tie-legend');
-    const colours = () => [
-      getComputedStyle(search).borderTopColor,
-      getComputedStyle(zoom).borderTopColor,
-      getComputedStyle(rule).borderBottomColor,
-      getComputedStyle(inside(graph, 'ag-evidence-panel').shadowRoot?.querySelector('.count') as Element).color,
-    ];
-    // #8c959f is 3.04:1 on white; the rules stay light (#d0d7de) unless more contrast is asked for.
-    expect(colours()).toEqual(['rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(208, 215, 222)', 'rgb(87, 96, 106)']);
+    const colours = (of: ActorGraph) => {
+      const search = inside(of, 'ag-graph-search').shadowRoot?.querySelector('input') as HTMLInputElement;
+      return {
+        search: getComputedStyle(search).borderTopColor,
+        zoom: getComputedStyle(inside(of, '.tools button')).borderTopColor,
+        rule: getComputedStyle(inside(of, 'ag-tie-legend')).borderBottomColor,
+        muted: getComputedStyle(inside(of, 'ag-evidence-panel').shadowRoot?.querySelector('.count') as Element).color,
+      };
+    };
+    const before = colours(graph);
+    expect(contrast(before.search)).toBeGreaterThanOrEqual(3);
+    expect(contrast(before.zoom)).toBeGreaterThanOrEqual(3);
+    // The rules stay light unless more contrast is asked for.
+    expect(contrast(before.rule)).toBeLessThan(1.5);
     const session = cdp();
     await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-contrast', value: 'more' }] });
     try {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      expect(colours()).toEqual(['rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(140, 149, 159)', 'rgb(50, 56, 63)']);
+      const more = colours(graph);
+      expect(contrast(more.rule)).toBeGreaterThanOrEqual(3);
+      expect(contrast(more.muted)).toBeGreaterThan(contrast(before.muted));
+      expect(contrast(more.muted)).toBeGreaterThanOrEqual(9);
+      // A dark theme's secondary text gets lighter, not darker; a page's own value wins.
+      graph.style.setProperty('--ag-color-text', '#e6edf3');
+      graph.style.setProperty('--ag-color-background', '#0d1117');
+      const night = [13 / 255, 17 / 255, 23 / 255];
+      expect(contrast(colours(graph).muted, night)).toBeGreaterThanOrEqual(9);
+      expect(contrast(colours(graph).rule, night)).toBeGreaterThanOrEqual(3);
+      graph.style.setProperty('--ag-color-muted', 'rgb(1, 2, 3)');
+      expect(colours(graph).muted).toBe('rgb(1, 2, 3)');
     } finally {
       await session.send('Emulation.setEmulatedMedia', { features: [] });
     }
