@@ -39,7 +39,7 @@ export const tokenDefaults = css`
     ${unsafeCSS(kindTokens)}
   }
   /* Readers who ask for more contrast get rules and secondary text nearer the text colour (3.2:1
-     and 9.7:1 on white by default), from the page's own colours: a dark theme's get lighter. */
+     and 9.8:1 on white by default), from the page's own colours: a dark theme's get lighter. */
   @media (prefers-contrast: more) {
     :host {
       --ag-color-border: color-mix(in srgb, var(--ag-color-text) 50%, var(--ag-color-background));

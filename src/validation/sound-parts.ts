@@ -15,7 +15,7 @@ import {
 } from '../model/schema.ts';
 import type { IssueCode, ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
-import { checkBeyondStructure, checkEvidence, type QuotedTie, type TextLoader } from './validate.ts';
+import { checkBeyondStructure, checkEvidence, checkReferences, type QuotedTie, type TextLoader } from './validate.ts';
 
 /** The lists of a dataset, each with the schema of one of its items. */
 const LISTS = { sources: SourceSchema, actors: ActorSchema, tieTypes: TieTypeSchema, ties: TieSchema } as const;
@@ -72,37 +72,47 @@ export async function checkSoundParts(input: unknown, loadText: TextLoader): Pro
     });
     parts[key] = sound;
     placesOf.set(key, places);
-    idsWritten.set(key, new Set(items.map((item) => valueAt(item, ['id']))));
+    // An id written as a number is broken, and a tie naming it as text names that item.
+    const ids = items.map((item) => valueAt(item, ['id']));
+    idsWritten.set(key, new Set([...ids, ...ids.filter((id) => typeof id === 'number').map(String)]));
   }
   const layout = v.safeParse(LayoutSchema, Reflect.get(input, 'layout'));
   if (layout.success) parts.layout = layout.output;
   const placeOf = (key: string, index: number) => placesOf.get(key)?.[index] ?? index;
   const { issues, texts } = await checkBeyondStructure(parts as Dataset, loadText, placeOf);
 
-  // The quotes of the ties left out above, each one whose own structure holds.
+  // The ties left out above: what they name (checked against no item at all: the ids written
+  // anywhere are let through below), and each of their quotes whose own structure holds.
   const brokenTies: QuotedTie[] = [];
+  const brokenNames: unknown[] = [];
   const brokenPlaces: number[] = [];
   const soundPlaces = new Set(placesOf.get('ties'));
   listOf(input, 'ties').items.forEach((tie, index) => {
-    const evidence = valueAt(tie, ['evidence']);
-    if (soundPlaces.has(index) || !Array.isArray(evidence)) return;
-    const id = valueAt(tie, ['id']);
+    if (soundPlaces.has(index) || tie === null || typeof tie !== 'object') return;
+    const written = valueAt(tie, ['evidence']);
+    const evidence: unknown[] = Array.isArray(written) ? written : [];
+    const writtenId = valueAt(tie, ['id']);
+    const id = typeof writtenId === 'string' ? writtenId : `ties[${index}]`;
+    const [source, target, type] = ['source', 'target', 'type'].map((field) => valueAt(tie, [field]));
+    brokenPlaces.push(index);
+    brokenNames.push({ id, source, target, type, evidence: evidence.map((quote) => ({ source: valueAt(quote, ['source']) })) });
     brokenTies.push({
-      id: typeof id === 'string' ? id : `ties[${index}]`,
+      id,
       evidence: evidence.map((quote) => {
         const parsed = v.safeParse(EvidenceSchema, quote);
         return parsed.success ? parsed.output : undefined;
       }),
     });
-    brokenPlaces.push(index);
   });
+  const nothing = { sources: [], actors: [], tieTypes: [], ties: brokenNames } as unknown as Dataset;
+  const brokenPlaceOf = (key: string, index: number) => (key === 'ties' ? (brokenPlaces[index] ?? index) : index);
   placesOf.set('brokenTies', brokenPlaces);
-  const brokenQuotes = checkEvidence(brokenTies, texts).map((issue) => ({
+  const brokenIssues = [...checkReferences(nothing, brokenPlaceOf), ...checkEvidence(brokenTies, texts)].map((issue) => ({
     ...issue,
     path: ['brokenTies', ...issue.path.slice(1)],
   }));
 
-  return [...issues, ...brokenQuotes].flatMap((issue) => {
+  return [...issues, ...brokenIssues].flatMap((issue) => {
     const [key, index, ...rest] = issue.path;
     const path: JsonPath =
       typeof key === 'string' && typeof index === 'number'
@@ -112,6 +122,8 @@ export async function checkSoundParts(input: unknown, loadText: TextLoader): Pro
     if (list !== undefined) {
       if (unlisted.has(list)) return [];
       const named = key === 'layout' ? path.at(-1) : valueAt(input, path);
+      // Not text, it is no id: the structure's errors say so.
+      if (typeof named !== 'string') return [];
       // A bloc that lists itself names an actor that exists, and is still at fault.
       const itself = issue.code === 'unknown-member' && named === valueAt(input, [...path.slice(0, 2), 'id']);
       if (!itself && idsWritten.get(list)?.has(named)) return [];

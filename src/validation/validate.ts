@@ -49,7 +49,7 @@ export type PlaceOf = (list: string, index: number) => number;
 
 const samePlace: PlaceOf = (_, index) => index;
 
-function checkReferences(dataset: Dataset, placeOf: PlaceOf): ValidationIssue[] {
+export function checkReferences(dataset: Dataset, placeOf: PlaceOf): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const error = (path: ValidationIssue['path'], code: ValidationIssue['code'], message: string) =>
     issues.push({ path, code, severity: 'error', message });

@@ -701,6 +701,21 @@ describe('validateDatasetText', () => {
       first(d.ties).id = first(d.tieTypes).id;
     });
     expect(named.map((line) => line.split(':')[0])).toEqual(['tieTypes[0].categry schema']);
+    // A broken tie's target and quote source that name nothing are reported; an actor whose id is
+    // written as a number is broken, not missing.
+    const broken = await codes((d) => {
+      const tie = d.ties[1] as DatasetInput['ties'][number];
+      Object.assign(tie, { colour: 'red', target: 'ZZZ' });
+      first(tie.evidence).source = 'nosuch';
+      d.actors.push({ ...first(d.actors), id: 5 as unknown as string });
+      first(d.ties).source = '5';
+    });
+    expect(broken.map((line) => line.split(':')[0])).toEqual([
+      'actors[4].id schema',
+      'ties[1].colour schema',
+      'ties[1].target unknown-actor',
+      'ties[1].evidence[0].source unknown-source',
+    ]);
   });
 
   it('reports bad JSON with its line and column', async () => {
