@@ -15,7 +15,14 @@ import {
 } from '../model/schema.ts';
 import type { IssueCode, ValidationIssue } from './issue.ts';
 import type { JsonPath } from './json-path.ts';
-import { checkBeyondStructure, checkEvidence, checkReferences, type QuotedTie, type TextLoader } from './validate.ts';
+import {
+  checkBeyondStructure,
+  checkEvidence,
+  checkReferences,
+  type PlaceOf,
+  type QuotedTie,
+  type TextLoader,
+} from './validate.ts';
 
 /** The lists of a dataset, each with the schema of one of its items. */
 const LISTS = { sources: SourceSchema, actors: ActorSchema, tieTypes: TieTypeSchema, ties: TieSchema } as const;
@@ -106,28 +113,23 @@ export async function checkSoundParts(input: unknown, loadText: TextLoader): Pro
   });
   const nothing = { sources: [], actors: [], tieTypes: [], ties: brokenNames } as unknown as Dataset;
   const brokenPlaceOf = (key: string, index: number) => (key === 'ties' ? (brokenPlaces[index] ?? index) : index);
-  placesOf.set('brokenTies', brokenPlaces);
-  const brokenIssues = [...checkReferences(nothing, brokenPlaceOf), ...checkEvidence(brokenTies, texts)].map((issue) => ({
-    ...issue,
-    path: ['brokenTies', ...issue.path.slice(1)],
-  }));
+  const brokenIssues = [...checkReferences(nothing, brokenPlaceOf), ...checkEvidence(brokenTies, texts)];
 
-  return [...issues, ...brokenIssues].flatMap((issue) => {
+  /** An issue at its path in the file, for items placed by `places`. */
+  const placed = (issue: ValidationIssue, places: PlaceOf): ValidationIssue => {
     const [key, index, ...rest] = issue.path;
-    const path: JsonPath =
-      typeof key === 'string' && typeof index === 'number'
-        ? [key === 'brokenTies' ? 'ties' : key, placeOf(key, index), ...rest]
-        : issue.path;
-    const list = REFERENCES[issue.code];
-    if (list !== undefined) {
-      if (unlisted.has(list)) return [];
-      const named = key === 'layout' ? path.at(-1) : valueAt(input, path);
-      // Not text, it is no id: the structure's errors say so.
-      if (typeof named !== 'string') return [];
-      // A bloc that lists itself names an actor that exists, and is still at fault.
-      const itself = issue.code === 'unknown-member' && named === valueAt(input, [...path.slice(0, 2), 'id']);
-      if (!itself && idsWritten.get(list)?.has(named)) return [];
-    }
-    return [{ ...issue, path }];
+    return typeof key === 'string' && typeof index === 'number' ? { ...issue, path: [key, places(key, index), ...rest] } : issue;
+  };
+  const all = [...issues.map((issue) => placed(issue, placeOf)), ...brokenIssues.map((issue) => placed(issue, brokenPlaceOf))];
+  return all.filter(({ code, path }) => {
+    const list = REFERENCES[code];
+    if (list === undefined) return true;
+    if (unlisted.has(list)) return false;
+    const named = path[0] === 'layout' ? path.at(-1) : valueAt(input, path);
+    // Not text, it is no id: the structure's errors say so.
+    if (typeof named !== 'string') return false;
+    // A bloc that lists itself names an actor that exists, and is still at fault.
+    const itself = code === 'unknown-member' && named === valueAt(input, [...path.slice(0, 2), 'id']);
+    return itself || !idsWritten.get(list)?.has(named);
   });
 }
