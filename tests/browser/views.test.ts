@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { channelsOf, contrastRatio } from '../colour.ts';
 import { inside, mount, mountGraph, mouseAt, nextEvent, panelText, SEED_URL, unmountAll } from './helpers.ts';
 
 /** Moves the timeline's "from" slider to `stop`, as the reader's input does, and waits for both elements. */
@@ -856,16 +857,7 @@ describe('accessibility', () => {
 
   it('draws the edges of the search field and the zoom buttons at 3:1, and rules and secondary text nearer the text for readers who ask for more contrast', async () => {
     /** The contrast ratio of a computed colour, rgb() or color(srgb), against `against` (0 to 1 each). */
-    const contrast = (colour: string, against: readonly number[] = [1, 1, 1]) => {
-      const numbers = colour.match(/[\d.]+/g)?.map(Number) ?? [];
-      const channels = colour.startsWith('rgb') ? numbers.slice(0, 3).map((n) => n / 255) : numbers.slice(0, 3);
-      const luminance = (rgb: readonly number[]) => {
-        const [r = 0, g = 0, b = 0] = rgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const [one, other] = [luminance(channels), luminance(against)];
-      return (Math.max(one, other) + 0.05) / (Math.min(one, other) + 0.05);
-    };
+    const contrast = (colour: string, against?: readonly number[]) => contrastRatio(channelsOf(colour), against);
     const graph = await mountGraph(`src="${SEED_URL}"`);
     const colours = (of: ActorGraph) => {
       const search = inside(of, 'ag-graph-search').shadowRoot?.querySelector('input') as HTMLInputElement;

@@ -6,6 +6,7 @@ import type { Dataset } from '../../src/model/schema.ts';
 import { actorLabel, buildElements, tieEnds, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
 import { buildStylesheet } from '../../src/render/stylesheet.ts';
 import { DEFAULT_THEME } from '../../src/render/theme.ts';
+import { channelsOf, contrastRatio, linearOf, overWhite } from '../colour.ts';
 import { fixture } from './helpers.ts';
 
 const dataset = fixture() as Dataset;
@@ -87,12 +88,8 @@ describe('tie titles', () => {
 });
 
 describe('the default tie colours', () => {
-  const linear = (hex: string) =>
-    [1, 3, 5].map((at) => {
-      const c = Number.parseInt(hex.slice(at, at + 2), 16) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-  const luminance = ([r, g, b]: number[]) => 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * (b as number);
+  const linear = (hex: string) => linearOf(channelsOf(hex));
+  const contrast = (colour: string) => contrastRatio(channelsOf(colour));
   /** CIELAB of a linear RGB colour (D65). */
   const lab = ([r, g, b]: [number, number, number]) => {
     const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
@@ -123,29 +120,17 @@ describe('the default tie colours', () => {
     const opacity = Number((edge !== undefined && 'style' in edge ? (edge.style as { opacity?: number }) : {}).opacity ?? 1);
     for (const [category, colour] of Object.entries(DEFAULT_THEME.categories)) {
       // The canvas blends in sRGB: the line's colour over white, at its opacity.
-      const drawn = `#${[1, 3, 5]
-        .map((at) => Math.round(Number.parseInt(colour.slice(at, at + 2), 16) * opacity + 255 * (1 - opacity)))
-        .map((c) => c.toString(16).padStart(2, '0'))
-        .join('')}`;
-      const contrast = 1.05 / (luminance(linear(drawn)) + 0.05);
-      expect(contrast, `${category} ${colour}`).toBeGreaterThanOrEqual(3);
+      expect(contrast(overWhite(colour, opacity)), `${category} ${colour}`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it("draws the keyboard's mark on an actor at 3:1 or more against the white background (WCAG 1.4.11)", () => {
     const mark = buildStylesheet(DEFAULT_THEME).find((block) => 'style' in block && block.selector === 'node.focused');
     const style = (mark !== undefined && 'style' in mark ? mark.style : {}) as Record<string, string | number | undefined>;
-    /** A colour drawn over white at an opacity, as the canvas blends it. */
-    const over = (colour: string, opacity: number) =>
-      `#${[1, 3, 5]
-        .map((at) => Math.round(Number.parseInt(colour.slice(at, at + 2), 16) * opacity + 255 * (1 - opacity)))
-        .map((c) => c.toString(16).padStart(2, '0'))
-        .join('')}`;
-    const contrast = (colour: string) => 1.05 / (luminance(linear(colour)) + 0.05);
     // What the mark draws around the actor: a halo (an overlay at its opacity), a ring (an outline).
     const drawn = [
       ...(typeof style['overlay-color'] === 'string'
-        ? [over(style['overlay-color'], Number(style['overlay-opacity'] ?? 0))]
+        ? [overWhite(style['overlay-color'], Number(style['overlay-opacity'] ?? 0))]
         : []),
       ...(typeof style['outline-color'] === 'string' && Number(style['outline-width'] ?? 0) >= 2 ? [style['outline-color']] : []),
     ];
