@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { cache } from 'lit/directives/cache.js';
 import { live } from 'lit/directives/live.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
-import { type Messages, messagesFor } from '../../src/i18n/index.ts';
+import { loadMessages, type Messages, messagesFor, messagesLoaded } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
@@ -322,11 +322,13 @@ export class ActorGraph extends LitElement {
       if (!hasStoredLayout(value, seed)) {
         // Asking for the layout starts the worker; the table view only has it ready.
         if (this.currentView() === 'table') prewarmLayoutWorker();
-        else this.holdEarly(startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.language || undefined));
+        else this.holdEarly(startEarlyLayout(value, seed, themeFromCss(this).fontSize, this.wantedLanguage || undefined));
       }
       // The timeline's code loads while the texts load, not after the graph is drawn.
       if (mayHaveTimeline(value)) void loadLazyViews();
     },
+    // Data is first shown in the words of the language asked for, which load meanwhile.
+    () => loadMessages(this.wantedLanguage),
   );
   /** The graph of the graph view, and the left pane of the compare view. */
   private readonly primary = this.makePane();
@@ -374,6 +376,8 @@ export class ActorGraph extends LitElement {
    * attribute, which hands the language to the ancestors, only after `render` read it.
    */
   private readonly langWatch = new MutationObserver(() => this.requestUpdate());
+  /** See `language`. */
+  private spoken = '';
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Takes the note of a tie chosen in the article away once the graph is in view. */
   private fromArticleWatch: IntersectionObserver | undefined;
@@ -441,16 +445,25 @@ export class ActorGraph extends LitElement {
   }
 
   /**
-   * The language the widget speaks: its `lang` attribute, else the nearest ancestor's, else the
-   * page's. It picks the interface's words and the actors' names where the data has them. The
-   * property first: set by a script, it reaches the attribute only after `render` has read it.
+   * The language the widget is asked to speak: its `lang` attribute, else the nearest ancestor's,
+   * else the page's. It picks the interface's words and the actors' names where the data has them.
+   * The property first: set by a script, it reaches the attribute only after `render` has read it.
    */
-  private get language(): string {
+  private get wantedLanguage(): string {
     return this.lang || languageOf(this);
   }
 
+  /**
+   * The language the widget speaks now: the one it is asked for, once that language's words are
+   * in (`willUpdate` loads them), the one before until then. Words, names and the graph change
+   * language together.
+   */
+  private get language(): string {
+    return this.spoken;
+  }
+
   private get words(): Messages {
-    return messagesFor(this.language);
+    return messagesFor(this.spoken);
   }
 
   /**
@@ -600,6 +613,9 @@ export class ActorGraph extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const wanted = this.wantedLanguage;
+    if (messagesLoaded(wanted)) this.spoken = wanted;
+    else void loadMessages(wanted).then(() => this.requestUpdate());
     if (this.textTarget?.trim() && !this.articleLoading) void this.linkArticle();
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
@@ -1127,7 +1143,7 @@ export class ActorGraph extends LitElement {
     const filter = this.tieFilter();
     const view = this.currentView();
     const lang = this.language;
-    const words = messagesFor(lang);
+    const words = this.words;
     const missingTexts = loaded?.notices.filter((notice) => notice.code === 'source-text-missing') ?? [];
     const changedTexts = [...(loaded?.unverified ?? NO_SOURCES)].map(
       (id) => dataset?.sources.find((source) => source.id === id)?.title ?? id,
@@ -1262,7 +1278,7 @@ export class ActorGraph extends LitElement {
         @blur=${() => pane.setWheelActive(false)}
         @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
       <div class="cues" aria-hidden="true"></div>
-      ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
+      ${loading ? html`<div class="overlay" role="status">${this.spoken === this.wantedLanguage ? words.loading : ''}</div>` : nothing}
       ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
       ${this.ui.hint === null ? nothing : html`<div class=${`hint ${this.ui.hint}`} aria-hidden="true">${this.ui.hint === 'wheel' ? words.wheelHint : words.touchHint}</div>`}
       ${

@@ -54,6 +54,8 @@ export class DataController implements ReactiveController {
     private readonly mayLoad: () => boolean = () => true,
     /** Sees the data as soon as it is parsed, before it is validated. */
     private readonly onParsed: (value: unknown) => void = () => undefined,
+    /** What the data waits for besides its checks before it is shown (the interface's words). */
+    private readonly alsoWaitFor: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     host.addController(this);
   }
@@ -140,9 +142,10 @@ export class DataController implements ReactiveController {
       return;
     }
     this.setState({ status: 'loading', loaded: previous });
+    const alsoWaited = this.alsoWaitFor();
     let result: LoadResult;
     try {
-      result = await pending;
+      [result] = await Promise.all([pending, alsoWaited]);
     } catch (error) {
       if (abort.signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { repeat } from 'lit/directives/repeat.js';
 import { anchorQuote } from '../../src/evidence/anchor.ts';
 import { quoteContext } from '../../src/evidence/context.ts';
-import { type Messages, messagesFor } from '../../src/i18n/index.ts';
+import type { Messages } from '../../src/i18n/index.ts';
 import type { Actor, Dataset, Evidence, Source, Tie, TieType } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, tieArrow, tieTitle, tieTypeLabel } from '../../src/render/elements.ts';
@@ -17,6 +17,7 @@ import {
 import { formatPeriod } from '../../src/render/format.ts';
 import { safeHttpUrl } from '../../src/render/safe-url.ts';
 import { type Selection, sameSelection } from '../actor-graph/selection.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 import { countOf } from '../shared/tie-count.ts';
 import { type PageMatches, pageMatchStyles, renderPageMatch, renderPageSummary } from './page-matches.ts';
@@ -567,7 +568,7 @@ export class EvidencePanel extends LitElement {
 
   /** The panel's words, in the widget's language. */
   private get words(): Messages {
-    return messagesFor(this.lang);
+    return wordsFor(this, this.lang);
   }
 
   private name(actor: Actor): string {

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { type Messages, messagesFor } from '../../src/i18n/index.ts';
+import type { Messages } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { joinTieTitle, tieEnds } from '../../src/render/elements.ts';
 import { isDatasetTieShown, SHOW_ALL, type TieCount, type TieFilter } from '../../src/render/filter.ts';
@@ -18,6 +18,7 @@ import {
 } from '../../src/search/search-index.ts';
 import { hiddenTiesByType, type SearchTarget, searchTarget } from '../../src/search/target.ts';
 import type { Selection } from '../actor-graph/selection.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 type GroupKind = SearchHit['kind'];
@@ -210,7 +211,7 @@ export class GraphSearch extends LitElement {
 
   /** The box's words, in the widget's language. */
   private get words(): Messages['search'] {
-    return messagesFor(this.lang).search;
+    return wordsFor(this, this.lang).search;
   }
 
   private input(): HTMLInputElement | null {
@@ -313,7 +314,7 @@ export class GraphSearch extends LitElement {
 
   private renderActor(hit: ActorHit): TemplateResult {
     const kind = this.data?.actors.find((actor) => actor.id === hit.id)?.kind;
-    const kindLabel = kind === undefined ? '' : messagesFor(this.lang).kind[kind];
+    const kindLabel = kind === undefined ? '' : wordsFor(this, this.lang).kind[kind];
     // The name shown is marked itself when it is what matched; otherwise the detail says what did.
     if (hit.matched.text === hit.label) {
       return html`<span class="title"><span>${renderMarked(hit.matched)}</span></span><span class="detail">${kindLabel}</span>`;
@@ -341,7 +342,7 @@ export class GraphSearch extends LitElement {
         ? this.words.localizedLabel(languageName(hit.lang, this.lang))
         : this.words.typeLabel;
     return html`<span class=${`title cat-${hit.category}`}><span class="line" aria-hidden="true"></span><span>${own ? renderMarked(hit.matched) : hit.label}</span></span>
-      <span class="detail">${this.words.tieType(messagesFor(this.lang).category[hit.category])} · ${counts}${ends === undefined ? '' : ` · ${this.words.opens(ends)}`}${own ? '' : html` · ${field} “${renderMarked(hit.matched)}”`}</span>`;
+      <span class="detail">${this.words.tieType(wordsFor(this, this.lang).category[hit.category])} · ${counts}${ends === undefined ? '' : ` · ${this.words.opens(ends)}`}${own ? '' : html` · ${field} “${renderMarked(hit.matched)}”`}</span>`;
   }
 
   private renderQuote(hit: QuoteHit): TemplateResult {

@@ -9,10 +9,10 @@ import {
   groupCategoryMetrics,
   type PairKey,
 } from '../../src/analysis/metrics.ts';
-import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { HEDGES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { actorLabel, actorNameOf, tieEnds, tieTypeLabel } from '../../src/render/elements.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 /** One figure of the table: what it shows in its cell, and the sentence that explains it. */
@@ -98,7 +98,7 @@ export class MetricsTable extends LitElement {
       ),
     );
     const rows = this.rows(dataset);
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     const title = words.metrics.title(words.categoryInText[first], words.categoryInText[second]);
     return html`<div class="metrics" part="metrics">
       <h3 class="title" aria-hidden="true">${title}</h3>
@@ -163,7 +163,7 @@ export class MetricsTable extends LitElement {
       const type = dataset.tieTypes.find((candidate) => candidate.id === found.type);
       return `${type === undefined ? found.type : tieTypeLabel(type, this.lang || undefined)} (${tieEnds(dataset, found, this.lang || undefined)})`;
     };
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     const w = words.metrics;
     const cat = (m: GroupCategoryMetrics) => words.categoryInText[m.category];
     const members = (g: ActorGroup) => g.members;

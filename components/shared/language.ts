@@ -1,3 +1,5 @@
+import type { ReactiveControllerHost } from 'lit';
+import { loadMessages, type Messages, messagesFor, messagesLoaded } from '../../src/i18n/index.ts';
 import { composedParent } from './composed-tree.ts';
 
 /**
@@ -13,4 +15,13 @@ export function languageOf(element: Element): string {
     node = composedParent(node);
   }
   return document.documentElement.lang;
+}
+
+/**
+ * The interface's words in `lang` for an element's render. Words not loaded yet are English for
+ * now: they start loading, and the element renders again once they are in.
+ */
+export function wordsFor(host: ReactiveControllerHost, lang: string | undefined): Messages {
+  if (!messagesLoaded(lang)) void loadMessages(lang).then(() => host.requestUpdate());
+  return messagesFor(lang);
 }

@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
-import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset } from '../../src/model/schema.ts';
 import { ACTOR_KINDS, HEDGES, TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
 import { tieTypeLabel } from '../../src/render/elements.ts';
 import { countTies, SHOW_ALL, type TieCount, type TieCounts, type TieFilter } from '../../src/render/filter.ts';
 import { ABSENT_TIE } from '../../src/render/stylesheet.ts';
 import { HEDGE_DASHES } from '../../src/render/theme.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 import { countOf } from '../shared/tie-count.ts';
 import { exportMenuStyles, renderExportMenu } from './export-menu.ts';
@@ -131,7 +131,7 @@ export class TieLegend extends LitElement {
     const counts = this.counts as TieCounts;
     const shownCount = (entry: TieCount | undefined) => presentOf(entry) + this.absentShown(entry);
     const absentTotal = [...counts.byCategory.values()].reduce((sum, entry) => sum + entry.absent, 0);
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     // Tie types switched off in the Tie types list leave their trace on the bar: each category's
     // chip counts the ties still shown of all it has, and the list's summary says how many are off.
     const hiddenTypes = dataset.tieTypes.filter(
@@ -173,7 +173,7 @@ export class TieLegend extends LitElement {
   }
 
   private renderTypes(dataset: Dataset, counts: TieCounts, shownCount: (entry: TieCount | undefined) => number, hidden: number) {
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     const typeCount = (entry: TieCount | undefined) =>
       countOf(words, presentOf(entry), presentOf(entry), this.absentShown(entry));
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
@@ -204,7 +204,7 @@ export class TieLegend extends LitElement {
       bloc: svg`<polygon class="shape" points="5,2 13,2 17,9 13,16 5,16 1,9" />`,
       'non-state': svg`<polygon class="shape" points="9,1 17,9 9,17 1,9" />`,
     } as const;
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     return html`<details @focusout=${closeOnFocusLeave} @keydown=${closeOnEscape}>
       <summary>${words.legend.key}</summary>
       <div class="popover key" tabindex="-1">

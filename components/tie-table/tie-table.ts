@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { messagesFor } from '../../src/i18n/index.ts';
 import type { Dataset, Tie } from '../../src/model/schema.ts';
 import { HEDGES, TIE_CATEGORIES } from '../../src/model/vocabulary.ts';
 import { actorNameOf, tieTypeLabel } from '../../src/render/elements.ts';
@@ -7,6 +6,7 @@ import { countByStatus, isDatasetTieShown, SHOW_ALL, type TieFilter } from '../.
 import { formatPeriod, truncate } from '../../src/render/format.ts';
 import { spanStart } from '../../src/render/time.ts';
 import type { Selection } from '../actor-graph/selection.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 /** The sort key of an undated tie: it sorts after every dated one, whichever the direction. */
@@ -132,7 +132,7 @@ export class TieTable extends LitElement {
     const tabStop = rows.some((row) => selection?.kind === 'tie' && row.tie.id === selection.id)
       ? selection?.id
       : rows[0]?.tie.id;
-    const words = messagesFor(this.lang).table;
+    const words = wordsFor(this, this.lang).table;
     const headings = words.headings;
     const shown = countByStatus(rows.map((row) => row.tie));
     const all = countByStatus(dataset.ties);
@@ -188,7 +188,7 @@ export class TieTable extends LitElement {
 
   private rowsOf(dataset: Dataset): TieRow[] {
     const name = (id: string) => actorNameOf(dataset, id, this.lang || undefined);
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     return dataset.ties
       .filter((tie) => isDatasetTieShown(dataset, tie, this.filter))
       .map((tie) => {

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { messagesFor } from '../../src/i18n/index.ts';
 import type { TieCount } from '../../src/render/filter.ts';
 import { formatPartialDate } from '../../src/render/format.ts';
 import type { DateRange } from '../../src/render/time.ts';
+import { wordsFor } from '../shared/language.ts';
 import { sharedStyles } from '../shared/styles.ts';
 
 const tieCountChanged = (count: TieCount, before: TieCount | undefined) =>
@@ -77,7 +77,7 @@ export class TieTimeline extends LitElement {
     const fromIndex = this.range.from === undefined ? 0 : Math.max(0, stops.indexOf(this.range.from));
     const toIndex = this.range.to === undefined ? last : Math.max(0, stops.indexOf(this.range.to));
     const narrowed = this.range.from !== undefined || this.range.to !== undefined;
-    const words = messagesFor(this.lang);
+    const words = wordsFor(this, this.lang);
     const t = words.timeline;
     const label = (index: number) => formatPartialDate(stops[index] as string, words.date);
     const status = `${this.hiddenCount.present + this.hiddenCount.absent === 0 ? t.noneHidden : t.hidden(this.hiddenCount)}${

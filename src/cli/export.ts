@@ -11,6 +11,7 @@ import { toGexf } from '../export/gexf.ts';
 import { type ExportPositions, toGraphml } from '../export/graphml.ts';
 import { toSvg } from '../export/svg.ts';
 import { toWebAnnotationJsonLd } from '../export/web-annotation.ts';
+import { loadMessages } from '../i18n/index.ts';
 import { computeLayout } from '../layout/compute.ts';
 import { layoutRequestOf } from '../layout/request.ts';
 import { parseSeed } from '../layout/seed.ts';
@@ -88,6 +89,8 @@ async function render(
   texts: ReadonlyMap<string, string>,
   options: Options,
 ): Promise<string | Uint8Array> {
+  // The words of the graph's labels (an absent tie's) in that language.
+  await loadMessages(options.lang);
   switch (options.format) {
     case 'png': {
       // Loaded only here: the other formats need no browser.

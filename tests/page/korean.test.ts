@@ -2,27 +2,47 @@
  * A page written in Korean gets the widget in Korean: interface words, actor names in the graph
  * and the panel, and Hangul drawn with a real font (no tofu boxes).
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureKoreanFont } from '../setup/korean-font.ts';
 import { launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
 
 const PROBE = `
   window.__probe = { ready: 0, errors: [] };
-  document.addEventListener('ag-ready', () => { window.__probe.ready += 1; });
+  document.addEventListener('ag-ready', (event) => {
+    // What the widget shows when it is first drawn: its view buttons and an absent tie's label.
+    if (window.__probe.ready === 0) {
+      const widget = event.target;
+      window.__probe.first = {
+        views: widget.shadowRoot.querySelector('[part="views"]').textContent,
+        absent: widget.cy.getElementById('prk-rus-economic-dependence').data('label'),
+      };
+    }
+    window.__probe.ready += 1;
+  });
   window.addEventListener('error', (event) => { window.__probe.errors.push(event.message); });
 `;
 
-const PAGE = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>한국어</title>
+const page = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${lang}</title>
 <script src="/probe.js"></script><script type="module" src="/dist/actor-graph.js"></script></head>
 <body><actor-graph src="/graph-data/easley-2024-axis-of-transactionalism.json" selected="PRK"></actor-graph></body></html>`;
+
+/** The Korean words' chunk of the build. */
+const KOREAN_WORDS = /\/dist\/ko-[\w-]+\.js$/;
+
+interface Probe {
+  ready: number;
+  errors: string[];
+  first?: { views: string; absent: string };
+}
+const probeOf = (tab: Page) => tab.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
 let server: PageServer;
 let browser: Browser;
 
 beforeAll(async () => {
   ensureKoreanFont();
-  server = await servePages({ ...probeFiles(PROBE), '/': { body: PAGE } });
+  server = await servePages({ ...probeFiles(PROBE), '/': { body: page('ko') }, '/en': { body: page('en') } });
   browser = await launchChromium();
 });
 
@@ -32,11 +52,11 @@ afterAll(async () => {
 });
 
 it('speaks the page’s Korean and draws Hangul with a real font', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as { __probe: { ready: number } }).__probe.ready > 0);
-    const shown = await page.evaluate(() => {
+    await tab.goto(`${server.origin}/`);
+    await tab.waitForFunction(() => (window as unknown as { __probe: { ready: number } }).__probe.ready > 0);
+    const shown = await tab.evaluate(() => {
       const widget = document.querySelector('actor-graph') as HTMLElement & {
         cy?: { getElementById(id: string): { data(key: string): string } };
       };
@@ -79,8 +99,87 @@ it('speaks the page’s Korean and draws Hangul with a real font', async () => {
     expect(shown.differsFromMissing).toBe(true);
     expect(shown.differsFromOther).toBe(true);
     expect(shown.missingAlike).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __probe: { errors: string[] } }).__probe.errors)).toEqual([]);
+    expect(await tab.evaluate(() => (window as unknown as { __probe: { errors: string[] } }).__probe.errors)).toEqual([]);
   } finally {
-    await page.close();
+    await tab.close();
+  }
+});
+
+it('waits for its Korean words, loaded apart, before it shows the data: nothing is drawn in English first', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    // The words come long after the data and its texts.
+    await tab.route(KOREAN_WORDS, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const asked: string[] = [];
+    tab.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await tab.goto(`${server.origin}/`);
+    // Its loading note waits for the words too, rather than saying "Loading" in English.
+    const note = await tab.waitForFunction(
+      () => {
+        const overlay = document.querySelector('actor-graph')?.shadowRoot?.querySelector('.overlay[role="status"]');
+        return overlay === null || overlay === undefined ? undefined : { text: overlay.textContent };
+      },
+      undefined,
+      { polling: 'raf' },
+    );
+    expect((await note.jsonValue())?.text).not.toMatch(/Loading/);
+    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    const probe = await probeOf(tab);
+    expect(probe.first?.views).toContain('비교');
+    expect(probe.first?.absent).toContain('(부재)');
+    expect(asked.filter((path) => KOREAN_WORDS.test(path))).toHaveLength(1);
+    expect(probe.errors).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+it('stays in English, and says why once, when its Korean words cannot load', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await tab.route(KOREAN_WORDS, (route) => route.abort());
+    const warnings: string[] = [];
+    tab.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await tab.goto(`${server.origin}/`);
+    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    // Time for any renders the failure would set off.
+    await tab.waitForTimeout(300);
+    const probe = await probeOf(tab);
+    expect(probe.first?.views).toContain('Compare');
+    expect(probe.first?.absent).toContain('(absent)');
+    // The data's own Korean names still show.
+    expect(
+      await tab.evaluate(() =>
+        (document.querySelector('actor-graph') as unknown as { cy: import('cytoscape').Core }).cy
+          .getElementById('PRK')
+          .data('label'),
+      ),
+    ).toBe('북한');
+    expect(warnings.filter((text) => text.includes('did not load'))).toEqual([
+      expect.stringMatching(/^actor-graph: the interface's words for "ko" did not load \(.+\); it stays in English\.$/),
+    ]);
+    expect(probe.ready).toBe(1);
+  } finally {
+    await tab.close();
+  }
+});
+
+it('never fetches the Korean words on an English page', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    const asked: string[] = [];
+    tab.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await tab.goto(`${server.origin}/en`);
+    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    expect((await probeOf(tab)).first?.views).toContain('Compare');
+    expect(asked.some((path) => path.startsWith('/dist/widget-'))).toBe(true);
+    expect(asked.filter((path) => KOREAN_WORDS.test(path))).toEqual([]);
+  } finally {
+    await tab.close();
   }
 });

@@ -35,9 +35,12 @@ describe('the bundle budget', () => {
     const floor = gzipped(buildFloor());
     const chunks = loadedChunks();
     expect(chunks.some((name) => name.startsWith('widget-'))).toBe(true);
-    // Features only some pages use load when used: marking quotes in the article (text-target).
+    // Features only some pages use load when used: marking quotes in the article (text-target),
     expect(readdirSync('dist').some((name) => name.startsWith('text-target-controller-'))).toBe(true);
     expect(chunks.filter((name) => name.startsWith('text-target-controller-'))).toEqual([]);
+    // And the interface's words in languages other than English.
+    expect(readdirSync('dist').some((name) => name.startsWith('ko-'))).toBe(true);
+    expect(chunks.filter((name) => name.startsWith('ko-'))).toEqual([]);
     const widget = chunks.reduce((sum, name) => sum + gzipped(`dist/${name}`), 0);
     console.log(`bundle: ${widget} bytes gzipped; floor: ${floor} bytes; ratio ${(widget / floor).toFixed(3)}`);
     expect(widget).toBeLessThanOrEqual(202_000);

@@ -16,6 +16,7 @@ import { toGraphml } from '../../src/export/graphml.ts';
 import { toSvg, wrapLabel } from '../../src/export/svg.ts';
 import { type Annotation, codePointOffset, webAnnotationsOf } from '../../src/export/web-annotation.ts';
 import { escapeXmlAttr, escapeXmlText, xmlSafe } from '../../src/export/xml.ts';
+import { loadMessages } from '../../src/i18n/index.ts';
 import { type Dataset, DatasetSchema } from '../../src/model/schema.ts';
 import { buildElements, tieTitle } from '../../src/render/elements.ts';
 import { validateDatasetText } from '../../src/validation/validate-text.ts';
@@ -376,7 +377,7 @@ describe('Web Annotation JSON-LD', () => {
 });
 
 describe('SVG', () => {
-  it('draws one element per actor and per shown tie, inside its viewBox', () => {
+  it('draws one element per actor and per shown tie, inside its viewBox', async () => {
     const positions = new Map(Object.entries(seed.layout?.positions ?? {}).map(([id, [x, y]]) => [id, { x, y }]));
     const svg = toSvg([{ elements: buildElements(seed), positions }], { title: seed.title });
     const root = parseXml(svg).svg as XmlNode;
@@ -391,7 +392,8 @@ describe('SVG', () => {
     const shown = new Set(seed.ties.slice(0, 5).map((tie) => tie.id));
     const some = parseXml(toSvg([{ elements: buildElements(seed), positions, shownTies: shown }])).svg as XmlNode;
     expect(list((list(some.g)[0] as XmlNode).g).filter((g) => attr(g, 'class') === 'tie')).toHaveLength(5);
-    // Given a language, tie titles name the type in it, as actor names are.
+    // Given a language, tie titles name the type in it, as actor names are (once its words are in).
+    await loadMessages('ko');
     const korean = toSvg([{ elements: buildElements(seed, 'ko'), positions }]);
     expect(korean).toContain('<title>러시아 → 북한: 외교적 엄호</title>');
     // Undirected ties take a dash; absent ones are marked in the picture's language.

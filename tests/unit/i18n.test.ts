@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
+import { INTERFACE_LANGUAGES, loadMessages, messagesFor, messagesLoaded } from '../../src/i18n/index.ts';
 import { ko } from '../../src/i18n/ko.ts';
 import { formatPeriod } from '../../src/render/format.ts';
 
@@ -34,7 +34,20 @@ function shape(tree: object, path = ''): string[] {
 }
 
 describe('interface languages', () => {
-  it('finds a language by its tag, its primary subtag or not at all', () => {
+  it('speaks English until the words of another language have loaded, which they do once', async () => {
+    expect(messagesLoaded('ko')).toBe(false);
+    expect(messagesFor('ko')).toBe(en);
+    // English, and languages the interface does not have, need nothing loaded.
+    for (const tag of ['en', 'en-GB', 'fr', '', undefined]) expect(messagesLoaded(tag), tag).toBe(true);
+    const loads = [loadMessages('ko'), loadMessages('KO-kr')];
+    expect(loads[0]).toBe(loads[1]);
+    expect(await loads[0]).toBe(ko);
+    expect(messagesLoaded('ko-KR')).toBe(true);
+    expect(await loadMessages('fr')).toBe(en);
+  });
+
+  it('finds a language by its tag, its primary subtag or not at all', async () => {
+    await loadMessages('ko');
     expect(messagesFor('ko')).toBe(ko);
     expect(messagesFor('ko-KR')).toBe(ko);
     expect(messagesFor('KO-kr')).toBe(ko);
@@ -45,10 +58,9 @@ describe('interface languages', () => {
     for (const tag of ['constructor', '__proto__', 'toString', 'hasOwnProperty-x']) expect(messagesFor(tag)).toBe(en);
   });
 
-  it('gives every language every message of English, with the same parameters', () => {
-    for (const [tag, messages] of Object.entries(LANGUAGES)) {
-      expect(shape(messages), tag).toEqual(shape(en));
-    }
+  it('gives every language every message of English, with the same parameters', async () => {
+    expect(INTERFACE_LANGUAGES).toEqual(['en', 'ko']);
+    for (const tag of INTERFACE_LANGUAGES) expect(shape(await loadMessages(tag)), tag).toEqual(shape(en));
   });
 
   it('writes every Korean message in Hangul, and no message is empty', () => {
