@@ -23,6 +23,9 @@ export const actorGraphStyles = [
     .root:focus {
       outline: none;
     }
+    .waiting > * {
+      visibility: hidden;
+    }
     .root {
       all: initial;
       /* "all" leaves the direction inherited: on a right-to-left page, the widget's English or

@@ -233,7 +233,10 @@ export class ActorGraph extends LitElement {
   declare view: View;
   /** The two categories the compare view sets side by side (default `"alliance transaction"`). Reflects, also when the reader picks. */
   declare compare: string | undefined;
-  /** How many seconds to wait for the dataset, and for each source text, before giving up (default 20). */
+  /**
+   * How many seconds to wait for the dataset, and for each source text, before giving up, and for
+   * the interface's words before showing the data in English until they come (default 20).
+   */
   declare timeout: number | undefined;
   /** The seed of the layout: the same data and seed always give the same picture. */
   declare layoutSeed: string | undefined;
@@ -1153,8 +1156,11 @@ export class ActorGraph extends LitElement {
     const counted = this.panelFilter();
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
+    // Before its first data, a widget whose words are still loading shows its frame only, not a
+    // word in another language.
+    const waiting = dataset === undefined && this.spoken !== this.wantedLanguage;
     return html`
-      <div class=${`root view-${view}`} tabindex="-1" @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
+      <div class=${`root view-${view}${waiting ? ' waiting' : ''}`} tabindex="-1" @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>
         ${state.status === 'error' ? this.renderError(state.error) : nothing}
         ${this.ui.drawError === undefined ? nothing : this.renderError({ message: this.ui.drawError, issues: [] })}
@@ -1278,7 +1284,7 @@ export class ActorGraph extends LitElement {
         @blur=${() => pane.setWheelActive(false)}
         @pointerup=${(event: PointerEvent) => (event.currentTarget as HTMLElement).focus({ preventScroll: true, focusVisible: false } as FocusOptions)}></div>
       <div class="cues" aria-hidden="true"></div>
-      ${loading ? html`<div class="overlay" role="status">${this.spoken === this.wantedLanguage ? words.loading : ''}</div>` : nothing}
+      ${loading ? html`<div class="overlay" role="status">${words.loading}</div>` : nothing}
       ${dataset !== undefined && dataset.actors.length === 0 ? html`<div class="overlay" role="status">${words.empty}</div>` : nothing}
       ${this.ui.hint === null ? nothing : html`<div class=${`hint ${this.ui.hint}`} aria-hidden="true">${this.ui.hint === 'wheel' ? words.wheelHint : words.touchHint}</div>`}
       ${

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  DEFAULT_TIMEOUT_MS,
   type LoadedDataset,
   type LoadFailure,
   type LoadResult,
@@ -36,6 +37,15 @@ function touchesScript(record: MutationRecord): boolean {
   const isScript = (node: Node | null) => node?.nodeName === 'SCRIPT';
   if (record.type === 'characterData') return isScript(record.target.parentNode);
   return [...record.addedNodes, ...record.removedNodes].some(isScript) || isScript(record.target);
+}
+
+/** `promise`'s outcome, or undefined once `ms` milliseconds have passed without one. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: number | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = window.setTimeout(resolve, ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 export class DataController implements ReactiveController {
@@ -90,12 +100,14 @@ export class DataController implements ReactiveController {
   }
 
   /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
-  private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
+  /** How long each request may take, in milliseconds: the element's `timeout`, else the default. */
+  private timeoutMs(): number | undefined {
     const seconds = this.host.timeout;
-    const options = {
-      signal,
-      timeoutMs: seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined,
-    };
+    return seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined;
+  }
+
+  private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
+    const options = { signal, timeoutMs: this.timeoutMs() };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());
     // A load that a newer one replaced while it fetched or parsed has nothing to start early.
     const onParsed = (value: unknown) => {
@@ -142,7 +154,9 @@ export class DataController implements ReactiveController {
       return;
     }
     this.setState({ status: 'loading', loaded: previous });
-    const alsoWaited = this.alsoWaitFor();
+    // What does not come in the time a request may take is not waited for: words that come later
+    // change the language then.
+    const alsoWaited = within(this.alsoWaitFor(), this.timeoutMs() ?? DEFAULT_TIMEOUT_MS);
     let result: LoadResult;
     try {
       [result] = await Promise.all([pending, alsoWaited]);

@@ -30,6 +30,9 @@ export type LoadResult =
   | { readonly ok: true; readonly value: LoadedDataset }
   | { readonly ok: false; readonly error: LoadFailure };
 
+/** How long a request may take when nobody says, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
 /** Options for loading over the network. */
 export interface FetchOptions {
   readonly signal?: AbortSignal | undefined;
@@ -71,14 +74,15 @@ function isAboutUnverifiedQuote(dataset: Dataset, unverified: ReadonlySet<string
 /** Fetches `url` as text, turning every kind of failure into one readable sentence. */
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? 20_000);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
   let response: Response;
   try {
     response = await doFetch(url, { signal, credentials: 'same-origin' });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    if (timeout.aborted) throw new LoadError(`${url} did not answer within ${(options.timeoutMs ?? 20_000) / 1000} s.`);
+    if (timeout.aborted)
+      throw new LoadError(`${url} did not answer within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s.`);
     throw new LoadError(
       `${url} could not be fetched: the network failed, or the server does not allow this page to read it (CORS).`,
     );

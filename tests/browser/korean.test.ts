@@ -3,13 +3,17 @@
  * evidence panel, the table, the legend's list of tie types, search and announcements. A Korean
  * label is searchable in either language.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ActorGraph } from '../../components/actor-graph/actor-graph.ts';
 import type { AgSelectDetail } from '../../components/actor-graph/events.ts';
+import { loadMessages } from '../../src/i18n/index.ts';
 import { inside, mount, mountGraph, nextEvent, panelText, SEED_URL, seenText, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
+// The tests below that switch a widget to Korean find its words in at once, whichever runs first
+// (words-switch.test.ts changes language while the words load).
+beforeAll(() => loadMessages('ko'));
 
 const updated = (element: Element) => (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 const text = seenText;

@@ -42,7 +42,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureKoreanFont();
-  server = await servePages({ ...probeFiles(PROBE), '/': { body: page('ko') }, '/en': { body: page('en') } });
+  server = await servePages({
+    ...probeFiles(PROBE),
+    '/': { body: page('ko') },
+    '/en': { body: page('en') },
+    '/ko-timeout': { body: page('ko').replace('selected="PRK"', 'selected="PRK" timeout="1"') },
+  });
   browser = await launchChromium();
 });
 
@@ -116,16 +121,26 @@ it('waits for its Korean words, loaded apart, before it shows the data: nothing 
     const asked: string[] = [];
     tab.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await tab.goto(`${server.origin}/`);
-    // Its loading note waits for the words too, rather than saying "Loading" in English.
-    const note = await tab.waitForFunction(
+    // Before the data, while the words load, the view buttons and the loading note are hidden
+    // rather than shown in English.
+    const first = await tab.waitForFunction(
       () => {
-        const overlay = document.querySelector('actor-graph')?.shadowRoot?.querySelector('.overlay[role="status"]');
-        return overlay === null || overlay === undefined ? undefined : { text: overlay.textContent };
+        const root = document.querySelector('actor-graph')?.shadowRoot;
+        const views = root?.querySelector('[part="views"]');
+        const note = root?.querySelector('.overlay[role="status"]');
+        if (views === null || views === undefined || note === null || note === undefined) return undefined;
+        return [views, note].map((element) => ({
+          text: element.textContent ?? '',
+          visibility: getComputedStyle(element).visibility,
+        }));
       },
       undefined,
       { polling: 'raf' },
     );
-    expect((await note.jsonValue())?.text).not.toMatch(/Loading/);
+    for (const { text, visibility } of (await first.jsonValue()) ?? []) {
+      if (visibility !== 'hidden') expect(text).not.toMatch(/Graph|Loading/);
+    }
+    expect((await first.jsonValue())?.[0]?.visibility).toBe('hidden');
     await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
     const probe = await probeOf(tab);
     expect(probe.first?.views).toContain('비교');
@@ -179,6 +194,23 @@ it('never fetches the Korean words on an English page', async () => {
     expect((await probeOf(tab)).first?.views).toContain('Compare');
     expect(asked.some((path) => path.startsWith('/dist/widget-'))).toBe(true);
     expect(asked.filter((path) => KOREAN_WORDS.test(path))).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+it('shows its data in English, in time, when its Korean words hang', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    // The words never come; the widget gives requests a second.
+    await tab.route(KOREAN_WORDS, () => undefined);
+    const started = Date.now();
+    await tab.goto(`${server.origin}/ko-timeout`);
+    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, undefined, { timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(6000);
+    const probe = await probeOf(tab);
+    expect(probe.first?.views).toContain('Compare');
+    expect(probe.errors).toEqual([]);
   } finally {
     await tab.close();
   }
