@@ -293,12 +293,29 @@ const ARTICLES = {
   ten: 'count=10',
   tenSnippet: 'count=10&embed=snippet',
 } as const;
-type PageLoad = Record<keyof typeof ARTICLES, number>;
+/** A page's load event over its loads: the median, and the mean of the middle half. */
+interface LoadFigure {
+  readonly median: number;
+  readonly interquartileMean: number;
+}
+type PageLoad = Record<keyof typeof ARTICLES, LoadFigure>;
+
+/**
+ * The mean of the middle half of `values`. The load event's times here have a long tail and more
+ * than one mode, between which the median of the same pages jumps by up to 10% from run to run;
+ * the middle half's mean moves less (see "The load event with the loader snippet" in NOTES.md).
+ */
+function interquartileMean(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const quarter = Math.floor(sorted.length / 4);
+  const middle = sorted.slice(quarter, sorted.length - quarter);
+  return middle.reduce((sum, value) => sum + value, 0) / middle.length;
+}
 
 /**
  * The article alone, with a module script that does nothing, and with ten widgets (by a script
- * tag, and by the loader snippet): medians of the load event over `runs` loads of each. The pages
- * take turns in a new random order each run.
+ * tag, and by the loader snippet): the load event over `runs` loads of each. The pages take turns
+ * in a new random order each run.
  */
 async function measurePageLoad(browser: Browser, origin: string, runs: number): Promise<PageLoad> {
   const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];
@@ -315,7 +332,9 @@ async function measurePageLoad(browser: Browser, origin: string, runs: number): 
       await page.close();
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(loads[name])])) as PageLoad;
+  return Object.fromEntries(
+    names.map((name) => [name, { median: median(loads[name]), interquartileMean: interquartileMean(loads[name]) }]),
+  ) as PageLoad;
 }
 
 async function main(): Promise<void> {
@@ -424,10 +443,15 @@ async function main(): Promise<void> {
       );
     }
     if (pageLoad === undefined) return;
-    const over = (load: number) => `${((load / pageLoad.none - 1) * 100).toFixed(1)}% over none`;
-    console.log(
-      `\nPage load event (medians of ${runs * PAGE_LOAD_RUNS_PER_RUN} runs): ${pageLoad.none.toFixed(0)} ms with no widget, ${pageLoad.emptyScript.toFixed(0)} ms with an empty module script and no widget (${over(pageLoad.emptyScript)}), ${pageLoad.ten.toFixed(0)} ms with 10 widgets and the script tag (${over(pageLoad.ten)}), ${pageLoad.tenSnippet.toFixed(0)} ms with 10 widgets and the loader snippet (${over(pageLoad.tenSnippet)}).`,
-    );
+    const loads = runs * PAGE_LOAD_RUNS_PER_RUN;
+    for (const figure of ['median', 'interquartileMean'] as const) {
+      const of = (name: keyof PageLoad) => pageLoad[name][figure];
+      const over = (name: keyof PageLoad) => `${((of(name) / of('none') - 1) * 100).toFixed(1)}% over none`;
+      const heading = figure === 'median' ? `medians of ${loads} loads` : `means of the middle half of ${loads} loads`;
+      console.log(
+        `\nPage load event (${heading}): ${of('none').toFixed(1)} ms with no widget, ${of('emptyScript').toFixed(1)} ms with an empty module script and no widget (${over('emptyScript')}), ${of('ten').toFixed(1)} ms with 10 widgets and the script tag (${over('ten')}), ${of('tenSnippet').toFixed(1)} ms with 10 widgets and the loader snippet (${over('tenSnippet')}).`,
+      );
+    }
   } finally {
     await browser.close();
     server.close();
