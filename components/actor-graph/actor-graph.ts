@@ -1156,9 +1156,9 @@ export class ActorGraph extends LitElement {
     const counted = this.panelFilter();
     // The compare and table views and the timeline are loaded the first time they are needed.
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
-    // Before its first data, a widget whose words are still loading shows its frame only, not a
-    // word in another language.
-    const waiting = dataset === undefined && this.spoken !== this.wantedLanguage;
+    // While its first data loads, a widget whose words are still loading shows its frame only, not
+    // a word in another language (an error, or no source at all, shows at once).
+    const waiting = state.status === 'loading' && dataset === undefined && this.spoken !== this.wantedLanguage;
     return html`
       <div class=${`root view-${view}${waiting ? ' waiting' : ''}`} tabindex="-1" @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>

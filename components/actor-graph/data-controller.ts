@@ -43,7 +43,8 @@ function touchesScript(record: MutationRecord): boolean {
 function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: number | undefined;
   const late = new Promise<undefined>((resolve) => {
-    timer = window.setTimeout(resolve, ms);
+    // Longer than a timer can hold (about 24.8 days) would fire at once.
+    timer = window.setTimeout(resolve, Math.min(ms, 2 ** 31 - 1));
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
@@ -99,13 +100,13 @@ export class DataController implements ReactiveController {
     return texts;
   }
 
-  /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
   /** How long each request may take, in milliseconds: the element's `timeout`, else the default. */
   private timeoutMs(): number | undefined {
     const seconds = this.host.timeout;
     return seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds * 1000 : undefined;
   }
 
+  /** Starts loading from the first source given (`data`, inline JSON, `src`); `undefined` when none is. */
   private loadFromSource(signal: AbortSignal): Promise<LoadResult> | undefined {
     const options = { signal, timeoutMs: this.timeoutMs() };
     const textLoader = () => urlTextLoader(document.baseURI, options, this.inlineTexts());

@@ -46,7 +46,13 @@ beforeAll(async () => {
     ...probeFiles(PROBE),
     '/': { body: page('ko') },
     '/en': { body: page('en') },
-    '/ko-timeout': { body: page('ko').replace('selected="PRK"', 'selected="PRK" timeout="1"') },
+    '/ko-timeout': { body: page('ko').replace('selected="PRK"', 'selected="PRK" timeout="2"') },
+    '/ko-missing': {
+      body: page('ko').replace(
+        '<actor-graph src="/graph-data/easley-2024-axis-of-transactionalism.json"',
+        '<actor-graph src="/missing.json" timeout="2"',
+      ),
+    },
   });
   browser = await launchChromium();
 });
@@ -202,15 +208,35 @@ it('never fetches the Korean words on an English page', async () => {
 it('shows its data in English, in time, when its Korean words hang', async () => {
   const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    // The words never come; the widget gives requests a second.
+    // The words never come; the widget gives requests two seconds.
     await tab.route(KOREAN_WORDS, () => undefined);
     const started = Date.now();
     await tab.goto(`${server.origin}/ko-timeout`);
     await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, undefined, { timeout: 10_000 });
-    expect(Date.now() - started).toBeLessThan(6000);
+    expect(Date.now() - started).toBeLessThan(8000);
     const probe = await probeOf(tab);
     expect(probe.first?.views).toContain('Compare');
     expect(probe.errors).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+it('shows a failure to load its data, in time, when its Korean words hang', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await tab.route(KOREAN_WORDS, () => undefined);
+    await tab.goto(`${server.origin}/ko-missing`);
+    // The error is not kept hidden with the rest while the words are awaited: it shows once they time out.
+    const shown = await tab.waitForFunction(
+      () => {
+        const alert = document.querySelector('actor-graph')?.shadowRoot?.querySelector('[role="alert"]');
+        return alert !== null && alert !== undefined && getComputedStyle(alert).visibility === 'visible' && alert.textContent;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await shown.jsonValue()).toContain('/missing.json');
   } finally {
     await tab.close();
   }
