@@ -303,7 +303,8 @@ type PageLoad = Record<keyof typeof ARTICLES, LoadFigure>;
 /**
  * The mean of the middle half of `values`. The load event's times here have a long tail and more
  * than one mode, between which the median of the same pages jumps by up to 10% from run to run;
- * the middle half's mean moves less (see "The load event with the loader snippet" in NOTES.md).
+ * the middle half's mean, given beside it, does not depend on which mode the median falls in (see
+ * "The load event with the loader snippet" in NOTES.md).
  */
 function interquartileMean(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
