@@ -36,6 +36,23 @@ interface Probe {
   first?: { views: string; absent: string };
 }
 const probeOf = (tab: Page) => tab.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+/** Waits until the page's widget has been drawn once (Playwright's own time limit unless given). */
+const drawn = (tab: Page, timeout?: number) =>
+  tab.waitForFunction(
+    () => (window as unknown as { __probe: Probe }).__probe.ready > 0,
+    undefined,
+    timeout === undefined ? {} : { timeout },
+  );
+
+/** Runs `test` in a new tab of the page size the tests use, and closes the tab after it. */
+async function inTab(test: (tab: Page) => Promise<void>): Promise<void> {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await test(tab);
+  } finally {
+    await tab.close();
+  }
+}
 
 let server: PageServer;
 let browser: Browser;
@@ -62,11 +79,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('speaks the page’s Korean and draws Hangul with a real font', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('speaks the page’s Korean and draws Hangul with a real font', async () =>
+  inTab(async (tab) => {
     await tab.goto(`${server.origin}/`);
-    await tab.waitForFunction(() => (window as unknown as { __probe: { ready: number } }).__probe.ready > 0);
+    await drawn(tab);
     const shown = await tab.evaluate(() => {
       const widget = document.querySelector('actor-graph') as HTMLElement & {
         cy?: { getElementById(id: string): { data(key: string): string } };
@@ -111,14 +127,10 @@ it('speaks the page’s Korean and draws Hangul with a real font', async () => {
     expect(shown.differsFromOther).toBe(true);
     expect(shown.missingAlike).toBe(true);
     expect(await tab.evaluate(() => (window as unknown as { __probe: { errors: string[] } }).__probe.errors)).toEqual([]);
-  } finally {
-    await tab.close();
-  }
-});
+  }));
 
-it('waits for its Korean words, loaded apart, before it shows the data: nothing is drawn in English first', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('waits for its Korean words, loaded apart, before it shows the data: nothing is drawn in English first', async () =>
+  inTab(async (tab) => {
     // The words come long after the data and its texts.
     await tab.route(KOREAN_WORDS, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 800));
@@ -147,27 +159,23 @@ it('waits for its Korean words, loaded apart, before it shows the data: nothing 
       if (visibility !== 'hidden') expect(text).not.toMatch(/Graph|Loading/);
     }
     expect((await first.jsonValue())?.[0]?.visibility).toBe('hidden');
-    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    await drawn(tab);
     const probe = await probeOf(tab);
     expect(probe.first?.views).toContain('비교');
     expect(probe.first?.absent).toContain('(부재)');
     expect(asked.filter((path) => KOREAN_WORDS.test(path))).toHaveLength(1);
     expect(probe.errors).toEqual([]);
-  } finally {
-    await tab.close();
-  }
-});
+  }));
 
-it('stays in English, and says why once, when its Korean words cannot load', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('stays in English, and says why once, when its Korean words cannot load', async () =>
+  inTab(async (tab) => {
     await tab.route(KOREAN_WORDS, (route) => route.abort());
     const warnings: string[] = [];
     tab.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
     await tab.goto(`${server.origin}/`);
-    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    await drawn(tab);
     // Time for any renders the failure would set off.
     await tab.waitForTimeout(300);
     const probe = await probeOf(tab);
@@ -185,46 +193,34 @@ it('stays in English, and says why once, when its Korean words cannot load', asy
       expect.stringMatching(/^actor-graph: the interface's words for "ko" did not load \(.+\); it stays in English\.$/),
     ]);
     expect(probe.ready).toBe(1);
-  } finally {
-    await tab.close();
-  }
-});
+  }));
 
-it('never fetches the Korean words on an English page', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('never fetches the Korean words on an English page', async () =>
+  inTab(async (tab) => {
     const asked: string[] = [];
     tab.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await tab.goto(`${server.origin}/en`);
-    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0);
+    await drawn(tab);
     expect((await probeOf(tab)).first?.views).toContain('Compare');
     expect(asked.some((path) => path.startsWith('/dist/widget-'))).toBe(true);
     expect(asked.filter((path) => KOREAN_WORDS.test(path))).toEqual([]);
-  } finally {
-    await tab.close();
-  }
-});
+  }));
 
-it('shows its data in English, in time, when its Korean words hang', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('shows its data in English, in time, when its Korean words hang', async () =>
+  inTab(async (tab) => {
     // The words never come; the widget gives requests two seconds.
     await tab.route(KOREAN_WORDS, () => undefined);
     const started = Date.now();
     await tab.goto(`${server.origin}/ko-timeout`);
-    await tab.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.ready > 0, undefined, { timeout: 10_000 });
+    await drawn(tab, 10_000);
     expect(Date.now() - started).toBeLessThan(8000);
     const probe = await probeOf(tab);
     expect(probe.first?.views).toContain('Compare');
     expect(probe.errors).toEqual([]);
-  } finally {
-    await tab.close();
-  }
-});
+  }));
 
-it('shows a failure to load its data, in time, when its Korean words hang', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
+it('shows a failure to load its data, in time, when its Korean words hang', async () =>
+  inTab(async (tab) => {
     await tab.route(KOREAN_WORDS, () => undefined);
     await tab.goto(`${server.origin}/ko-missing`);
     // The error is not kept hidden with the rest while the words are awaited: it shows once they time out.
@@ -237,7 +233,4 @@ it('shows a failure to load its data, in time, when its Korean words hang', asyn
       { timeout: 10_000 },
     );
     expect(await shown.jsonValue()).toContain('/missing.json');
-  } finally {
-    await tab.close();
-  }
-});
+  }));
