@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { cache } from 'lit/directives/cache.js';
 import { live } from 'lit/directives/live.js';
 import type { LoadedDataset } from '../../src/adapters/load-dataset.ts';
-import { loadMessages, type Messages, messagesFor, messagesLoaded } from '../../src/i18n/index.ts';
+import { loadMessages, type Messages, messagesFor } from '../../src/i18n/index.ts';
 import { parseSeed } from '../../src/layout/seed.ts';
 import type { Dataset, DatasetInput } from '../../src/model/schema.ts';
 import { TIE_CATEGORIES, type TieCategory } from '../../src/model/vocabulary.ts';
@@ -26,7 +26,7 @@ import { type DateRange, dateStops } from '../../src/render/time.ts';
 import { DEFAULT_COMPARE, parseComparePair, WIDGET_VIEWS, type WidgetView } from '../../src/render/views.ts';
 import { formatJsonPath } from '../../src/validation/json-path.ts';
 import { composedParent } from '../shared/composed-tree.ts';
-import { languageOf } from '../shared/language.ts';
+import { languageOf, wordsLoadedFor } from '../shared/language.ts';
 import { scrollBehavior } from '../shared/reduced-motion.ts';
 import { countOf } from '../shared/tie-count.ts';
 import { yieldToMain } from '../shared/yield-to-main.ts';
@@ -379,8 +379,12 @@ export class ActorGraph extends LitElement {
    * attribute, which hands the language to the ancestors, only after `render` read it.
    */
   private readonly langWatch = new MutationObserver(() => this.requestUpdate());
-  /** See `language`. */
-  private spoken = '';
+  /**
+   * The language the widget speaks now: the one it is asked for, once that language's words are
+   * in (`willUpdate` loads them), the one before until then. Words, names and the graph change
+   * language together.
+   */
+  private language = '';
   private fromArticleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Takes the note of a tie chosen in the article away once the graph is in view. */
   private fromArticleWatch: IntersectionObserver | undefined;
@@ -456,17 +460,8 @@ export class ActorGraph extends LitElement {
     return this.lang || languageOf(this);
   }
 
-  /**
-   * The language the widget speaks now: the one it is asked for, once that language's words are
-   * in (`willUpdate` loads them), the one before until then. Words, names and the graph change
-   * language together.
-   */
-  private get language(): string {
-    return this.spoken;
-  }
-
   private get words(): Messages {
-    return messagesFor(this.spoken);
+    return messagesFor(this.language);
   }
 
   /**
@@ -617,8 +612,7 @@ export class ActorGraph extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const wanted = this.wantedLanguage;
-    if (messagesLoaded(wanted)) this.spoken = wanted;
-    else void loadMessages(wanted).then(() => this.requestUpdate());
+    if (wordsLoadedFor(this, wanted)) this.language = wanted;
     if (this.textTarget?.trim() && !this.articleLoading) void this.linkArticle();
     const sourceChanged = changed.has('src') || changed.has('data') || changed.has('sourceTexts') || !this.hasUpdated;
     if (sourceChanged && this.near) void this.source.load();
@@ -1158,7 +1152,7 @@ export class ActorGraph extends LitElement {
     if (view !== 'graph' || stops.length >= 2) void loadLazyViews();
     // While its first data loads, a widget whose words are still loading shows its frame only, not
     // a word in another language (an error, or no source at all, shows at once).
-    const waiting = state.status === 'loading' && dataset === undefined && this.spoken !== this.wantedLanguage;
+    const waiting = state.status === 'loading' && dataset === undefined && this.language !== this.wantedLanguage;
     return html`
       <div class=${`root view-${view}${waiting ? ' waiting' : ''}`} tabindex="-1" @keydown=${this.onEscape} @ag-request-select=${this.onRequestSelect} @ag-request-centre=${this.onRequestCentre} @ag-filter-change=${this.onFilterChange}
         @ag-time-change=${this.onTimeChange} @ag-export-request=${this.onExportRequest}>

@@ -18,10 +18,20 @@ export function languageOf(element: Element): string {
 }
 
 /**
+ * Whether the interface's words in `lang` are in. When they are not, they start loading, and
+ * `host` renders again once they are.
+ */
+export function wordsLoadedFor(host: ReactiveControllerHost, lang: string | undefined): boolean {
+  if (messagesLoaded(lang)) return true;
+  void loadMessages(lang).then(() => host.requestUpdate());
+  return false;
+}
+
+/**
  * The interface's words in `lang` for an element's render. Words not loaded yet are English for
  * now: they start loading, and the element renders again once they are in.
  */
 export function wordsFor(host: ReactiveControllerHost, lang: string | undefined): Messages {
-  if (!messagesLoaded(lang)) void loadMessages(lang).then(() => host.requestUpdate());
+  wordsLoadedFor(host, lang);
   return messagesFor(lang);
 }
