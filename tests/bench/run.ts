@@ -152,6 +152,7 @@ export function serve(againstDist?: string): Promise<Server> {
       const embed = url.searchParams.get('embed') === 'snippet' ? 'snippet' : 'tag';
       return send(200, 'text/html', articlePage(count, '/data/seed.json', script, embed));
     }
+    if (url.pathname === '/page/blank') return send(200, 'text/html', '<!doctype html><title>bench: blank</title>');
     if (url.pathname === '/page/empty.js') return send(200, 'text/javascript', EMPTY_MODULE);
     const [, root, ...rest] = url.pathname.split('/');
     const folder = roots[root ?? ''];
@@ -286,9 +287,19 @@ async function measure(page: Page, url: string, kind: Kind, nodes: number): Prom
  */
 const PAGE_LOAD_RUNS_PER_RUN = 12;
 
-/** The article pages of the page-load comparison, by name: their query strings. */
+/**
+ * How long the tab rests on a blank page before each article loads: long enough for the previous
+ * article's widgets to be gone, so that no load pays for the one before it.
+ */
+const PAGE_LOAD_REST_MS = 300;
+
+/**
+ * The article pages of the page-load comparison, by name: their query strings. `noneAgain` is the
+ * very same page as `none` under another name: the gap between the two is the measure's own noise.
+ */
 const ARTICLES = {
   none: 'count=0',
+  noneAgain: 'count=0&again=1',
   emptyScript: 'count=0&script=empty',
   ten: 'count=10',
   tenSnippet: 'count=10&embed=snippet',
@@ -302,9 +313,9 @@ type PageLoad = Record<keyof typeof ARTICLES, LoadFigure>;
 
 /**
  * The mean of the middle half of `values`. The load event's times here have a long tail and more
- * than one mode, between which the median of the same pages jumps by up to 10% from run to run;
- * the middle half's mean, given beside it, does not depend on which mode the median falls in (see
- * "The load event with the loader snippet" in NOTES.md).
+ * than one mode, between which the median of the same pages jumps by several per cent from run to
+ * run; the middle half's mean, given beside it, does not depend on which mode the median falls in
+ * (see "The load event with the loader snippet" in NOTES.md).
  */
 function interquartileMean(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -314,24 +325,32 @@ function interquartileMean(values: number[]): number {
 }
 
 /**
- * The article alone, with a module script that does nothing, and with ten widgets (by a script
- * tag, and by the loader snippet): the load event over `runs` loads of each. The pages take turns
- * in a new random order each run.
+ * The article alone (twice, under two names), with a module script that does nothing, and with
+ * ten widgets (by a script tag, and by the loader snippet): the load event over `runs` loads of
+ * each. The pages take turns in a new random order each run, all in one tab, which rests on a
+ * blank page of the same origin before each load. A new tab for each load would start a renderer
+ * process each time, whose start (40 to 120 ms here) varies far more than what the pages differ
+ * by: there the same page came out 13% and 17% apart from itself over 60 loads each.
  */
 async function measurePageLoad(browser: Browser, origin: string, runs: number): Promise<PageLoad> {
   const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];
   const loads = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof ARTICLES, number[]>;
-  for (let run = 0; run < runs; run++) {
-    const order = names.map((name) => ({ name, key: Math.random() })).sort((a, b) => a.key - b.key);
-    for (const { name } of order) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${origin}/page/article?${ARTICLES[name]}`, { waitUntil: 'load' });
-      const load = await page.evaluate(
-        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-      );
-      loads[name].push(load);
-      await page.close();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    for (let run = 0; run < runs; run++) {
+      const order = names.map((name) => ({ name, key: Math.random() })).sort((a, b) => a.key - b.key);
+      for (const { name } of order) {
+        await page.goto(`${origin}/page/blank`, { waitUntil: 'load' });
+        await page.waitForTimeout(PAGE_LOAD_REST_MS);
+        await page.goto(`${origin}/page/article?${ARTICLES[name]}`, { waitUntil: 'load' });
+        const load = await page.evaluate(
+          () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        );
+        loads[name].push(load);
+      }
     }
+  } finally {
+    await page.close();
   }
   return Object.fromEntries(
     names.map((name) => [name, { median: median(loads[name]), interquartileMean: interquartileMean(loads[name]) }]),
@@ -450,7 +469,7 @@ async function main(): Promise<void> {
       const over = (name: keyof PageLoad) => `${((of(name) / of('none') - 1) * 100).toFixed(1)}% over none`;
       const heading = figure === 'median' ? `medians of ${loads} loads` : `means of the middle half of ${loads} loads`;
       console.log(
-        `\nPage load event (${heading}): ${of('none').toFixed(1)} ms with no widget, ${of('emptyScript').toFixed(1)} ms with an empty module script and no widget (${over('emptyScript')}), ${of('ten').toFixed(1)} ms with 10 widgets and the script tag (${over('ten')}), ${of('tenSnippet').toFixed(1)} ms with 10 widgets and the loader snippet (${over('tenSnippet')}).`,
+        `\nPage load event (${heading}): ${of('none').toFixed(1)} ms with no widget (${of('noneAgain').toFixed(1)} for the same page again, ${over('noneAgain')}: the measure's noise), ${of('emptyScript').toFixed(1)} ms with an empty module script and no widget (${over('emptyScript')}), ${of('ten').toFixed(1)} ms with 10 widgets and the script tag (${over('ten')}), ${of('tenSnippet').toFixed(1)} ms with 10 widgets and the loader snippet (${over('tenSnippet')}).`,
       );
     }
   } finally {
