@@ -9,12 +9,17 @@ function loadWidget(): Promise<typeof import('./widget.ts')> {
   return import('./widget.ts');
 }
 
-/** Resolves with the widget's module (its element classes) once it has loaded and defined the elements. */
+/**
+ * Resolves with the widget's module (its element classes) once it has loaded and defined the elements.
+ * The widget is asked for in a task after the load event rather than in the event's handler: the
+ * event's end waits for its handlers, and setting up a module's request took some milliseconds of
+ * the handler here (as it did in the loader snippet's).
+ */
 export const widget: Promise<typeof import('./widget.ts')> =
   document.readyState === 'complete'
     ? loadWidget()
     : new Promise((resolve, reject) => {
-        window.addEventListener('load', () => loadWidget().then(resolve, reject), { once: true });
+        window.addEventListener('load', () => setTimeout(() => loadWidget().then(resolve, reject)), { once: true });
       });
 
 export type * from './widget.ts';
