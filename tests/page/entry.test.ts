@@ -1,7 +1,8 @@
 /**
  * The widget's entry (components/index.ts) embedded by a script tag: it asks for the widget's code
- * only once the page's load event is over, so the load event waits for the entry's own small
- * request and nothing more, and the widgets then draw.
+ * only once the page's load event is over, not in the event's handler, and the widgets then draw.
+ * The two may be a fraction of a millisecond apart; tests/unit/entry.test.ts checks the order
+ * with no clock.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
