@@ -330,7 +330,8 @@ function interquartileMean(values: number[]): number {
  * each. The pages take turns in a new random order each run, all in one tab, which rests on a
  * blank page of the same origin before each load. A new tab for each load would start a renderer
  * process each time, whose start (40 to 120 ms here) varies far more than what the pages differ
- * by: there the same page came out 13% and 17% apart from itself over 60 loads each.
+ * by: there the same page came out up to 13% apart from itself over 60 loads each. A load that
+ * fails stops the comparison, naming the page.
  */
 async function measurePageLoad(browser: Browser, origin: string, runs: number): Promise<PageLoad> {
   const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];
@@ -340,12 +341,15 @@ async function measurePageLoad(browser: Browser, origin: string, runs: number): 
     for (let run = 0; run < runs; run++) {
       const order = names.map((name) => ({ name, key: Math.random() })).sort((a, b) => a.key - b.key);
       for (const { name } of order) {
-        await page.goto(`${origin}/page/blank`, { waitUntil: 'load' });
-        await page.waitForTimeout(PAGE_LOAD_REST_MS);
-        await page.goto(`${origin}/page/article?${ARTICLES[name]}`, { waitUntil: 'load' });
+        for (const url of [`${origin}/page/blank`, `${origin}/page/article?${ARTICLES[name]}`]) {
+          const response = await page.goto(url, { waitUntil: 'load' });
+          if (response?.ok() !== true) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
+          if (url.endsWith('/blank')) await page.waitForTimeout(PAGE_LOAD_REST_MS);
+        }
         const load = await page.evaluate(
           () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
         );
+        if (!(load > 0)) throw new Error(`the article "${name}" gave no load event time (${load})`);
         loads[name].push(load);
       }
     }
@@ -422,7 +426,14 @@ async function main(): Promise<void> {
       log(`  ${item.name}: done`);
     }
     // Against another build, only the graphs are compared.
-    const pageLoad = baseline === 'floor' ? await measurePageLoad(browser, origin, runs * PAGE_LOAD_RUNS_PER_RUN) : undefined;
+    let pageLoad: PageLoad | undefined;
+    try {
+      if (baseline === 'floor') pageLoad = await measurePageLoad(browser, origin, runs * PAGE_LOAD_RUNS_PER_RUN);
+    } catch (error) {
+      // The graphs' figures, which took most of the run, are still given.
+      console.error(`The page load comparison failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
     if (values.json) {
       const compared = against === undefined ? { pageLoad } : { against: { ref: values.against, commit: against.commit } };
       // The baseline's figures go under its name: `floor`, or `against`.
