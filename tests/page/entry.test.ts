@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hostPage, launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
+import { hostPage, launchChromium, loadEventAndRequest, type PageServer, probeFiles, servePages } from './server.ts';
 
 const DATASET = '/graph-data/easley-2024-axis-of-transactionalism.json';
 const paragraph = `<p>${'An article’s paragraph, long enough to fill some lines of the page. '.repeat(8)}</p>`;
@@ -37,21 +37,11 @@ it("requests the widget's code once the load event is over, and the widget draws
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
-    await page.goto(`${server.origin}/article.html`);
-    await page.waitForFunction(
-      () => ((document.querySelector('actor-graph') as unknown as { cy?: { nodes(): unknown[] } }).cy?.nodes().length ?? 0) > 0,
-      null,
-      { timeout: 30_000 },
-    );
-    const timing = await page.evaluate(() => {
-      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const widget = performance.getEntriesByType('resource').find((resource) => /\/dist\/widget-[^/]*\.js$/.test(resource.name));
-      return { loadEventStart: navigation.loadEventStart, loadEventEnd: navigation.loadEventEnd, widgetStart: widget?.startTime };
-    });
-    expect(timing.widgetStart).toBeDefined();
+    const timing = await loadEventAndRequest(page, `${server.origin}/article.html`, '/dist/widget-[^/]*\\.js$');
+    expect(timing.requestStart).toBeDefined();
     // Asked for in the load event's handler, the request would start inside the event (and the
     // event's end would wait for the request to be set up); it starts in a task after it.
-    expect(timing.widgetStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    expect(timing.requestStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
     expect(errors).toEqual([]);
   } finally {
     await page.close();

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LOADER_SCRIPT, LOADER_SCRIPT_HASH, loaderSnippet } from '../../src/embed/loader-snippet.ts';
-import { launchChromium, type PageServer, probeFiles, servePages } from './server.ts';
+import { launchChromium, loadEventAndRequest, type PageServer, probeFiles, servePages } from './server.ts';
 
 const DATASET = '/graph-data/easley-2024-axis-of-transactionalism.json';
 const CSP = `default-src 'self'; script-src 'self' ${LOADER_SCRIPT_HASH}; style-src 'self'; img-src 'self' data:; worker-src 'self'`;
@@ -54,19 +54,9 @@ it('requests the entry once the load event is over, and the widget draws under a
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
-    await page.goto(`${server.origin}/article.html`);
-    await page.waitForFunction(
-      () => ((document.querySelector('actor-graph') as unknown as { cy?: { nodes(): unknown[] } }).cy?.nodes().length ?? 0) > 0,
-      null,
-      { timeout: 30_000 },
-    );
-    const timing = await page.evaluate(() => {
-      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const entry = performance.getEntriesByType('resource').find((resource) => resource.name.endsWith('/dist/actor-graph.js'));
-      return { loadEventEnd: navigation.loadEventEnd, entryStart: entry?.startTime };
-    });
+    const timing = await loadEventAndRequest(page, `${server.origin}/article.html`, '/dist/actor-graph\\.js$');
     // Requested once the load event is over: its handlers do not wait for the request either.
-    expect(timing.entryStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    expect(timing.requestStart).toBeGreaterThanOrEqual(timing.loadEventEnd);
     const drawn = await page.evaluate(
       () => (document.querySelector('actor-graph') as unknown as { cy?: { nodes(): { length: number } } }).cy?.nodes().length,
     );

@@ -3,7 +3,7 @@
  * (src/cli/static-server.ts), serving dist/ and graph-data/, and pages built by the test, each
  * with the headers the test gives.
  */
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { type ServedPage, type StaticServer, serveStatic } from '../../src/cli/static-server.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../setup/chromium.ts';
 
@@ -42,4 +42,27 @@ export function hostPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script src="/probe.js"></script><script type="module" src="/dist/actor-graph.js"></script></head>
 <body>${body}</body></html>`;
+}
+
+/**
+ * Opens `url` in `page`, waits until its first `<actor-graph>` has drawn, and gives the end of the
+ * page's load event and the start of the first request whose URL matches `request` (a regular
+ * expression's source), if there was one.
+ */
+export async function loadEventAndRequest(
+  page: Page,
+  url: string,
+  request: string,
+): Promise<{ loadEventEnd: number; requestStart: number | undefined }> {
+  await page.goto(url);
+  await page.waitForFunction(
+    () => ((document.querySelector('actor-graph') as unknown as { cy?: { nodes(): unknown[] } }).cy?.nodes().length ?? 0) > 0,
+    null,
+    { timeout: 30_000 },
+  );
+  return page.evaluate((source) => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const found = performance.getEntriesByType('resource').find((resource) => new RegExp(source).test(resource.name));
+    return { loadEventEnd: navigation.loadEventEnd, requestStart: found?.startTime };
+  }, request);
 }
