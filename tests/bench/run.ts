@@ -427,20 +427,25 @@ async function main(): Promise<void> {
     }
     // Against another build, only the graphs are compared.
     let pageLoad: PageLoad | undefined;
+    let pageLoadError: string | undefined;
     try {
       if (baseline === 'floor') pageLoad = await measurePageLoad(browser, origin, runs * PAGE_LOAD_RUNS_PER_RUN);
     } catch (error) {
-      // The graphs' figures, which took most of the run, are still given.
-      console.error(`The page load comparison failed: ${error instanceof Error ? error.message : String(error)}`);
+      // The graphs' figures, which took most of the run, are still given, and the failure after them.
+      pageLoadError = `The page load comparison failed: ${error instanceof Error ? error.message : String(error)}`;
       process.exitCode = 1;
     }
     if (values.json) {
-      const compared = against === undefined ? { pageLoad } : { against: { ref: values.against, commit: against.commit } };
+      const compared =
+        against === undefined
+          ? { pageLoad: pageLoad ?? null, ...(pageLoadError === undefined ? {} : { pageLoadError }) }
+          : { against: { ref: values.against, commit: against.commit } };
       // The baseline's figures go under its name: `floor`, or `against`.
       const named = Object.fromEntries(
         Object.entries(results).map(([name, { widget, base }]) => [name, { widget, [baseline]: base }]),
       );
       console.log(JSON.stringify({ date: new Date().toISOString(), runs, results: named, ...compared }, null, 2));
+      if (pageLoadError !== undefined) console.error(pageLoadError);
       return;
     }
     const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -473,6 +478,7 @@ async function main(): Promise<void> {
         ]),
       );
     }
+    if (pageLoadError !== undefined) console.error(`\n${pageLoadError}`);
     if (pageLoad === undefined) return;
     const loads = runs * PAGE_LOAD_RUNS_PER_RUN;
     for (const figure of ['median', 'interquartileMean'] as const) {
