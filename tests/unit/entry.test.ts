@@ -26,6 +26,7 @@ it("starts no import in the load event's handler, and loads the widget in the ta
     addEventListener: (type: string, listener: () => void) => listeners.push({ type, listener }),
   });
   const entry = await import('../../components/index.ts');
+  await vi.dynamicImportSettled();
   expect(listeners.map(({ type }) => type)).toEqual(['load']);
   expect(widgetModule.evaluated).toBe(false);
 
