@@ -337,15 +337,17 @@ async function measurePageLoad(browser: Browser, origin: string, runs: number): 
   const names = Object.keys(ARTICLES) as (keyof typeof ARTICLES)[];
   const loads = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof ARTICLES, number[]>;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const visit = async (url: string) => {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (response?.ok() !== true) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
+  };
   try {
     for (let run = 0; run < runs; run++) {
       const order = names.map((name) => ({ name, key: Math.random() })).sort((a, b) => a.key - b.key);
       for (const { name } of order) {
-        for (const url of [`${origin}/page/blank`, `${origin}/page/article?${ARTICLES[name]}`]) {
-          const response = await page.goto(url, { waitUntil: 'load' });
-          if (response?.ok() !== true) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
-          if (url.endsWith('/blank')) await page.waitForTimeout(PAGE_LOAD_REST_MS);
-        }
+        await visit(`${origin}/page/blank`);
+        await page.waitForTimeout(PAGE_LOAD_REST_MS);
+        await visit(`${origin}/page/article?${ARTICLES[name]}`);
         const load = await page.evaluate(
           () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
         );
