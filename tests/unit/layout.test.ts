@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { computeLayout, startLayout } from '../../src/layout/compute.ts';
 import { layoutCoreOf, runSeededLayout } from '../../src/layout/fcose.ts';
+import { FlatCollection, FlatCore, type FlatEdge, type FlatNode } from '../../src/layout/flat-graph.ts';
 import {
   estimateNodeBox,
   type LayoutRequest,
@@ -99,6 +100,44 @@ describe('computeLayout', () => {
     expect(short.width).toBeGreaterThanOrEqual(28);
     expect(long.width).toBeLessThanOrEqual(130 + 8);
     expect(long.height).toBeGreaterThan(short.height);
+  });
+});
+
+describe('the flat graph', () => {
+  it("answers has() and intersection() as Cytoscape's collections do, in the smaller one's order", () => {
+    const dataset = syntheticDataset({ actors: 60, seed: 2 }).dataset as Dataset;
+    const request = layoutRequestOf(buildElements(dataset), 1, 15);
+    const flat = new FlatCore(request);
+    const cy = layoutCoreOf(request);
+    const ids = (collection: { map<R>(each: (item: { id(): string }) => R): R[] }) => collection.map((item) => item.id());
+    /** A Cytoscape collection of these elements, in this order. */
+    const cyOf = (list: string[]) => list.reduce((collection, id) => collection.union(cy.getElementById(id)), cy.collection());
+    const all = flat.elements();
+    const busiest = [...request.nodes].sort(
+      (a, b) =>
+        (flat.getElementById(b.id) as FlatNode).connectedEdges().length -
+        (flat.getElementById(a.id) as FlatNode).connectedEdges().length,
+    )[0]?.id as string;
+    const node = flat.getElementById(busiest) as FlatNode;
+    const edges = node.connectedEdges();
+    // Larger than the size below which a collection is searched in order, and smaller.
+    const someEdges = new FlatCollection<FlatNode | FlatEdge>(
+      [...new Set([...all.edges().toArray().slice(5, 40), ...edges.toArray()])].reverse(),
+    );
+    const pairs: [FlatCollection, string[], FlatCollection, string[]][] = [
+      [all, ids(cy.elements()), edges, ids(cy.getElementById(busiest).connectedEdges())],
+      [edges, ids(cy.getElementById(busiest).connectedEdges()), all, ids(cy.elements())],
+      [all.nodes(), ids(cy.nodes()), someEdges, ids(someEdges)],
+      [someEdges, ids(someEdges), all, ids(cy.elements())],
+      [all, ids(cy.elements()), someEdges, ids(someEdges)],
+      [all.nodes(), ids(cy.nodes()), all, ids(cy.elements())],
+    ];
+    for (const [one, oneIds, other, otherIds] of pairs) {
+      const theirs = cyOf(oneIds).intersection(cyOf(otherIds));
+      expect(ids(one.intersection(other))).toEqual(ids(theirs));
+      for (const item of other.toArray()) expect(one.has(item)).toBe(oneIds.includes(item.id()));
+    }
+    expect(ids(all.intersection(node))).toEqual([busiest]);
   });
 });
 
