@@ -142,22 +142,25 @@ function linkComponents(
   const degree = nodes.map((node) => node.connectedEdges().length);
   const neighbours = nodes.map((node) => {
     // In the order of the node's edges, each neighbour once, kept if a tie in `eles` joins them.
-    const found: number[] = [];
+    const found = new Set<number>();
     const joined = new Set<number>();
     for (const edge of node.connectedEdges().toArray()) {
       const other = edge.source().same(node) ? edge.target() : edge.source();
       const index = indexOf.get(other.id());
       if (index === undefined) continue;
-      if (!found.includes(index)) found.push(index);
+      found.add(index);
       if (eles.has(edge)) joined.add(index);
     }
-    return found.filter((index) => joined.has(index));
+    return [...found].filter((index) => joined.has(index));
   });
   const linked: string[] = [];
   const reached = new Set<number>();
-  let left = nodes.map((_, index) => index);
-  for (let count = 1; left.length > 0; count++) {
-    const start = left[0] as number;
+  // Each component starts from the first node not yet reached; every node before that one is, so
+  // the search for the next start goes on from there (a pass over the rest per component was
+  // quadratic in the number of components).
+  let start = 0;
+  for (let count = 1; reached.size < nodes.length; count++) {
+    while (reached.has(start)) start++;
     const component = [start];
     reached.add(start);
     for (let next = 0; next < component.length; next++) {
@@ -167,12 +170,10 @@ function linkComponents(
         component.push(neighbour);
       }
     }
-    const whole = component.length === left.length;
-    if (whole && count === 1) break;
+    if (count === 1 && component.length === nodes.length) break;
     let least = start;
     for (const index of component) if ((degree[index] ?? 0) < (degree[least] ?? 0)) least = index;
     linked.push((nodes[least] as FlatNode).id());
-    left = left.filter((index) => !reached.has(index));
   }
   if (dummyNodes !== undefined && linked.length > 0) dummyNodes.set(`dummy${dummyNodes.size + 1}`, linked);
   return [];

@@ -124,10 +124,13 @@ describe('the flat graph', () => {
     const someEdges = new FlatCollection<FlatNode | FlatEdge>(
       [...new Set([...all.edges().toArray().slice(5, 40), ...edges.toArray()])].reverse(),
     );
+    const sameEdgesForward = new FlatCollection<FlatNode | FlatEdge>(someEdges.toArray().reverse());
     const pairs: [FlatCollection, string[], FlatCollection, string[]][] = [
       [all, ids(cy.elements()), edges, ids(cy.getElementById(busiest).connectedEdges())],
       [edges, ids(cy.getElementById(busiest).connectedEdges()), all, ids(cy.elements())],
-      [all.nodes(), ids(cy.nodes()), someEdges, ids(someEdges)],
+      // Of two as large, the other one's order.
+      [sameEdgesForward, ids(sameEdgesForward), someEdges, ids(someEdges)],
+      [someEdges, ids(someEdges), sameEdgesForward, ids(sameEdgesForward)],
       [someEdges, ids(someEdges), all, ids(cy.elements())],
       [all, ids(cy.elements()), someEdges, ids(someEdges)],
       [all.nodes(), ids(cy.nodes()), all, ids(cy.elements())],
