@@ -129,11 +129,13 @@ function recordBitmapCalls(): { calls: { canvas: HTMLCanvasElement; call: string
 function watchLayoutRequests(
   onAsked: (quality: string, worker: Worker, message: LayoutMessage) => void,
   onCancel?: (id: number) => void,
+  beforeAsked?: (post: (message: LayoutMessage) => void) => void,
 ): () => void {
   const original = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
-    const posted = original.apply(this, args as never);
     const message = args[0] as LayoutMessage | undefined;
+    if (message !== undefined && 'request' in message) beforeAsked?.((other) => original.call(this, other));
+    const posted = original.apply(this, args as never);
     if (message !== undefined && 'request' in message) onAsked(message.request.quality, this, message);
     if (message !== undefined && 'cancel' in message) onCancel?.(message.cancel);
     return posted;
@@ -2151,19 +2153,22 @@ describe('a graph shown from a draft', () => {
 
 describe('a graph removed while its draft is laid out', () => {
   it('has the worker drop its job after the draft, and not refine the layout', async () => {
-    // 1,000 actors, whose draft takes long enough for the cancel to reach the worker before it is
-    // done, on a loaded machine too: with 400, the full suite once sent it after the draft.
     const { dataset, text } = await withSha256(syntheticDataset({ actors: 1000, seed: 6 }));
+    // A job the worker runs first, so that the cancel is in its queue before the draft is done,
+    // however loaded the machine: the draft of 1,000 actors takes well under 100 ms.
+    const blocker = layoutRequestOf(buildElements(syntheticDataset({ actors: 10_000, seed: 6 }).dataset as Dataset), 1, 15);
     const asked: string[] = [];
     const cancelled: number[] = [];
     const answers: LayoutAnswer[] = [];
     let lastAnswer: Promise<void> | undefined;
     const box = mount('');
     const stop = watchLayoutRequests(
-      (quality, worker) => {
+      (quality, worker, message) => {
         asked.push(quality);
+        const id = 'id' in message ? message.id : undefined;
         lastAnswer = new Promise((resolve) =>
           worker.addEventListener('message', (event: MessageEvent<LayoutAnswer>) => {
+            if (event.data.id !== id) return;
             answers.push(event.data);
             if (!('draft' in event.data)) resolve();
           }),
@@ -2172,6 +2177,7 @@ describe('a graph removed while its draft is laid out', () => {
         box.remove();
       },
       (id) => cancelled.push(id),
+      (post) => post({ id: -1, request: blocker, withDraft: false }),
     );
     try {
       box.innerHTML = '<actor-graph></actor-graph>';
