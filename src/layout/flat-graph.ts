@@ -126,8 +126,11 @@ export class FlatCollection<T extends FlatNode | FlatEdge = FlatNode | FlatEdge>
 
 /** A node of fixed size; nothing moves it (the stages read positions from fcose's own records). */
 export class FlatNode {
-  /** The node's edges in the order they were added, a loop once. */
-  readonly edgeList: FlatEdge[] = [];
+  /**
+   * The node's edges in the order they were added, a loop once; set once by {@link FlatCore},
+   * frozen, since collections hold the list itself (see `connectedEdges`) and may keep a set of it.
+   */
+  edgeList: readonly FlatEdge[] = [];
   private readonly at = { x: 0, y: 0 };
 
   constructor(
@@ -254,18 +257,20 @@ export class FlatCore {
   constructor(request: Pick<LayoutRequest, 'nodes' | 'edges'>) {
     const nodes = request.nodes.map((node) => new FlatNode(node.id, node.width, node.height));
     this.byId = new Map(nodes.map((node) => [node.id(), node]));
+    const edgesOf = new Map<FlatNode, FlatEdge[]>();
     const edges = request.edges.map((edge) => {
       const source = this.byId.get(edge.source);
       const target = this.byId.get(edge.target);
       if (source === undefined || target === undefined) throw new Error(`flat graph: the edge ${edge.id} joins a node it lacks`);
       const made = new FlatEdge(edge.id, source, target);
-      source.edgeList.push(made);
-      if (target !== source) target.edgeList.push(made);
+      for (const end of target === source ? [source] : [source, target]) {
+        const list = edgesOf.get(end);
+        if (list === undefined) edgesOf.set(end, [made]);
+        else list.push(made);
+      }
       return made;
     });
-    // Collections hold a node's edge list itself (see `connectedEdges`) and may keep a set of it:
-    // frozen, the list cannot change under them.
-    for (const node of nodes) Object.freeze(node.edgeList);
+    for (const [node, list] of edgesOf) node.edgeList = Object.freeze(list);
     this.all = new FlatCollection<FlatNode | FlatEdge>([...nodes, ...edges]);
   }
 
