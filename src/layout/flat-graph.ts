@@ -257,17 +257,14 @@ export class FlatCore {
   constructor(request: Pick<LayoutRequest, 'nodes' | 'edges'>) {
     const nodes = request.nodes.map((node) => new FlatNode(node.id, node.width, node.height));
     this.byId = new Map(nodes.map((node) => [node.id(), node]));
-    const edgesOf = new Map<FlatNode, FlatEdge[]>();
+    const edgesOf = new Map<FlatNode, FlatEdge[]>(nodes.map((node) => [node, []]));
     const edges = request.edges.map((edge) => {
       const source = this.byId.get(edge.source);
       const target = this.byId.get(edge.target);
       if (source === undefined || target === undefined) throw new Error(`flat graph: the edge ${edge.id} joins a node it lacks`);
       const made = new FlatEdge(edge.id, source, target);
-      for (const end of target === source ? [source] : [source, target]) {
-        const list = edgesOf.get(end);
-        if (list === undefined) edgesOf.set(end, [made]);
-        else list.push(made);
-      }
+      edgesOf.get(source)?.push(made);
+      if (target !== source) edgesOf.get(target)?.push(made);
       return made;
     });
     for (const [node, list] of edgesOf) node.edgeList = Object.freeze(list);
