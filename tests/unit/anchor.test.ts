@@ -99,4 +99,25 @@ describe('findAllMany', () => {
       expect(found.get('the cat sat on the')).toHaveLength(3);
     }
   });
+
+  it('finds in one pass what findAll finds, in a text of few letters where keys repeat', async () => {
+    const { findAllMany } = await import('../../src/evidence/anchor.ts');
+    // A seeded draw over four letters (one outside Latin-1, one outside the BMP's first page) makes
+    // many windows share a hash slot and many needles occur more than once.
+    let state = 7;
+    const draw = (below: number) => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return state % below;
+    };
+    const letters = ['a', 'b', '가', '\u2014'];
+    const haystack = Array.from({ length: 5_000 }, () => letters[draw(4)]).join('');
+    const needles = Array.from({ length: 300 }, () => {
+      const start = draw(haystack.length - 40);
+      return haystack.slice(start, start + 12 + draw(28));
+    });
+    needles.push(haystack.slice(-12), haystack.slice(-30), haystack, `${haystack.slice(0, 20)}x`, 'a'.repeat(40));
+    const found = findAllMany(haystack, needles, 0);
+    for (const needle of needles) expect(found.get(needle), needle).toEqual(findAll(haystack, needle));
+    expect(found.get(haystack.slice(-12))?.at(-1)).toBe(haystack.length - 12);
+  });
 });
