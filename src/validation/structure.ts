@@ -33,22 +33,38 @@ export function unwrap(schema: unknown): SchemaNode | undefined {
   return node;
 }
 
-/** Walks `input` as `schema` describes it, collecting what valibot lets by into `found`. */
-function overlooked(schema: unknown, input: unknown, path: JsonPath, found: Overlooked[]): void {
-  const node = unwrap(schema) as SchemaNode;
+/**
+ * Walks `input` as `schema` describes it, collecting what valibot lets by into `found`. `path` is
+ * where `input` stands; it is one array, grown and shrunk on the way down and up (a dataset of
+ * 10,000 actors has some 400,000 values), and copied only for what is found.
+ */
+function overlooked(schema: unknown, input: unknown, path: (string | number)[], found: Overlooked[]): void {
   if (input === null || typeof input !== 'object') return;
+  const node = unwrap(schema) as SchemaNode;
   const { item, entries, value } = node;
   if (item !== undefined) {
-    if (Array.isArray(input)) for (const [index, each] of input.entries()) overlooked(item, each, [...path, index], found);
+    if (!Array.isArray(input)) return;
+    for (let index = 0; index < input.length; index++) {
+      path.push(index);
+      overlooked(item, input[index], path, found);
+      path.pop();
+    }
   } else if (Array.isArray(input)) {
     // Valibot reads a list as an object with fields "0", "1"…: an empty list passes as one.
-    if (entries !== undefined || value !== undefined) found.push({ path, object: node });
+    if (entries !== undefined || value !== undefined) found.push({ path: [...path], object: node });
   } else if (entries !== undefined) {
-    for (const key in entries) if (key in input) overlooked(entries[key], Reflect.get(input, key), [...path, key], found);
+    for (const key in entries) {
+      if (!(key in input)) continue;
+      path.push(key);
+      overlooked(entries[key], Reflect.get(input, key), path, found);
+      path.pop();
+    }
   } else if (value !== undefined) {
-    for (const [key, each] of Object.entries(input)) {
-      if (SKIPPED_KEYS.test(key)) found.push({ path: [...path, key] });
-      else overlooked(value, each, [...path, key], found);
+    for (const key of Object.keys(input)) {
+      path.push(key);
+      if (SKIPPED_KEYS.test(key)) found.push({ path: [...path] });
+      else overlooked(value, Reflect.get(input, key), path, found);
+      path.pop();
     }
   }
 }

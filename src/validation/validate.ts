@@ -235,7 +235,8 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
       const text = texts.get(quote.source);
       if (text === undefined) return;
       const path = ['ties', index, 'evidence', quoteIndex];
-      const shown = `"${clip(quote.exact)}"`;
+      // Made only for a message: most quotes have none.
+      const shown = () => `"${clip(quote.exact)}"`;
       const result = anchorQuote(text, quote, occurrences.get(quote.source)?.get(quote.exact));
       if (result.status === 'orphaned') {
         const near =
@@ -246,7 +247,7 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
           path: [...path, 'exact'],
           code: 'evidence-orphaned',
           severity: 'error',
-          message: `The quote ${shown} of tie "${tie.id}" is nowhere in source "${quote.source}".${near}`,
+          message: `The quote ${shown()} of tie "${tie.id}" is nowhere in source "${quote.source}".${near}`,
         });
         return;
       }
@@ -258,7 +259,7 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
           path: [...path, field],
           code: 'evidence-splits-character',
           severity: 'error',
-          message: `The quote ${shown} of tie "${tie.id}" stands at ${result.at.start}–${result.at.end} in source "${quote.source}", where its ${field} falls between the two halves of one character (such as an emoji) and cuts it in two. Include the whole character in the quote, or leave it out.`,
+          message: `The quote ${shown()} of tie "${tie.id}" stands at ${result.at.start}–${result.at.end} in source "${quote.source}", where its ${field} falls between the two halves of one character (such as an emoji) and cuts it in two. Include the whole character in the quote, or leave it out.`,
         });
       }
       if (result.status === 'drifted' && cuts.length === 0) {
@@ -266,7 +267,7 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
           path: [...path, 'start'],
           code: 'evidence-drifted',
           severity: 'error',
-          message: `The quote ${shown} of tie "${tie.id}" is not at ${quote.start}–${quote.end} but at ${result.at.start}–${result.at.end}. Run with --fix-offsets to correct it.`,
+          message: `The quote ${shown()} of tie "${tie.id}" is not at ${quote.start}–${quote.end} but at ${result.at.start}–${result.at.end}. Run with --fix-offsets to correct it.`,
           fix: result.at,
         });
       }
@@ -275,7 +276,7 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
           path: [...path, 'exact'],
           code: 'evidence-ambiguous',
           severity: 'warning',
-          message: `The quote ${shown} of tie "${tie.id}" occurs ${result.occurrences} times in source "${quote.source}", and its prefix and suffix do not say which is meant. Add a prefix or suffix, or quote more words.`,
+          message: `The quote ${shown()} of tie "${tie.id}" occurs ${result.occurrences} times in source "${quote.source}", and its prefix and suffix do not say which is meant. Add a prefix or suffix, or quote more words.`,
         });
       }
       if (hasContext(quote) && !fitsContext(text, result.at.start, quote)) {
@@ -283,7 +284,7 @@ export function checkEvidence(ties: readonly QuotedTie[], texts: ReadonlyMap<str
           path,
           code: 'evidence-context-mismatch',
           severity: 'warning',
-          message: `The prefix or suffix of the quote ${shown} of tie "${tie.id}" does not match the text around it at ${result.at.start}–${result.at.end}.`,
+          message: `The prefix or suffix of the quote ${shown()} of tie "${tie.id}" does not match the text around it at ${result.at.start}–${result.at.end}.`,
         });
       }
     });
