@@ -114,17 +114,19 @@ export class DataController implements ReactiveController {
     const onParsed = (value: unknown) => {
       if (!signal.aborted) this.onParsed(value);
     };
+    // Parsing with the early layout's start, and each step of validation, are tasks of their own:
+    // together, at 1,000 actors, they made one task of 120 to 145 ms here.
     const { data, src } = this.host;
     if (data !== undefined) {
       onParsed(data);
-      return prepareDataset(data, textLoader(), 'The data property');
+      return prepareDataset(data, textLoader(), 'The data property', yieldToMain);
     }
     const inline = this.host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (inline !== null) {
       return parseDatasetJson(inline.textContent ?? '', 'The inline JSON').then((parsed) => {
         if (!parsed.ok) return parsed;
         onParsed(parsed.value);
-        return prepareDataset(parsed.value, textLoader(), 'The inline JSON');
+        return prepareDataset(parsed.value, textLoader(), 'The inline JSON', yieldToMain);
       });
     }
     if (!src) return undefined;
@@ -134,7 +136,7 @@ export class DataController implements ReactiveController {
     } catch {
       return Promise.resolve({ ok: false, error: { message: `The src "${src}" is not a valid URL.`, issues: [] } });
     }
-    return loadDatasetFromUrl(url, options, onParsed);
+    return loadDatasetFromUrl(url, options, onParsed, yieldToMain);
   }
 
   private setState(state: LoadState): void {

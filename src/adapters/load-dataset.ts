@@ -5,7 +5,7 @@
 import type { Dataset } from '../model/schema.ts';
 import { countIssues, type ValidationIssue } from '../validation/issue.ts';
 import { formatJsonPath } from '../validation/json-path.ts';
-import { type TextLoader, validateDataset } from '../validation/validate.ts';
+import { type Pause, type TextLoader, validateDataset } from '../validation/validate.ts';
 
 /** A dataset ready to draw: validated, with the source texts that could be read. */
 export interface LoadedDataset {
@@ -131,9 +131,17 @@ function describeIssues(where: string, issues: readonly ValidationIssue[]): stri
   return `${where} is not a valid actor-graph dataset (${errors} error${errors === 1 ? '' : 's'}).${at}`;
 }
 
-/** Validates a dataset value and splits its issues into fatal errors and notices. */
-export async function prepareDataset(input: unknown, loadText: TextLoader, where = 'The dataset'): Promise<LoadResult> {
-  const report = await validateDataset(input, loadText);
+/**
+ * Validates a dataset value and splits its issues into fatal errors and notices. `pause` is awaited
+ * between the steps of validation.
+ */
+export async function prepareDataset(
+  input: unknown,
+  loadText: TextLoader,
+  where = 'The dataset',
+  pause?: Pause,
+): Promise<LoadResult> {
+  const report = await validateDataset(input, loadText, pause);
   const { dataset } = report;
   const unverified = dataset === undefined ? new Set<string>() : unverifiedSources(dataset, report.issues);
   const fatal = report.issues.filter(
@@ -181,12 +189,13 @@ export async function parseDatasetJson(
 /**
  * Fetches a dataset and its source texts from `url`, and validates them. `onParsed` sees the
  * parsed JSON before the texts are fetched and it is validated, so work that depends on it can
- * start early.
+ * start early. `pause` is awaited between the steps of validation.
  */
 export async function loadDatasetFromUrl(
   url: string,
   options: FetchOptions = {},
   onParsed: (value: unknown) => void = () => undefined,
+  pause?: Pause,
 ): Promise<LoadResult> {
   let text: string;
   try {
@@ -198,5 +207,5 @@ export async function loadDatasetFromUrl(
   const parsed = await parseDatasetJson(text, url);
   if (!parsed.ok) return parsed;
   onParsed(parsed.value);
-  return prepareDataset(parsed.value, urlTextLoader(url, options), url);
+  return prepareDataset(parsed.value, urlTextLoader(url, options), url, pause);
 }

@@ -323,32 +323,47 @@ function sourceTextPathsOf(input: unknown): string[] {
 }
 
 /**
+ * Lets other work run between two steps of validation; the page passes one that ends the task
+ * (see `yieldToMain`), so that a large dataset is not checked in one long task.
+ */
+export type Pause = () => Promise<void>;
+
+const noPause: Pause = () => Promise.resolve();
+
+/**
  * Validates a parsed dataset: structure first, then references, then the source texts and every
  * quote in them. Issues come back in that order. `loadText` is asked for the texts at the start,
  * before the structure is known to hold, for every source whose `text` has the form of a path.
+ * `pause` is awaited once the texts are asked for, and between the structure, the references and
+ * the quotes.
  */
-export async function validateDataset(input: unknown, loadText: TextLoader): Promise<ValidationReport> {
+export async function validateDataset(input: unknown, loadText: TextLoader, pause = noPause): Promise<ValidationReport> {
   // The texts are asked for at once, so that they load while the structure is checked; a failure
   // is reported where the texts are read, below (for a dataset whose structure does not hold,
   // only by the CLI: see sound-parts.ts).
   const loader = memoizeTextLoader(loadText);
   for (const path of sourceTextPathsOf(input)) loader(path).catch(() => undefined);
+  await pause();
   const structure = await checkStructure(input);
   if (!structure.ok) return { issues: structure.issues, texts: new Map() };
-  return { dataset: structure.dataset, ...(await checkBeyondStructure(structure.dataset, loader)) };
+  await pause();
+  return { dataset: structure.dataset, ...(await checkBeyondStructure(structure.dataset, loader, samePlace, pause)) };
 }
 
 /**
  * The checks that need the structure to hold: references, then source texts, then quotes.
- * `placeOf` places the items that messages name by index (by default, where they are).
+ * `placeOf` places the items that messages name by index (by default, where they are); `pause` is
+ * awaited before the quotes.
  */
 export async function checkBeyondStructure(
   dataset: Dataset,
   loadText: TextLoader,
   placeOf = samePlace,
+  pause = noPause,
 ): Promise<{ issues: ValidationIssue[]; texts: Map<string, string> }> {
   const references = checkReferences(dataset, placeOf);
   const { texts, issues: textIssues } = await loadTexts(dataset, loadText);
+  await pause();
   const evidence = checkEvidence(dataset.ties, texts);
   return { issues: [...references, ...textIssues, ...evidence], texts };
 }

@@ -29,6 +29,35 @@ describe('validateDataset on the valid fixture', () => {
   });
 });
 
+describe('validateDataset with a pause between its steps', () => {
+  it('asks for the texts first, pauses before the structure, the references and the quotes, and finds the same', async () => {
+    const steps: string[] = [];
+    const loader = memoryLoader();
+    const logged: typeof loader = (path) => {
+      steps.push('text');
+      return loader(path);
+    };
+    const pause = async () => {
+      steps.push('pause');
+    };
+    const drifted = fixture();
+    const quote = first(first(drifted.ties).evidence);
+    quote.start += 1;
+    quote.end += 1;
+    const paused = await validateDataset(drifted, logged, pause);
+    expect(steps).toEqual(['text', 'pause', 'pause', 'pause']);
+    const unpaused = await validateDataset(drifted, memoryLoader());
+    expect(paused.issues.map((issue) => issue.code)).toContain('evidence-drifted');
+    expect(paused).toEqual(unpaused);
+    // Where the structure does not hold, nothing after it runs.
+    steps.length = 0;
+    const broken = fixture() as unknown as { actors: unknown };
+    broken.actors = 'none';
+    await validateDataset(broken, logged, pause);
+    expect(steps).toEqual(['text', 'pause']);
+  });
+});
+
 describe('structural checks', () => {
   it.each<[string, (d: DatasetInput) => void, string, RegExp]>([
     [
