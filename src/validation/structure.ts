@@ -35,8 +35,8 @@ export function unwrap(schema: unknown): SchemaNode | undefined {
 
 /**
  * Walks `input` as `schema` describes it, collecting what valibot lets by into `found`. `path` is
- * where `input` stands; it is one array, grown and shrunk on the way down and up (a dataset of
- * 10,000 actors has some 400,000 values), and copied only for what is found.
+ * where `input` stands; it is one array, grown and shrunk on the way down and up (the synthetic
+ * dataset of 10,000 actors has 287,145 values), and copied only for what is found.
  */
 function overlooked(schema: unknown, input: unknown, path: (string | number)[], found: Overlooked[]): void {
   if (input === null || typeof input !== 'object') return;

@@ -102,7 +102,7 @@ describe('findAllMany', () => {
 
   it('finds in one pass what findAll finds, in a text of few letters where keys repeat', async () => {
     const { findAllMany } = await import('../../src/evidence/anchor.ts');
-    // A seeded draw over four letters (one outside Latin-1, one outside the BMP's first page) makes
+    // A seeded draw over four letters (two of them outside Latin-1, one a Hangul syllable) makes
     // many windows share a hash slot and many needles occur more than once.
     let state = 7;
     const draw = (below: number) => {
